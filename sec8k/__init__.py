@@ -1,0 +1,56 @@
+"""sec8k: a grammar-driven parser for SEC Form 8-K filings.
+
+    >>> import sec8k
+    >>> filing = sec8k.parse(pathlib.Path("filing.txt"))
+    >>> filing.cover.registrants[0].name, [item.number for item in filing.items]
+
+:func:`parse` reads a bare 8-K document, one inside a ``<DOCUMENT>`` block, or a full EDGAR
+submission, and returns a :class:`Filing`: cover page, items, exhibits, signatures, each
+with its span in the original text, plus every problem found as a :class:`Diagnostic`.
+"""
+
+from __future__ import annotations
+
+from sec8k.diagnostics import Diagnostic, Severity
+from sec8k.errors import FilingError, GrammarError, InputError, Sec8kError
+from sec8k.load import DEFAULT_MAX_BYTES, SourceLike
+from sec8k.model import Filing
+from sec8k.pipeline import build_filing, run
+
+__all__ = [
+    "Diagnostic",
+    "Filing",
+    "FilingError",
+    "GrammarError",
+    "InputError",
+    "Sec8kError",
+    "Severity",
+    "__version__",
+    "parse",
+]
+
+__version__ = "0.1.0"
+
+
+def parse(source: SourceLike, *, strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Filing:
+    """Parse one 8-K filing.
+
+    Args:
+        source: a path (:class:`os.PathLike`), the raw bytes, or the text as a ``str``
+            (a ``str`` is always the filing's text, never a file name).
+        strict: raise :class:`FilingError` when the filing has error diagnostics, instead of
+            returning it with them.
+        max_bytes: inputs larger than this are not read (error diagnostic ``LOD004``).
+
+    Returns:
+        The parsed filing. A malformed or non-8-K input still returns a :class:`Filing`,
+        with diagnostics that say what is wrong.
+
+    Raises:
+        InputError: a path that cannot be read.
+        FilingError: ``strict=True`` and the filing has errors.
+    """
+    filing = build_filing(run(source, max_bytes=max_bytes))
+    if strict and filing.errors:
+        raise FilingError(filing.diagnostics)
+    return filing

@@ -1,0 +1,207 @@
+"""Diagnostics: what sec8k found wrong or odd in a filing, with codes and positions.
+
+Problems in a filing are data, not exceptions. Every stage reports them to a
+:class:`DiagnosticSink`; the finished :class:`~sec8k.model.Filing` carries them. Each code
+is registered once in :data:`CODES` with its default severity and its documentation, and
+never changes meaning. Prefixes name the stage or area: ``LOD`` (loading the input),
+``ENV`` (envelope), ``NRM`` (normalise), ``PRS`` (grammar), ``TRN`` (values), ``FRM`` (the
+form as a whole).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sec8k.span import Span
+
+__all__ = ["CODES", "Code", "Diagnostic", "DiagnosticSink", "ErrorLevel", "Severity"]
+
+
+class Severity(str, enum.Enum):
+    """How bad a finding is."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class ErrorLevel(enum.Enum):
+    """What to do with error diagnostics while parsing."""
+
+    COLLECT = "collect"
+    """Keep going; the filing carries every diagnostic (the default)."""
+    IMMEDIATE = "immediate"
+    """Raise :class:`~sec8k.errors.FilingError` when parsing finished with errors."""
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A registered diagnostic code."""
+
+    code: str
+    """Stable identifier, e.g. ``"PRS001"``."""
+    name: str
+    """Readable name, e.g. ``"parse.unexpected-text"``."""
+    severity: Severity
+    """Default severity."""
+    doc: str
+    """What the code means and what to do about it."""
+
+
+CODES: dict[str, Code] = {}
+
+
+def _register(code: str, name: str, severity: Severity, doc: str) -> str:
+    if code in CODES:
+        raise ValueError(f"diagnostic code {code} registered twice")
+    CODES[code] = Code(code, name, severity, doc)
+    return code
+
+
+LOD_EMPTY = _register(
+    "LOD001", "load.empty", Severity.ERROR, "The input is empty or holds only white space."
+)
+LOD_BINARY = _register(
+    "LOD002",
+    "load.binary",
+    Severity.ERROR,
+    "The input is binary data (NUL bytes or mostly control characters), not a text or HTML "
+    "filing. Nothing was parsed.",
+)
+LOD_FALLBACK_ENCODING = _register(
+    "LOD003",
+    "load.fallback-encoding",
+    Severity.INFO,
+    "The input is not valid UTF-8; it was decoded as cp1252 (or latin-1 where cp1252 has no "
+    "character for a byte). Offsets are counted in the decoded characters.",
+)
+LOD_TOO_LARGE = _register(
+    "LOD004",
+    "load.too-large",
+    Severity.ERROR,
+    "The input is larger than the size limit (``max_bytes``); it was not read. Raise the "
+    "limit if the file really is a filing.",
+)
+ENV_NOT_8K = _register(
+    "ENV001",
+    "envelope.not-8k",
+    Severity.ERROR,
+    "The document's <TYPE> names a form that is not in the 8-K family (8-K, 8-K/A, "
+    "8-K12B, 8-K12G3, 8-K15D5).",
+)
+ENV_TRUNCATED = _register(
+    "ENV002",
+    "envelope.truncated",
+    Severity.WARNING,
+    "A <DOCUMENT> or <TEXT> block never closes: the file was probably cut short. The text up "
+    "to the end of the file was parsed.",
+)
+PRS_UNEXPECTED = _register(
+    "PRS001",
+    "parse.unexpected-text",
+    Severity.ERROR,
+    "The grammar could not continue at this point. The text from here on is kept as an "
+    "unrecognized node.",
+)
+PRS_UNRECOGNIZED = _register(
+    "PRS010",
+    "parse.unrecognized",
+    Severity.INFO,
+    "Text that the grammar read but could not place as any part of the form (a cover line "
+    "that is no cover field, a line in the signature block that belongs to no signer). It "
+    "is kept as an unrecognized node with its span.",
+)
+TRN_BAD_DATE = _register(
+    "TRN001",
+    "value.bad-date",
+    Severity.WARNING,
+    "A date was printed that is not a calendar date (e.g. 'February 30, 2004').",
+)
+FRM_NOT_8K = _register(
+    "FRM001",
+    "form.not-8k",
+    Severity.ERROR,
+    "The document does not look like a Form 8-K: it has no 'FORM 8-K' title and no item "
+    "headings.",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One finding, positioned in the original file."""
+
+    code: str
+    """Registered code, e.g. ``"PRS001"``."""
+    severity: Severity
+    """Error, warning or info."""
+    message: str
+    """One sentence, lower-case start, no trailing period."""
+    span: Span | None = None
+    """Where in the original text; None for whole-file findings."""
+    line: int | None = None
+    """1-based line of the span's start in the original file."""
+    column: int | None = None
+    """1-based column of the span's start."""
+    hint: str | None = None
+    """What would fix it, or what the grammar expected."""
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready form with a stable shape."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "span": [self.span.start, self.span.end] if self.span else None,
+            "hint": self.hint,
+        }
+
+    def check_tuple(self) -> tuple[str, int, int]:
+        """``(code, line, column)``, for compact assertions in tests."""
+        return self.code, self.line or 0, self.column or 0
+
+
+class DiagnosticSink:
+    """Collects diagnostics from every stage, positioning each in the original text."""
+
+    __slots__ = ("_items", "_locate")
+
+    def __init__(self, locate: Callable[[int], tuple[int, int]] | None = None) -> None:
+        self._items: list[Diagnostic] = []
+        self._locate = locate
+
+    def set_locator(self, locate: Callable[[int], tuple[int, int]]) -> None:
+        """Use ``locate(offset) -> (line, column)`` for the diagnostics reported from now on."""
+        self._locate = locate
+
+    def report(
+        self,
+        code: str,
+        message: str,
+        span: Span | None = None,
+        *,
+        hint: str | None = None,
+        severity: Severity | None = None,
+    ) -> Diagnostic:
+        """Record a finding under a registered ``code`` and return it."""
+        registered = CODES[code]
+        line = column = None
+        if span is not None and self._locate is not None:
+            line, column = self._locate(span.start)
+        diagnostic = Diagnostic(
+            code, severity or registered.severity, message, span, line, column, hint
+        )
+        self._items.append(diagnostic)
+        return diagnostic
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """Everything reported so far, in order."""
+        return tuple(self._items)
+
+    def has_errors(self) -> bool:
+        """Whether an error-severity finding was reported."""
+        return any(d.severity is Severity.ERROR for d in self._items)

@@ -1,0 +1,95 @@
+"""Exceptions: misuse of the library and failures of sec8k itself.
+
+Problems *in a filing* are :class:`~sec8k.diagnostics.Diagnostic` records, not exceptions.
+The one exception about a filing is :class:`FilingError`, raised only when the caller asks
+for it with ``parse(..., strict=True)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sec8k.diagnostics import Diagnostic
+
+__all__ = ["FilingError", "GrammarError", "InputError", "Sec8kError"]
+
+
+class Sec8kError(Exception):
+    """Base class of every exception sec8k raises on purpose."""
+
+
+class InputError(Sec8kError):
+    """The input cannot be read at all (a missing file, a directory)."""
+
+
+class GrammarError(Sec8kError):
+    """A grammar file is missing or does not compile: a packaging or extension bug."""
+
+
+class FilingError(Sec8kError):
+    """Parsing with ``strict=True`` found error diagnostics.
+
+    ``diagnostics`` holds every diagnostic found; ``str()`` gives the first error.
+    """
+
+    def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
+        self.diagnostics = tuple(diagnostics)
+        first = next((d for d in self.diagnostics if d.severity.value == "error"), None)
+        if first is None:
+            message = "the filing has errors"
+        else:
+            where = f"{first.line}:{first.column}: " if first.line is not None else ""
+            message = f"{where}{first.code} {first.message}"
+        super().__init__(message)
+
+
+# ---- Lark's exceptions, as diagnostics (the one place they are converted) ----
+
+# Terminal names (namespace stripped) in plain English, for "expected ..." hints.
+TERMINAL_NAMES = {
+    "ITEM_HEADING": "an item heading such as 'Item 2.02 Results of Operations'",
+    "ITEMS_SUMMARY": "a line such as 'Items 1-4. Not applicable.'",
+    "SIGNATURE_HEADING": "the heading 'SIGNATURES'",
+    "ATTESTATION": "the sentence 'Pursuant to the requirements of the Securities Exchange Act ...'",
+    "EXHIBIT_INDEX_HEADING": "the heading 'EXHIBIT INDEX'",
+    "EXHIBIT_ROW": "an exhibit row such as '99.1  Press release'",
+    "EXHIBITS_LABEL": "a label such as '(d) Exhibits'",
+    "CELL": "text",
+    "DATE": "a date such as 'March 3, 2024'",
+    "CAPTION": "a caption such as '(Commission File Number)'",
+    "CAPTION_END": "the end of a caption",
+    "LABEL": "a label such as 'Date of Report'",
+    "MASTHEAD": "the masthead 'SECURITIES AND EXCHANGE COMMISSION'",
+    "FORM_TITLE": "the title 'FORM 8-K'",
+    "PARA": "a paragraph",
+    "LINE": "a line of text",
+    "BLANK": "a blank line",
+    "RULE": "a horizontal rule",
+    "_EOL": "the end of the line",
+    "$END": "the end of the document",
+}
+
+
+def describe_expected(names: Iterable[str]) -> str:
+    """Plain English for a set of expected terminal names (namespaces stripped)."""
+    plain = sorted({TERMINAL_NAMES.get(n.rpartition("__")[2], n.rpartition("__")[2]) for n in names})
+    if not plain:
+        return "nothing more"
+    return ", ".join(plain[:6]) + (" ..." if len(plain) > 6 else "")
+
+
+def parse_error_position(exc: Exception, text_length: int) -> tuple[int, str]:
+    """Where a Lark parse error happened (offset in the parsed text) and what was expected."""
+    from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken  # noqa: PLC0415
+
+    if isinstance(exc, UnexpectedToken):
+        if exc.token.type == "$END":
+            return text_length, describe_expected(exc.expected)
+        return exc.token.start_pos or 0, describe_expected(exc.expected)
+    if isinstance(exc, UnexpectedCharacters):
+        return exc.pos_in_stream, describe_expected(exc.allowed or ())
+    if isinstance(exc, UnexpectedEOF):
+        return text_length, describe_expected(exc.expected)
+    return 0, "nothing more"

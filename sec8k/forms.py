@@ -1,0 +1,79 @@
+"""Forms sec8k can read: each a grammar file plus the transformers for its parts.
+
+A new form is a subclass: it names its grammar file (which ``%import``s the shared parts
+from ``grammar/``), the document types it reads, and the part transformers, merged under
+the namespaces its grammar gives the parts. Subclasses register themselves by ``name``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from lark import Token, Transformer
+from lark.visitors import merge_transformers
+
+from sec8k.transform import Form8KTransformer
+from sec8k.transform.base import Context
+from sec8k.transform.cover import CoverTransformer
+from sec8k.transform.exhibits import ExhibitsTransformer
+from sec8k.transform.items import ItemsTransformer
+from sec8k.transform.signature import SignatureTransformer
+
+__all__ = ["FORMS", "Form", "Form8K", "form_for"]
+
+PartFactory = Callable[[Context], Transformer[Token, object]]
+
+FORMS: dict[str, type[Form]] = {}
+"""Registered forms by name."""
+
+
+class Form:
+    """A form: grammar file, document types, transformers."""
+
+    name: ClassVar[str] = ""
+    """The form's name, e.g. "8-K"."""
+    grammar_file: ClassVar[str] = ""
+    """Grammar file in ``grammar/`` whose start rule reads one document of the form."""
+    document_types: ClassVar[tuple[str, ...]] = ()
+    """EDGAR ``<TYPE>`` values this form reads."""
+    base: ClassVar[PartFactory]
+    """Transformer for the form grammar's own rules (its start rule builds the result)."""
+    parts: ClassVar[dict[str, PartFactory]] = {}
+    """Transformers for the imported grammar parts, by namespace."""
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.name:
+            FORMS[cls.name] = cls
+
+    @classmethod
+    def transformer(cls, ctx: Context) -> Transformer[Token, object]:
+        """The merged transformer for one parse."""
+        return merge_transformers(
+            cls.base(ctx), **{prefix: make(ctx) for prefix, make in cls.parts.items()}
+        )
+
+
+class Form8K(Form):
+    """Form 8-K and the forms that share its layout."""
+
+    name = "8-K"
+    grammar_file = "form_8k.lark"
+    document_types = ("8-K", "8-K/A", "8-K12B", "8-K12B/A", "8-K12G3", "8-K12G3/A", "8-K15D5", "8-K15D5/A")
+    base = Form8KTransformer
+    parts = {
+        "cover": CoverTransformer,
+        "items": ItemsTransformer,
+        "signature": SignatureTransformer,
+        "exhibits": ExhibitsTransformer,
+    }
+
+
+def form_for(document_type: str | None) -> type[Form]:
+    """The form that reads documents of ``document_type`` (Form 8-K when unknown)."""
+    if document_type:
+        for form in FORMS.values():
+            if document_type.upper() in form.document_types:
+                return form
+    return Form8K

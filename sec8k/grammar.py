@@ -1,0 +1,48 @@
+"""Stage 4, parse: the Lark parser for each form, built once and cached.
+
+The ``.lark`` files live in the repository's top-level ``grammar/`` folder; the wheel ships
+them as ``sec8k/grammar/``. :func:`grammar_dir` finds whichever is present.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from lark import Lark
+from lark.exceptions import GrammarError as LarkGrammarError
+
+from sec8k.errors import GrammarError
+
+__all__ = ["get_parser", "grammar_dir"]
+
+
+def grammar_dir() -> Path:
+    """The folder holding the ``.lark`` files (installed copy first, then the checkout's)."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "grammar", package.parent / "grammar"):
+        if (candidate / "common.lark").is_file():
+            return candidate
+    raise GrammarError(f"the grammar files are missing (looked in {package / 'grammar'})")
+
+
+@functools.lru_cache(maxsize=None)
+def get_parser(grammar_file: str) -> Lark:
+    """Return the cached LALR parser for the form grammar ``grammar_file`` ("form_8k.lark").
+
+    LALR with Lark's contextual lexer: each parser state lexes with only the terminals it
+    accepts, which is what lets one grammar read prose as blocks and the cover page as
+    cells. No transformer is passed: the parse tree is kept, for ``--tree`` and for spans.
+    """
+    path = grammar_dir() / grammar_file
+    try:
+        return Lark.open(
+            str(path),
+            parser="lalr",
+            lexer="contextual",
+            propagate_positions=True,
+            maybe_placeholders=False,
+            cache=False,
+        )
+    except (OSError, LarkGrammarError) as exc:
+        raise GrammarError(f"cannot build the parser from {path}: {exc}") from exc

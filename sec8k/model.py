@@ -1,0 +1,418 @@
+"""The document model: what a parsed Form 8-K is made of.
+
+Plain frozen dataclasses, built by :mod:`sec8k.transform` and read by everything else.
+Every node carries a :class:`~sec8k.span.Span` into the original text, so any value can be
+traced back to the characters it came from. This module imports neither lark nor rich.
+
+Nothing is lost: the sections of a filing (cover page, items, signature blocks, exhibit
+indexes, unrecognized text) and its noise (page markers, page numbers, SGML table tags)
+together cover every non-blank character of the document.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, TypeAlias
+
+from sec8k.diagnostics import Diagnostic, Severity
+from sec8k.span import Span
+
+__all__ = [
+    "CheckBoxes",
+    "CoverPage",
+    "CoverPart",
+    "Exhibit",
+    "ExhibitIndex",
+    "Filing",
+    "Item",
+    "Noise",
+    "OmittedItems",
+    "Registrant",
+    "Section",
+    "Signature",
+    "SignatureBlock",
+    "SourceInfo",
+    "Unrecognized",
+]
+
+
+def _span_list(span: Span | None) -> list[int] | None:
+    return [span.start, span.end] if span is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Noise:
+    """Layout debris set aside before parsing: a page marker, page number, table tag."""
+
+    kind: str
+    """``"page-marker"``, ``"page-number"``, ``"form-feed"``, ``"table-tag"`` or ``"wrapper"``."""
+    span: Span
+    """The characters set aside."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unrecognized:
+    """Text the grammar read but could not place; kept whole, never dropped."""
+
+    text: str
+    """The text as it reads after normalisation."""
+    span: Span
+    """Where it is in the original."""
+    context: str
+    """Where it was found: ``"cover"``, ``"signature"``, ``"document"``."""
+
+
+@dataclass(frozen=True, slots=True)
+class CoverPart:
+    """One recognised piece of the cover page, as printed (masthead line, caption, value)."""
+
+    kind: str
+    """``"masthead"``, ``"form-title"``, ``"caption"``, ``"label"``, ``"value"``, ``"rule"``,
+    ``"check-box"`` or ``"check-box-intro"``."""
+    text: str
+    """The piece's text, white space collapsed."""
+    span: Span
+    """Where it is in the original."""
+
+
+@dataclass(frozen=True, slots=True)
+class Registrant:
+    """A registrant as its cover page names it. Values are as printed."""
+
+    name: str | None = None
+    """Exact name of registrant as specified in its charter."""
+    jurisdiction: str | None = None
+    """State or other jurisdiction of incorporation, as printed ("Massachusetts")."""
+    jurisdiction_code: str | None = None
+    """EDGAR's two-character code for the jurisdiction ("MA"), where it is known."""
+    commission_file_number: str | None = None
+    """Commission File Number, e.g. "0-17999"."""
+    irs_employer_id: str | None = None
+    """I.R.S. Employer Identification No., e.g. "04-2726691"."""
+    address: str | None = None
+    """Address of principal executive offices, without the zip code."""
+    zip: str | None = None
+    """Zip code."""
+    phone: str | None = None
+    """Registrant's telephone number, including area code."""
+    span: Span | None = None
+    """From the first to the last piece of the cover that names this registrant."""
+    field_spans: tuple[tuple[str, Span], ...] = ()
+    """Where each field's value was printed: ``(field name, span)`` pairs."""
+
+    def span_of(self, name: str) -> Span | None:
+        """Return the span of field ``name``'s value, or None."""
+        for key, span in self.field_spans:
+            if key == name:
+                return span
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "name": self.name,
+            "jurisdiction": self.jurisdiction,
+            "jurisdiction_code": self.jurisdiction_code,
+            "commission_file_number": self.commission_file_number,
+            "irs_employer_id": self.irs_employer_id,
+            "address": self.address,
+            "zip": self.zip,
+            "phone": self.phone,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CheckBoxes:
+    """The four General Instruction A.2 check boxes (Rule 425, 14a-12, 14d-2(b), 13e-4(c))."""
+
+    written_communications: bool | None = None
+    """Rule 425 under the Securities Act."""
+    soliciting_material: bool | None = None
+    """Rule 14a-12 under the Exchange Act."""
+    pre_commencement_tender_offer: bool | None = None
+    """Rule 14d-2(b) under the Exchange Act."""
+    pre_commencement_issuer_tender_offer: bool | None = None
+    """Rule 13e-4(c) under the Exchange Act."""
+    span: Span | None = None
+    """From the first box to the last."""
+
+    def to_dict(self) -> dict[str, bool | None]:
+        """JSON-ready form."""
+        return {
+            "written_communications": self.written_communications,
+            "soliciting_material": self.soliciting_material,
+            "pre_commencement_tender_offer": self.pre_commencement_tender_offer,
+            "pre_commencement_issuer_tender_offer": self.pre_commencement_issuer_tender_offer,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CoverPage:
+    """The cover page: form, date of report, registrants, former name, check boxes."""
+
+    span: Span
+    """The whole cover, from its first printed line to the line before the first section."""
+    form_type: str | None = None
+    """The form named in the title ("8-K", "8-K/A")."""
+    date_of_report: datetime.date | None = None
+    """Date of report (date of earliest event reported)."""
+    date_of_report_text: str | None = None
+    """The date as printed."""
+    registrants: tuple[Registrant, ...] = ()
+    """One per registrant on the cover (combined filings name several)."""
+    former_name: str | None = None
+    """Former name or former address, if changed since last report (None for "N/A")."""
+    checkboxes: CheckBoxes | None = None
+    """The four A.2 check boxes, or None where the cover has none."""
+    emerging_growth_company: bool | None = None
+    """The emerging growth company box (2017 on), or None where absent."""
+    extended_transition_period: bool | None = None
+    """The extended transition period box (2017 on), or None where absent."""
+    securities_12b: tuple[dict[str, str | None], ...] | None = None
+    """Section 12(b) table rows (2019 on), or None where there is no table."""
+    parts: tuple[CoverPart, ...] = ()
+    """Every recognised piece of the cover, in document order."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "form_type": self.form_type,
+            "date_of_report": self.date_of_report.isoformat() if self.date_of_report else None,
+            "registrants": [r.to_dict() for r in self.registrants],
+            "former_name": self.former_name,
+            "checkboxes": self.checkboxes.to_dict() if self.checkboxes else None,
+            "emerging_growth_company": self.emerging_growth_company,
+            "extended_transition_period": self.extended_transition_period,
+            "securities_12b": [dict(row) for row in self.securities_12b]
+            if self.securities_12b is not None
+            else None,
+            "span": _span_list(self.span),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One item of the report: its heading and its body."""
+
+    number: str
+    """Item number, normalised: "5", "2.02" (from "Item 2. 02" or "ITEM 2.02.")."""
+    title: str
+    """Title as printed, white space collapsed ("" when the heading has none)."""
+    text: str
+    """The body, from the line after the heading to the next section."""
+    span: Span
+    """Heading and body."""
+    heading_span: Span
+    """The heading alone."""
+    exhibits: tuple[Exhibit, ...] = ()
+    """Exhibit rows printed in this item (Item 7 and Item 9.01 list them)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "number": self.number,
+            "title": self.title,
+            "text": self.text,
+            "span": _span_list(self.span),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class OmittedItems:
+    """A line that declares several items empty: "Items 1-4. Not applicable."."""
+
+    numbers: tuple[str, ...]
+    """The item numbers the line names (a range is expanded: "1-4" gives 1, 2, 3, 4)."""
+    text: str
+    """The line and any text after it up to the next section."""
+    span: Span
+    """Where it is."""
+
+
+@dataclass(frozen=True, slots=True)
+class Exhibit:
+    """An exhibit as an exhibit list or index names it."""
+
+    number: str
+    """Exhibit number as printed, without "Exhibit" and trailing marks ("99.1")."""
+    description: str
+    """Its description, wrapped lines joined."""
+    span: Span
+    """The row."""
+    listed_in: str = "item"
+    """``"item"`` (an Item 7 / 9.01 list) or ``"index"`` (a separate exhibit index)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "number": self.number,
+            "description": self.description,
+            "listed_in": self.listed_in,
+            "span": _span_list(self.span),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ExhibitIndex:
+    """A separate exhibit index section."""
+
+    exhibits: tuple[Exhibit, ...]
+    """Its rows."""
+    text: str
+    """Everything the section prints."""
+    span: Span
+    """Heading to the end of the section."""
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """One signer."""
+
+    name: str | None
+    """The signer's name (from "Name:", the typed line under the signature, or "/s/")."""
+    title: str | None
+    """The signer's title, wrapped lines joined."""
+    registrant: str | None
+    """The registrant signed for, as the block prints it."""
+    conformed: str | None
+    """The conformed signature as printed ("/s/ Gregg D. Beloff"), if any."""
+    span: Span
+    """From the signature line to the signer's last line."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "name": self.name,
+            "title": self.title,
+            "registrant": self.registrant,
+            "conformed": self.conformed,
+            "span": _span_list(self.span),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureBlock:
+    """The signature section: heading, attestation, registrant, date, signers."""
+
+    span: Span
+    """Heading (or attestation) to the end of the section."""
+    heading: str | None = None
+    """"SIGNATURE" or "SIGNATURES" as printed, or None without a heading."""
+    attestation: str | None = None
+    """The "Pursuant to the requirements of the Securities Exchange Act" sentence."""
+    registrant: str | None = None
+    """The registrant named above the first signer."""
+    date: datetime.date | None = None
+    """The date printed in the block."""
+    signatures: tuple[Signature, ...] = ()
+    """The signers, in order."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """Where the input came from and how it was read."""
+
+    path: str | None
+    """File path, or None for text or bytes given directly."""
+    encoding: str
+    """Encoding used to decode it: "utf-8", "cp1252", "latin-1" or "str"."""
+    length: int
+    """Length of the decoded text in characters."""
+
+
+Section: TypeAlias = Item | OmittedItems | SignatureBlock | ExhibitIndex | Unrecognized
+
+
+@dataclass(frozen=True, slots=True)
+class Filing:
+    """A parsed Form 8-K document."""
+
+    source: SourceInfo
+    """Where it came from."""
+    span: Span
+    """The 8-K document inside the input (the whole input for a bare document)."""
+    form_type: str | None = None
+    """8-K family form: from the document's <TYPE> or the cover title."""
+    cover: CoverPage | None = None
+    """The cover page, or None where none was found."""
+    sections: tuple[Section, ...] = ()
+    """Items, omitted-item lines, signature blocks, exhibit indexes and unrecognized text
+    after the cover, in document order."""
+    exhibits: tuple[Exhibit, ...] = ()
+    """Exhibits the filing lists: the exhibit index where there is one, else the lists in
+    Item 7 / Item 9.01; each number once."""
+    unrecognized: tuple[Unrecognized, ...] = ()
+    """Unplaced text found inside the cover page and signature blocks."""
+    noise: tuple[Noise, ...] = ()
+    """Layout debris set aside before parsing."""
+    diagnostics: tuple[Diagnostic, ...] = field(default=())
+    """Everything found wrong or odd, in order."""
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """The items, in document order."""
+        return tuple(s for s in self.sections if isinstance(s, Item))
+
+    @property
+    def signature_blocks(self) -> tuple[SignatureBlock, ...]:
+        """The signature sections, in document order."""
+        return tuple(s for s in self.sections if isinstance(s, SignatureBlock))
+
+    @property
+    def signatures(self) -> tuple[Signature, ...]:
+        """Every signer of every signature block."""
+        return tuple(sig for block in self.signature_blocks for sig in block.signatures)
+
+    @property
+    def signature_date(self) -> datetime.date | None:
+        """The first date printed in a signature block."""
+        for block in self.signature_blocks:
+            if block.date is not None:
+                return block.date
+        return None
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        """The error-severity diagnostics."""
+        return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
+
+    def text_nodes(self) -> Iterator[Section | CoverPart | Noise]:
+        """Every node that owns text: cover parts, sections, unrecognized text, noise.
+
+        Their spans together cover every non-blank character of the document.
+        """
+        if self.cover is not None:
+            yield from self.cover.parts
+        yield from self.sections
+        yield from self.unrecognized
+        yield from self.noise
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form: the shape ``sec8k parse --json`` prints."""
+        signature_date = self.signature_date
+        return {
+            "form_type": self.form_type,
+            "cover": self.cover.to_dict() if self.cover else None,
+            "items": [item.to_dict() for item in self.items],
+            "exhibits": [exhibit.to_dict() for exhibit in self.exhibits],
+            "signatures": [sig.to_dict() for sig in self.signatures],
+            "signature_date": signature_date.isoformat() if signature_date else None,
+            "unrecognized": [
+                {"context": u.context, "text": u.text, "span": _span_list(u.span)}
+                for u in self.unrecognized
+                + tuple(s for s in self.sections if isinstance(s, Unrecognized))
+            ],
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+            "source": {
+                "path": self.source.path,
+                "encoding": self.source.encoding,
+                "length": self.source.length,
+            },
+        }
+
+    def __rich__(self) -> object:
+        from sec8k.render import to_rich_tree  # noqa: PLC0415 - keep rich out of the model
+
+        return to_rich_tree(self)

@@ -1,0 +1,172 @@
+"""The pipeline: the stages a filing goes through, in order, as a literal list.
+
+Each stage reads and extends one :class:`ParseState`; :func:`run` runs them, stopping early
+when a stage finds nothing worth going on with (empty or binary input). Every stage's
+output stays on the state, so each can be inspected and tested on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lark import Token, Tree
+from lark.exceptions import UnexpectedInput
+
+from sec8k.diagnostics import FRM_NOT_8K, PRS_UNEXPECTED, DiagnosticSink
+from sec8k.envelope import Envelope, find_document
+from sec8k.errors import parse_error_position
+from sec8k.forms import Form, form_for
+from sec8k.grammar import get_parser
+from sec8k.load import DEFAULT_MAX_BYTES, Source, SourceLike, load
+from sec8k.model import Filing, Section, SourceInfo, Unrecognized
+from sec8k.normalize import NormalizedDocument, normalize_text
+from sec8k.span import LineIndex, Span
+from sec8k.transform import DocumentParts, transform
+from sec8k.transform.base import Context
+from sec8k.transform.values import clean
+
+__all__ = ["STAGES", "ParseState", "build_filing", "run"]
+
+
+@dataclass(slots=True)
+class ParseState:
+    """Everything the stages know about one input."""
+
+    given: SourceLike
+    """What the caller passed."""
+    max_bytes: int = DEFAULT_MAX_BYTES
+    """Size limit for the input."""
+    sink: DiagnosticSink = field(default_factory=DiagnosticSink)
+    """Diagnostics of every stage."""
+    source: Source | None = None
+    """After load: the decoded text."""
+    lines: LineIndex | None = None
+    """After load: line positions in the decoded text."""
+    envelope: Envelope | None = None
+    """After envelope: the document to parse."""
+    form: type[Form] | None = None
+    """After envelope: the form that reads it."""
+    document: NormalizedDocument | None = None
+    """After normalise: the text the grammar reads."""
+    tree: Tree[Token] | None = None
+    """After parse: the parse tree of what parsed."""
+    tail: Unrecognized | None = None
+    """After parse: text after a point the grammar could not pass."""
+    parts: DocumentParts | None = None
+    """After transform: the model's pieces."""
+    context: Context | None = None
+    """After transform: the transformers' context (their unrecognized text)."""
+    stopped: bool = False
+    """Set by a stage when there is nothing to go on with."""
+
+
+def _load(state: ParseState) -> None:
+    state.source = load(state.given, state.sink, max_bytes=state.max_bytes)
+    state.lines = LineIndex(state.source.text)
+    state.sink.set_locator(state.lines.position)
+    state.stopped = not state.source.readable
+
+
+def _envelope(state: ParseState) -> None:
+    assert state.source is not None
+    state.envelope = find_document(state.source.text, state.sink)
+    state.form = form_for(state.envelope.document_type)
+
+
+def _normalize(state: ParseState) -> None:
+    assert state.source is not None and state.envelope is not None
+    state.document = normalize_text(state.source.text, state.envelope.payload)
+
+
+def _parse(state: ParseState) -> None:
+    assert state.document is not None and state.form is not None
+    parser = get_parser(state.form.grammar_file)
+    text = state.document.text
+    try:
+        state.tree = parser.parse(text)
+        return
+    except UnexpectedInput as exc:
+        offset, expected = parse_error_position(exc, len(text))
+    # Keep what parsed: cut at the start of the line the grammar could not pass, parse the
+    # text before it, and keep the rest whole as unrecognized text.
+    cut = text.rfind("\n", 0, offset) + 1
+    span = state.document.span(offset, min(len(text), offset + 1))
+    state.sink.report(PRS_UNEXPECTED, "the grammar cannot continue here", span, hint=f"expected {expected}")
+    rest = text[cut:]
+    if rest.strip():
+        lead = len(rest) - len(rest.lstrip())
+        state.tail = Unrecognized(
+            clean(rest), state.document.span(cut + lead, cut + len(rest.rstrip())), "document"
+        )
+    try:
+        state.tree = parser.parse(text[:cut])
+    except UnexpectedInput:
+        state.tree = None
+        state.tail = Unrecognized(clean(text), state.document.span(0, len(text.rstrip())), "document")
+
+
+def _transform(state: ParseState) -> None:
+    assert state.document is not None and state.form is not None
+    state.context = Context(state.document, state.sink)
+    if state.tree is not None:
+        state.parts = transform(state.tree, state.form.transformer(state.context))
+    else:
+        state.parts = DocumentParts(None, (), ())
+
+
+STAGES: tuple[tuple[str, Callable[[ParseState], None]], ...] = (
+    ("load", _load),
+    ("envelope", _envelope),
+    ("normalize", _normalize),
+    ("parse", _parse),
+    ("transform", _transform),
+)
+"""The stages, in order."""
+
+
+def run(given: SourceLike, *, until: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> ParseState:
+    """Run the stages on ``given`` (up to and including stage ``until``)."""
+    state = ParseState(given, max_bytes)
+    for name, stage in STAGES:
+        stage(state)
+        if state.stopped or name == until:
+            break
+    return state
+
+
+def build_filing(state: ParseState) -> Filing:
+    """The :class:`~sec8k.model.Filing` from a state that ran every stage (or stopped early)."""
+    source = state.source
+    assert source is not None
+    info = SourceInfo(source.path, source.encoding, len(source.text))
+    if state.stopped or state.parts is None or state.envelope is None:
+        return Filing(source=info, span=Span(0, len(source.text)), diagnostics=state.sink.diagnostics)
+    parts = state.parts
+    sections: tuple[Section, ...] = parts.sections
+    if state.tail is not None:
+        sections = (*sections, state.tail)
+    cover = parts.cover
+    form_type = state.envelope.document_type
+    if form_type is None and cover is not None:
+        form_type = cover.form_type
+    has_items = any(s.__class__.__name__ == "Item" for s in sections)
+    if not has_items and (cover is None or cover.form_type is None) and state.envelope.document_type is None:
+        state.sink.report(
+            FRM_NOT_8K,
+            "this does not look like a Form 8-K: no 'FORM 8-K' title and no item headings",
+            Span(state.envelope.payload.start, state.envelope.payload.start),
+        )
+    noise = state.envelope.noise + (state.document.noise if state.document else ())
+    assert state.context is not None
+    return Filing(
+        source=info,
+        span=state.envelope.payload,
+        form_type=form_type,
+        cover=cover,
+        sections=sections,
+        exhibits=parts.exhibits,
+        unrecognized=tuple(state.context.unrecognized),
+        noise=tuple(sorted(noise, key=lambda n: n.span.start)),
+        diagnostics=state.sink.diagnostics,
+    )

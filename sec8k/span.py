@@ -1,0 +1,180 @@
+"""Spans, line positions and source maps.
+
+Every node sec8k builds points into the ORIGINAL text of the file the user gave it (the
+decoded characters, before any normalisation). The later stages read a normalised copy of
+that text; a :class:`SourceMap` carries their offsets back.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = ["LineIndex", "SourceMap", "SourceMapBuilder", "Span"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A half-open range ``[start, end)`` of character offsets in the original text."""
+
+    start: int
+    """Offset of the first character."""
+    end: int
+    """Offset one past the last character."""
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def union(self, other: Span) -> Span:
+        """Return the smallest span that holds both spans."""
+        return Span(min(self.start, other.start), max(self.end, other.end))
+
+    def contains(self, other: Span) -> bool:
+        """Whether ``other`` lies inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+    @staticmethod
+    def enclosing(spans: Iterable[Span]) -> Span | None:
+        """Return the span from the first start to the last end, or None for no spans."""
+        starts, ends = [], []
+        for span in spans:
+            starts.append(span.start)
+            ends.append(span.end)
+        return Span(min(starts), max(ends)) if starts else None
+
+
+class LineIndex:
+    """Turns character offsets of a text into 1-based (line, column) positions."""
+
+    __slots__ = ("_starts", "_length")
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._starts = starts
+        self._length = len(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based line and column of ``offset`` (clamped to the text)."""
+        offset = max(0, min(offset, self._length))
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def line_start(self, line: int) -> int:
+        """Return the offset where 1-based ``line`` starts."""
+        return self._starts[max(0, min(line, len(self._starts)) - 1)]
+
+    @property
+    def line_count(self) -> int:
+        """Number of lines (a final line without a newline counts)."""
+        return len(self._starts)
+
+
+class SourceMap:
+    """Maps offsets of a derived text back to offsets of the original text.
+
+    The derived text is a sequence of segments. A segment either copies a range of the
+    original verbatim (same length: offsets inside it map one to one) or stands for a
+    replaced range (an expanded tab, a decoded entity, an inserted newline): offsets inside
+    it map to the start of the replaced range, and its end to the range's end.
+    """
+
+    __slots__ = ("_n_starts", "_n_lens", "_o_starts", "_o_lens", "derived_length")
+
+    def __init__(
+        self,
+        segments: list[tuple[int, int, int, int]],
+        derived_length: int,
+    ) -> None:
+        # segments: (derived start, derived length, original start, original length)
+        self._n_starts = [s[0] for s in segments]
+        self._n_lens = [s[1] for s in segments]
+        self._o_starts = [s[2] for s in segments]
+        self._o_lens = [s[3] for s in segments]
+        self.derived_length = derived_length
+
+    @classmethod
+    def identity(cls, start: int, length: int) -> SourceMap:
+        """A map for a verbatim copy of ``length`` characters found at ``start``."""
+        return cls([(0, length, start, length)], length)
+
+    def to_original(self, offset: int) -> int:
+        """Map a derived offset (a position between characters) to an original offset."""
+        if not self._n_starts:
+            return 0
+        i = bisect.bisect_right(self._n_starts, offset) - 1
+        if i < 0:
+            return self._o_starts[0]
+        d = offset - self._n_starts[i]
+        n_len, o_len = self._n_lens[i], self._o_lens[i]
+        if d >= n_len:
+            return self._o_starts[i] + o_len
+        if n_len == o_len:
+            return self._o_starts[i] + d
+        return self._o_starts[i]
+
+    def span(self, start: int, end: int) -> Span:
+        """Map the derived range ``[start, end)`` to a span of the original."""
+        o_start = self.to_original(start)
+        if end <= start:
+            return Span(o_start, o_start)
+        i = bisect.bisect_right(self._n_starts, end - 1) - 1
+        if i < 0:
+            return Span(o_start, o_start)
+        d = end - 1 - self._n_starts[i]
+        n_len, o_len = self._n_lens[i], self._o_lens[i]
+        if d >= n_len or n_len != o_len:
+            o_end = self._o_starts[i] + o_len
+        else:
+            o_end = self._o_starts[i] + d + 1
+        return Span(o_start, max(o_start, o_end))
+
+
+class SourceMapBuilder:
+    """Builds a derived text piece by piece, recording where each piece came from."""
+
+    __slots__ = ("_parts", "_segments", "_length")
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._segments: list[tuple[int, int, int, int]] = []
+        self._length = 0
+
+    def copy(self, original: str, start: int, end: int) -> None:
+        """Append ``original[start:end]`` verbatim."""
+        if end <= start:
+            return
+        n = end - start
+        segs = self._segments
+        if segs:
+            n0, nl, o0, ol = segs[-1]
+            if nl == ol and o0 + ol == start and n0 + nl == self._length:
+                segs[-1] = (n0, nl + n, o0, ol + n)
+                self._parts.append(original[start:end])
+                self._length += n
+                return
+        segs.append((self._length, n, start, n))
+        self._parts.append(original[start:end])
+        self._length += n
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Append ``text`` standing for the original range ``[start, end)``."""
+        if not text:
+            return
+        # A same-length replacement (a no-break space made a space) keeps offsets one to one.
+        self._segments.append((self._length, len(text), start, end - start))
+        self._parts.append(text)
+        self._length += len(text)
+
+    def endswith(self, suffix: str) -> bool:
+        """Whether the text built so far ends with ``suffix`` (one character or more)."""
+        return bool(self._parts) and self._parts[-1].endswith(suffix)
+
+    def build(self) -> tuple[str, SourceMap]:
+        """Return the derived text and its map."""
+        return "".join(self._parts), SourceMap(self._segments, self._length)

@@ -1,0 +1,81 @@
+"""Stage 5, transform: the parse tree to the :mod:`sec8k.model` dataclasses.
+
+One transformer per grammar part, merged under the namespace Lark gives that part's rules
+(``cover__``, ``items__``, ...), as ``grammar/form_8k.lark`` imports them. The form's own
+transformer builds the :class:`~sec8k.model.Filing` from the sections.
+"""
+
+from __future__ import annotations
+
+from lark import Token, Transformer, Tree
+
+from sec8k.model import (
+    CoverPage,
+    Exhibit,
+    ExhibitIndex,
+    Item,
+    OmittedItems,
+    Section,
+    SignatureBlock,
+)
+from sec8k.transform.base import Context
+
+__all__ = ["Context", "DocumentParts", "Form8KTransformer", "listed_exhibits", "transform"]
+
+# Items whose body lists the exhibits: old Item 7, new Item 9.01.
+EXHIBIT_ITEMS = ("7", "9.01")
+
+
+class DocumentParts:
+    """What the form transformer returns: the cover, the sections, the exhibits."""
+
+    __slots__ = ("cover", "exhibits", "sections")
+
+    def __init__(
+        self,
+        cover: CoverPage | None,
+        sections: tuple[Section, ...],
+        exhibits: tuple[Exhibit, ...],
+    ) -> None:
+        self.cover = cover
+        self.sections = sections
+        self.exhibits = exhibits
+
+
+def listed_exhibits(sections: tuple[Section, ...]) -> tuple[Exhibit, ...]:
+    """The filing's exhibits: the exhibit index if it lists any, else Item 7 / 9.01 lists."""
+    index = [e for s in sections if isinstance(s, ExhibitIndex) for e in s.exhibits]
+    listed = index or [
+        e for s in sections if isinstance(s, Item) and s.number in EXHIBIT_ITEMS for e in s.exhibits
+    ]
+    seen: dict[str, Exhibit] = {}
+    for exhibit in listed:
+        if exhibit.number and exhibit.number not in seen:
+            seen[exhibit.number] = exhibit
+    return tuple(seen.values())
+
+
+class Form8KTransformer(Transformer[Token, object]):
+    """The document rule of ``form_8k.lark``."""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+
+    def start(self, children: list[object]) -> DocumentParts:
+        """The document: optional cover page, then sections."""
+        cover = next((c for c in children if isinstance(c, CoverPage)), None)
+        sections = tuple(
+            c
+            for c in children
+            if isinstance(c, (Item, OmittedItems, SignatureBlock, ExhibitIndex))
+        )
+        return DocumentParts(cover, sections, listed_exhibits(sections))
+
+
+def transform(tree: Tree[Token], transformer: Transformer[Token, object]) -> DocumentParts:
+    """Transform a form's parse tree with its merged transformer."""
+    result = transformer.transform(tree)
+    if not isinstance(result, DocumentParts):
+        raise TypeError(f"the start rule built {type(result).__name__}, not DocumentParts")
+    return result

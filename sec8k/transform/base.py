@@ -1,0 +1,118 @@
+"""What every part's transformer shares: the parse context, cells and rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lark import Token
+from lark.tree import Meta
+
+from sec8k.diagnostics import PRS_UNRECOGNIZED, DiagnosticSink
+from sec8k.model import Unrecognized
+from sec8k.normalize import NormalizedDocument
+from sec8k.span import Span
+from sec8k.transform.values import clean
+
+__all__ = ["Cell", "Context", "Row", "extent", "kind_of", "row_of", "token_cell"]
+
+
+@dataclass(slots=True)
+class Context:
+    """One parse's document and diagnostics, handed to every transformer."""
+
+    doc: NormalizedDocument
+    """The normalised document the tree was parsed from."""
+    sink: DiagnosticSink
+    """Where findings go."""
+    unrecognized: list[Unrecognized] = field(default_factory=list)
+    """Unplaced text found by the parts, collected for the filing."""
+
+    def span(self, start: int, end: int) -> Span:
+        """The original span of the normalised range ``[start, end)``."""
+        return self.doc.source_map.span(start, end)
+
+    def unplaced(self, text: str, start: int, end: int, context: str) -> None:
+        """Keep text that belongs to nothing as an :class:`Unrecognized` node."""
+        span = self.span(start, end)
+        self.unrecognized.append(Unrecognized(clean(text), span, context))
+        self.sink.report(
+            PRS_UNRECOGNIZED, f"text on the {context} that is not part of the form", span
+        )
+
+
+def kind_of(token: Token) -> str:
+    """A token's terminal name without the grammar part's namespace ("cover__CELL" -> "CELL")."""
+    return token.type.rpartition("__")[2]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A run of text on one row, with its columns in the normalised line."""
+
+    kind: str
+    """The terminal that lexed it: "CELL", "DATE", "CAPTION", "LABEL", "CONFORMED", ..."""
+    text: str
+    """The text, without the white space around it."""
+    col: int
+    """0-based column of its first character."""
+    end_col: int
+    """0-based column one past its last character."""
+    start: int
+    """Offset of its first character in the normalised text."""
+    end: int
+    """Offset one past its last character."""
+
+    def overlap(self, col: int, end_col: int) -> int:
+        """How many columns it shares with ``[col, end_col)``."""
+        return min(self.end_col, end_col) - max(self.col, col)
+
+
+def token_cell(token: Token) -> Cell:
+    """The cell a token stands for: its text stripped, its columns those of the text."""
+    value = token.value
+    body = value.lstrip()
+    lead = len(value) - len(body)
+    text = body.rstrip()
+    start = (token.start_pos or 0) + lead
+    col = (token.column or 1) - 1 + lead
+    return Cell(kind_of(token), text, col, col + len(text), start, start + len(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row of the cover page or the signature block."""
+
+    kind: str
+    """The rule that read it ("value_row", "caption_row", ...) or "blank" / "rule"."""
+    cells: tuple[Cell, ...]
+    """Its cells, left to right (one cell for a whole-line row)."""
+
+    @property
+    def start(self) -> int:
+        """Normalised offset of its first cell."""
+        return self.cells[0].start if self.cells else 0
+
+    @property
+    def end(self) -> int:
+        """Normalised offset past its last cell."""
+        return self.cells[-1].end if self.cells else 0
+
+    @property
+    def text(self) -> str:
+        """Its cells' text, joined by single spaces."""
+        return " ".join(cell.text for cell in self.cells)
+
+
+def row_of(kind: str, children: list[Token]) -> Row:
+    """A row from the tokens of a row rule."""
+    return Row(kind, tuple(token_cell(t) for t in children))
+
+
+def extent(ctx: Context, meta: Meta) -> tuple[str, int, int]:
+    """A rule's text without the white space around it, and that text's normalised range."""
+    start, end = meta.start_pos, meta.end_pos
+    raw = ctx.doc.text[start:end]
+    body = raw.lstrip()
+    start += len(raw) - len(body)
+    body = body.rstrip()
+    return body, start, start + len(body)

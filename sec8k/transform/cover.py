@@ -1,0 +1,505 @@
+"""Cover page: from typed rows and cells to registrants, date of report and check boxes.
+
+The grammar (``grammar/cover.lark``) types each row of the cover (masthead, caption row,
+label row, value row, check box) and each cell in it. What it cannot say is which value a
+caption names: that is a matter of columns. This module pairs them, in four passes over
+the rows, each pass claiming the rows it uses:
+
+1. Check boxes take the rows that continue their text.
+2. Parenthesised captions take the value rows just above them ("IMMUNOGEN, INC." over
+   "(Exact name of registrant ...)"), across rules and at most one blank line. A caption
+   that wraps onto more rows is rebuilt column by column; each value cell goes to the
+   caption it overlaps most.
+3. Labels take the value printed after them on the same row ("Date of Report ...:
+   November 12, 2002"); a label printed alone takes the rows just below it (captions above
+   values, as in some 1994 covers), or else the row just above.
+4. What is left: the first lone date is the date of report, and the first line before the
+   registrant's other fields is its name, where no caption said so; anything else is
+   unrecognized text.
+
+A caption's words say which field it is (:data:`FIELD_PATTERNS`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from lark import Token, Transformer
+
+from sec8k.diagnostics import TRN_BAD_DATE
+from sec8k.model import CheckBoxes, CoverPage, CoverPart, Registrant
+from sec8k.span import Span
+from sec8k.transform.base import Cell, Context, Row, kind_of, row_of, token_cell
+from sec8k.transform.values import clean, is_not_applicable, jurisdiction_code, parse_date
+
+__all__ = ["FIELD_PATTERNS", "CoverTransformer"]
+
+# Which field a caption or label names, tried in order on its text.
+FIELD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.I))
+    for name, pattern in (
+        ("date_of_report", r"date\s+of\s+(?:report|earliest)|earliest\s+event"),
+        ("former_name", r"former\s+(?:name|address)"),
+        ("name", r"exact\s+name|name\s+of\s+(?:the\s+)?registrant|^\W*registrant\W*$"),
+        ("address_phone", r"address.*telephone|telephone.*address"),
+        ("address_zip", r"address.*zip|zip.*address"),
+        ("jurisdiction", r"jurisdiction|state\s+(?:of|or)\b|incorporation|organization|^\W*state\W*$"),
+        ("commission_file_number", r"commission|file\s+(?:number|no)"),
+        ("irs_employer_id", r"employer|i\.?\s?r\.?\s?s\b|identification"),
+        ("zip", r"\bzip\b"),
+        ("address", r"address|executive\s+offices"),
+        ("phone", r"telephone|phone"),
+    )
+)
+
+_REGISTRANT_FIELDS = (
+    "name",
+    "jurisdiction",
+    "commission_file_number",
+    "irs_employer_id",
+    "address",
+    "zip",
+    "phone",
+)
+_ZIP_AT_END = re.compile(r"[\s,]+(\d{5}(?:\s?-\s?\d{4})?)\s*$")
+_PHONE = re.compile(r"^\(?\d{3}\)?[\s.\-/]*\d{3}[\s.\-]*\d{4}\b")
+_FILE_NUMBER = re.compile(r"\b\d{1,3}-\d{3,6}(?:-\d{1,4})?\b")
+_IRS_NUMBER = re.compile(r"\b\d{2}\s?-\s?\d{7}\b|\b\d{9}\b")
+_BOX_CHECKED = re.compile(r"[xX\u2612\u25a0\u2713\u2714]")
+_BOX_KINDS = (
+    ("written_communications", re.compile(r"rule\s*425|230\.425|written\s+communication", re.I)),
+    ("soliciting_material", re.compile(r"14a-12|soliciting", re.I)),
+    ("pre_commencement_tender_offer", re.compile(r"14d-2|240\.14d", re.I)),
+    ("pre_commencement_issuer_tender_offer", re.compile(r"13e-4|240\.13e", re.I)),
+)
+
+
+def field_of(text: str) -> str | None:
+    """The field a caption or label names, or None."""
+    for name, pattern in FIELD_PATTERNS:
+        if pattern.search(text):
+            return name
+    return None
+
+
+@dataclass(slots=True)
+class _Slot:
+    """A caption (or label) rebuilt from its pieces, and the value cells it takes."""
+
+    cells: list[Cell]
+    values: list[tuple[int, Cell]] = field(default_factory=list)  # (row index, cell)
+
+    @property
+    def col(self) -> int:
+        return min(c.col for c in self.cells)
+
+    @property
+    def end_col(self) -> int:
+        return max(c.end_col for c in self.cells)
+
+    @property
+    def text(self) -> str:
+        return " ".join(c.text for c in self.cells)
+
+    @property
+    def closed(self) -> bool:
+        text = self.text
+        return text.count(")") >= text.count("(")
+
+    def distance(self, cell: Cell) -> int:
+        return abs((self.col + self.end_col) - (cell.col + cell.end_col))
+
+
+def _best_slot(slots: Sequence[_Slot], cell: Cell) -> _Slot:
+    return max(slots, key=lambda s: (cell.overlap(s.col, s.end_col), -s.distance(cell)))
+
+
+@dataclass(slots=True)
+class _Found:
+    """A field value found on the cover."""
+
+    name: str
+    value_rows: list[tuple[int, list[Cell]]]  # per row: the cells, left to right
+    order: int  # row index, for document order
+
+
+class _Layout:
+    """The four passes over one cover page's rows (see the module docstring)."""
+
+    def __init__(self, ctx: Context, rows: list[Row]) -> None:
+        self.ctx = ctx
+        self.rows = rows
+        self.claimed: dict[int, str] = {}  # row index -> part kind of its cells
+        self.found: list[_Found] = []
+        self.boxes: dict[str, bool] = {}
+        self.box_spans: list[Span] = []
+
+    # ---- pass 1: check boxes ----
+
+    def check_boxes(self) -> None:
+        rows = self.rows
+        for i, row in enumerate(rows):
+            if row.kind != "check_box" or i in self.claimed:
+                continue
+            self.claimed[i] = "check-box"
+            texts = [row.text]
+            j = i + 1
+            while (
+                j < len(rows)
+                and rows[j].kind in ("value_row", "caption_row")
+                and rows[j].cells[0].col > row.cells[0].col
+            ):
+                self.claimed[j] = "check-box"
+                texts.append(rows[j].text)
+                j += 1
+            text = " ".join(texts)
+            glyph = row.cells[0].text
+            for name, pattern in _BOX_KINDS:
+                if pattern.search(text) and name not in self.boxes:
+                    self.boxes[name] = bool(_BOX_CHECKED.search(glyph))
+                    self.box_spans.append(self.ctx.span(row.start, rows[j - 1].end))
+                    break
+
+    # ---- pass 2: captions under their values ----
+
+    def captions(self) -> None:
+        rows = self.rows
+        i = 0
+        while i < len(rows):
+            if rows[i].kind != "caption_row" or i in self.claimed:
+                i += 1
+                continue
+            slots = [_Slot([cell]) for cell in rows[i].cells]
+            self.claimed[i] = "caption"
+            j = i + 1
+            # Rows that finish captions left open: "of incorporation)   File Number)".
+            while (
+                j < len(rows)
+                and rows[j].kind in ("value_row", "caption_row", "label_row")
+                and j not in self.claimed
+                and any(not s.closed for s in slots)
+            ):
+                open_slots = [s for s in slots if not s.closed]
+                for cell in rows[j].cells:
+                    _best_slot(open_slots, cell).cells.append(cell)
+                self.claimed[j] = "caption"
+                j += 1
+            values = self._rows_above(i)
+            self._pair(slots, values)
+            i = j
+
+    def _rows_above(self, i: int) -> list[int]:
+        """Unclaimed value rows just above row ``i``, across rules and one blank line."""
+        found: list[int] = []
+        crossed_blank = False
+        k = i - 1
+        while k >= 0 and len(found) < 4:
+            row = self.rows[k]
+            if row.kind == "rule":
+                k -= 1
+                continue
+            if row.kind == "blank":
+                if found or crossed_blank:
+                    break
+                crossed_blank = True
+                k -= 1
+                continue
+            if row.kind == "value_row" and k not in self.claimed:
+                found.insert(0, k)
+                k -= 1
+                continue
+            break
+        return found
+
+    def _rows_below(self, i: int) -> list[int]:
+        """Unclaimed value rows just below row ``i``, up to a blank line."""
+        found: list[int] = []
+        k = i + 1
+        while k < len(self.rows) and len(found) < 4:
+            row = self.rows[k]
+            if row.kind == "rule" and not found:
+                k += 1
+                continue
+            if row.kind != "value_row" or k in self.claimed:
+                break
+            found.append(k)
+            k += 1
+        return found
+
+    def _pair(self, slots: list[_Slot], value_rows: list[int]) -> None:
+        for k in value_rows:
+            self.claimed[k] = "value"
+            for cell in self.rows[k].cells:
+                _best_slot(slots, cell).values.append((k, cell))
+        for slot in slots:
+            name = field_of(slot.text)
+            if name is None or not slot.values:
+                continue
+            by_row: dict[int, list[Cell]] = {}
+            for k, cell in slot.values:
+                by_row.setdefault(k, []).append(cell)
+            self.found.append(_Found(name, sorted(by_row.items()), min(by_row)))
+
+    # ---- pass 3: labels ----
+
+    def labels(self) -> None:
+        rows = self.rows
+        i = 0
+        while i < len(rows):
+            row = rows[i]
+            if row.kind != "label_row" or i in self.claimed:
+                i += 1
+                continue
+            self.claimed[i] = "label"
+            pending: list[Cell] = []
+            label: Cell | None = None
+            values: list[Cell] = []
+            for cell in [*row.cells, None]:
+                if cell is None or cell.kind == "LABEL":
+                    if label is not None:
+                        if values:
+                            self._labelled(label, [(i, values)])
+                        else:
+                            pending.append(label)
+                    label, values = cell, []
+                else:
+                    values.append(cell)
+            if not pending:
+                i += 1
+                continue
+            # Labels printed alone: gather the label rows below them into column slots.
+            slots = [_Slot([cell]) for cell in pending]
+            j = i + 1
+            while (
+                j < len(rows)
+                and rows[j].kind == "label_row"
+                and j not in self.claimed
+                and all(c.kind == "LABEL" for c in rows[j].cells)
+            ):
+                for cell in rows[j].cells:
+                    best = _best_slot(slots, cell)
+                    if cell.overlap(best.col, best.end_col) > 0:
+                        best.cells.append(cell)
+                    else:
+                        slots.append(_Slot([cell]))
+                self.claimed[j] = "label"
+                j += 1
+            below = self._rows_below(j - 1)
+            if below:
+                self._pair(slots, below)
+            elif len(slots) == 1:
+                self._pair(slots, self._rows_above(i))
+            i = j
+
+    def _labelled(self, label: Cell, value_rows: list[tuple[int, list[Cell]]]) -> None:
+        name = field_of(label.text)
+        if name is not None:
+            self.found.append(_Found(name, value_rows, value_rows[0][0]))
+
+    # ---- pass 4: what is left ----
+
+    def leftovers(self) -> None:
+        names = {f.name for f in self.found}
+        first_field_row = min(
+            (f.order for f in self.found if f.name in _REGISTRANT_FIELDS and f.name != "name"),
+            default=len(self.rows),
+        )
+        for i, row in enumerate(self.rows):
+            if row.kind != "value_row" or i in self.claimed:
+                continue
+            cells = list(row.cells)
+            if "date_of_report" not in names and len(cells) == 1 and cells[0].kind == "DATE":
+                self.claimed[i] = "value"
+                self.found.append(_Found("date_of_report", [(i, cells)], i))
+                names.add("date_of_report")
+            elif "name" not in names and i < first_field_row and any(c.isalpha() for c in row.text):
+                self.claimed[i] = "value"
+                self.found.append(_Found("name", [(i, cells)], i))
+                names.add("name")
+            else:
+                self.ctx.unplaced(row.text, row.start, row.end, "cover")
+
+    # ---- assembly ----
+
+    def page(self, span: Span) -> CoverPage:
+        self.check_boxes()
+        self.captions()
+        self.labels()
+        self.leftovers()
+        ctx = self.ctx
+        form_type = None
+        date_of_report = date_text = former_name = None
+        registrants: list[dict[str, tuple[str, Span]]] = [{}]
+        for found in sorted(self.found, key=lambda f: f.order):
+            text = _value_text(found)
+            spans = [ctx.span(c.start, c.end) for _, cells in found.value_rows for c in cells]
+            span_all = Span.enclosing(spans) or span
+            if found.name == "date_of_report":
+                if date_of_report is None:
+                    date_of_report, is_date = parse_date(text)
+                    date_text = text
+                    if date_of_report is None and is_date:
+                        ctx.sink.report(TRN_BAD_DATE, f"date of report {text!r} is not a calendar date", span_all)
+                continue
+            if found.name == "former_name":
+                if former_name is None and text and not is_not_applicable(text):
+                    former_name = text
+                continue
+            for name, value in _split_field(found.name, found):
+                if not value:
+                    continue
+                current = registrants[-1]
+                if name in current:
+                    registrants.append(current := {})
+                current[name] = (value, span_all)
+        for i, row in enumerate(self.rows):
+            if row.kind == "form_title":
+                form_type = row.text.split(None, 1)[1].upper() if " " in row.text else None
+                break
+        parts = self._parts()
+        boxes = None
+        if self.boxes:
+            boxes = CheckBoxes(
+                **{name: self.boxes.get(name) for name, _ in _BOX_KINDS},
+                span=Span.enclosing(self.box_spans),
+            )
+        return CoverPage(
+            span=span,
+            form_type=form_type,
+            date_of_report=date_of_report,
+            date_of_report_text=date_text,
+            registrants=tuple(_registrant(r) for r in registrants if r),
+            former_name=former_name,
+            checkboxes=boxes,
+            parts=parts,
+        )
+
+    def _parts(self) -> tuple[CoverPart, ...]:
+        parts = []
+        for i, row in enumerate(self.rows):
+            if row.kind == "blank":
+                continue
+            claimed = self.claimed.get(i)
+            if claimed is None and row.kind == "value_row":
+                continue  # kept as Unrecognized
+            for cell in row.cells:
+                kind = claimed or _ROW_PART.get(row.kind, "value")
+                if kind == "label" and cell.kind != "LABEL":
+                    kind = "value"
+                parts.append(CoverPart(kind, clean(cell.text), self.ctx.span(cell.start, cell.end)))
+        return tuple(parts)
+
+
+_ROW_PART = {
+    "masthead": "masthead",
+    "form_title": "form-title",
+    "rule": "rule",
+    "check_box_intro": "check-box-intro",
+    "check_box": "check-box",
+    "caption_row": "caption",
+    "label_row": "label",
+    "value_row": "value",
+}
+
+
+def _value_text(found: _Found) -> str:
+    return clean(" ".join(c.text for _, cells in found.value_rows for c in cells))
+
+
+def _split_field(name: str, found: _Found) -> list[tuple[str, str]]:
+    """The registrant fields one found value holds (an address may carry zip and phone)."""
+    text = _value_text(found)
+    if name in ("address", "address_zip", "address_phone"):
+        lines = [clean(" ".join(c.text for c in cells)) for _, cells in found.value_rows]
+        phone = None
+        if name == "address_phone":
+            for line in lines:
+                if _PHONE.match(line):
+                    phone = line
+            lines = [line for line in lines if line != phone]
+        address = " ".join(lines)
+        zip_code = None
+        match = _ZIP_AT_END.search(address)
+        if match:
+            zip_code = match.group(1)
+            address = address[: match.start()]
+        return [("address", address.strip(" ,")), ("zip", zip_code or ""), ("phone", phone or "")]
+    if name == "commission_file_number":
+        match = _FILE_NUMBER.search(text)
+        return [(name, match.group(0) if match else text)]
+    if name == "irs_employer_id":
+        match = _IRS_NUMBER.search(text)
+        return [(name, match.group(0) if match else text)]
+    if name == "zip":
+        return [(name, text.strip(" ,."))]
+    if name == "phone":
+        return [(name, text.rstrip(" ,."))]
+    return [(name, text)]
+
+
+def _registrant(fields: dict[str, tuple[str, Span]]) -> Registrant:
+    values = {name: value for name, (value, _) in fields.items()}
+    spans = [span for _, span in fields.values()]
+    return Registrant(
+        name=values.get("name"),
+        jurisdiction=values.get("jurisdiction"),
+        jurisdiction_code=jurisdiction_code(values.get("jurisdiction")),
+        commission_file_number=values.get("commission_file_number"),
+        irs_employer_id=values.get("irs_employer_id"),
+        address=values.get("address"),
+        zip=values.get("zip"),
+        phone=values.get("phone"),
+        span=Span.enclosing(spans),
+        field_spans=tuple((name, span) for name, (_, span) in fields.items()),
+    )
+
+
+class CoverTransformer(Transformer[Token, object]):
+    """Turns ``cover.lark`` subtrees into a :class:`~sec8k.model.CoverPage`."""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+
+    def masthead(self, children: list[Token]) -> Row:
+        """A masthead line."""
+        return row_of("masthead", children)
+
+    def form_title(self, children: list[Token]) -> Row:
+        """The "FORM 8-K" line."""
+        return row_of("form_title", children)
+
+    def caption_row(self, children: list[Token]) -> Row:
+        """A row of captions."""
+        return row_of("caption_row", children)
+
+    def label_row(self, children: list[Token]) -> Row:
+        """A row that starts with a label."""
+        return row_of("label_row", children)
+
+    def value_row(self, children: list[Token]) -> Row:
+        """A row of values."""
+        return row_of("value_row", children)
+
+    def check_box(self, children: list[Token]) -> Row:
+        """A check box and its text."""
+        return row_of("check_box", children)
+
+    def check_box_intro(self, children: list[Token]) -> Row:
+        """The sentence before the check boxes."""
+        return row_of("check_box_intro", children)
+
+    def cover_page(self, children: list[Row | Token]) -> CoverPage:
+        """The cover page, its rows paired into fields."""
+        rows: list[Row] = []
+        for child in children:
+            if isinstance(child, Token):
+                kind = kind_of(child)
+                rows.append(Row("blank", ()) if kind == "BLANK" else Row("rule", (token_cell(child),)))
+            else:
+                rows.append(child)
+        printed = [row for row in rows if row.cells]
+        span = self.ctx.span(printed[0].start, printed[-1].end) if printed else Span(0, 0)
+        return _Layout(self.ctx, rows).page(span)

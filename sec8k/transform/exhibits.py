@@ -1,0 +1,54 @@
+"""Exhibit rows and exhibit indexes (``grammar/exhibits.lark``)."""
+
+from __future__ import annotations
+
+import re
+
+from lark import Token, Transformer
+from lark.tree import Meta
+from lark.visitors import v_args
+
+from sec8k.model import Exhibit, ExhibitIndex
+from sec8k.transform.base import Context, extent
+from sec8k.transform.values import clean
+
+__all__ = ["ExhibitRows", "ExhibitsTransformer"]
+
+_ROW = re.compile(
+    r"^\s*(?:exhibit\s+(?:no\.?\s*)?)?"
+    r"(?P<number>\d{1,3}(?:\.\d{1,3})?(?:\([a-z0-9]{1,3}\))?[a-z]?)\*?[.:]?\s*(?:[-\u2013\u2014]\s*)?"
+    r"(?P<description>.*)",
+    re.I | re.S,
+)
+
+
+class ExhibitRows:
+    """The ``exhibit`` rule, shared by the items and exhibits transformers."""
+
+    ctx: Context
+    listed_in = "item"
+
+    @v_args(meta=True)
+    def exhibit(self, meta: Meta, children: list[Token]) -> Exhibit:
+        """An exhibit row: number and description."""
+        text, start, end = extent(self.ctx, meta)
+        match = _ROW.match(text)
+        number, description = (match["number"], match["description"]) if match else ("", text)
+        return Exhibit(number, clean(description), self.ctx.span(start, end), self.listed_in)
+
+
+class ExhibitsTransformer(ExhibitRows, Transformer[Token, object]):
+    """Turns ``exhibits.lark`` subtrees into :class:`~sec8k.model.ExhibitIndex` nodes."""
+
+    listed_in = "index"
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+
+    @v_args(meta=True)
+    def exhibit_index(self, meta: Meta, children: list[Token | Exhibit]) -> ExhibitIndex:
+        """An exhibit index section."""
+        text, start, end = extent(self.ctx, meta)
+        exhibits = tuple(c for c in children if isinstance(c, Exhibit))
+        return ExhibitIndex(exhibits, text, self.ctx.span(start, end))

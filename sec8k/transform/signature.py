@@ -1,0 +1,222 @@
+"""Signature blocks (``grammar/signature.lark``): signers assembled by column.
+
+A signer starts at a conformed signature ("/s/ Name", "By: /s/ Name") or at "By:". The
+lines under it, in its column and up to the next blank line, are its typed name and its
+title; "Name:" and "Title:" fields say so outright, and a title may wrap over several
+lines. Lines above a signer that belong to no one name the registrant signed for. The
+first date printed anywhere in the block is the signature date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lark import Token, Transformer
+from lark.tree import Meta
+from lark.visitors import v_args
+
+from sec8k.diagnostics import TRN_BAD_DATE
+from sec8k.model import Signature, SignatureBlock
+from sec8k.transform.base import Cell, Context, Row, extent, kind_of, row_of, token_cell
+from sec8k.transform.values import clean, parse_date
+
+__all__ = ["SignatureTransformer"]
+
+_CONFORMED = re.compile(r"(?i)^(?:by\s*:?\s*)?/s/\s*")
+_FIELD_LABEL = re.compile(r"(?i)^(?:name|title|its|by|dated?)\s*:?\s*")
+_REGISTRANT_CAPTION = re.compile(r"(?i)^\(?\s*registrants?\s*\)?$")
+# How far (in columns) a line may sit left of its signer's column and still be its.
+_SLACK = 8
+
+
+@dataclass(slots=True)
+class _Signer:
+    col: int
+    start: int
+    end: int
+    registrant: str | None
+    conformed: str | None = None
+    signed_name: str | None = None
+    typed_name: str | None = None
+    field_name: str | None = None
+    title: list[str] = field(default_factory=list)
+    title_col: int | None = None
+    open: bool = True
+
+    def takes(self, cell: Cell) -> bool:
+        return self.open and cell.col >= self.col - _SLACK
+
+    def add(self, cell: Cell) -> None:
+        self.end = max(self.end, cell.end)
+
+    def signature(self, ctx: Context) -> Signature:
+        name = self.field_name or self.typed_name or self.signed_name
+        title = clean(" ".join(self.title)) or None
+        return Signature(name, title, self.registrant, self.conformed, ctx.span(self.start, self.end))
+
+
+def _same_person(line: str, signed: str | None) -> bool:
+    """Whether a typed line names the person who signed ("William A. Freeman" / "W.A. Freeman")."""
+    if not signed:
+        return False
+    last_typed = re.findall(r"[A-Za-z'\-]+", line)
+    last_signed = re.findall(r"[A-Za-z'\-]+", signed)
+    return bool(last_typed and last_signed) and last_typed[-1].lower() == last_signed[-1].lower()
+
+
+def _field_value(cell: Cell) -> tuple[str, int]:
+    """A "Name: X" cell's value and the column where the value starts."""
+    rest = _FIELD_LABEL.sub("", cell.text, count=1)
+    return clean(rest), cell.end_col - len(rest)
+
+
+class _Block:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.signers: list[_Signer] = []
+        self.date = None
+        self.date_cell: Cell | None = None
+        self.candidates: list[list[Cell]] = []  # unattached lines, grouped by blank lines
+        self.new_group = True
+
+    def _registrant(self) -> str | None:
+        if not self.candidates:
+            return None
+        group = self.candidates.pop()
+        for earlier in self.candidates:
+            for cell in earlier:
+                self.ctx.unplaced(cell.text, cell.start, cell.end, "signature block")
+        self.candidates.clear()
+        return clean(" ".join(c.text for c in group)) or None
+
+    def _start(self, cell: Cell, col: int) -> _Signer:
+        signer = _Signer(col, cell.start, cell.end, self._registrant())
+        self.signers.append(signer)
+        return signer
+
+    def _nearest(self, cell: Cell) -> _Signer | None:
+        open_signers = [s for s in self.signers if s.takes(cell)]
+        if not open_signers:
+            return None
+        return min(open_signers, key=lambda s: abs(s.col - cell.col))
+
+    def blank(self) -> None:
+        for signer in self.signers:
+            signer.open = False
+        self.new_group = True
+
+    def row(self, row: Row) -> None:
+        for cell in row.cells:
+            self.cell(cell)
+
+    def cell(self, cell: Cell) -> None:
+        kind = cell.kind
+        if kind in ("DATE", "DATE_FIELD"):
+            if self.date_cell is None and (kind == "DATE" or any(ch.isdigit() for ch in cell.text)):
+                self.date_cell = cell
+                self.date, is_date = parse_date(cell.text)
+                if self.date is None and is_date:
+                    span = self.ctx.span(cell.start, cell.end)
+                    self.ctx.sink.report(TRN_BAD_DATE, f"signature date {cell.text!r} is not a calendar date", span)
+            return
+        if kind == "CONFORMED":
+            rest = _CONFORMED.sub("", cell.text, count=1)
+            signer = self._start(cell, cell.end_col - len(rest))
+            signer.conformed = clean(cell.text)
+            signer.signed_name = clean(rest) or None
+            return
+        if kind == "BY":
+            value, col = _field_value(cell)
+            signer = self._start(cell, col)
+            if any(ch.isalpha() for ch in value):
+                signer.signed_name = value
+            return
+        if kind in ("NAME_FIELD", "TITLE_FIELD"):
+            value, col = _field_value(cell)
+            signer = self._nearest(cell) or self._start(cell, col)
+            signer.add(cell)
+            if kind == "NAME_FIELD":
+                signer.field_name = value or None
+            else:
+                signer.title = [value] if value else []
+                signer.title_col = col
+            return
+        if kind in ("CAPTION", "CAPTION_END") and _REGISTRANT_CAPTION.match(cell.text):
+            return
+        if _REGISTRANT_CAPTION.match(cell.text):
+            return
+        signer = self._nearest(cell)
+        if signer is None:
+            if self.new_group or not self.candidates:
+                self.candidates.append([])
+                self.new_group = False
+            self.candidates[-1].append(cell)
+            return
+        signer.add(cell)
+        text = clean(cell.text)
+        if signer.title_col is not None:
+            signer.title.append(text)
+        elif signer.typed_name is None and signer.field_name is None and _same_person(text, signer.signed_name):
+            signer.typed_name = text
+        elif "," in text and _same_person(text.split(",", 1)[0], signer.signed_name):
+            signer.title = [text.split(",", 1)[1].strip()]
+            signer.title_col = cell.col
+        else:
+            signer.title = [text]
+            signer.title_col = cell.col
+
+    def finish(self) -> None:
+        for group in self.candidates:
+            for cell in group:
+                self.ctx.unplaced(cell.text, cell.start, cell.end, "signature block")
+
+
+class SignatureTransformer(Transformer[Token, object]):
+    """Turns ``signature.lark`` subtrees into :class:`~sec8k.model.SignatureBlock` nodes."""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+
+    def sig_row(self, children: list[Token]) -> Row:
+        """One row of cells."""
+        return row_of("sig_row", children)
+
+    def attestation(self, children: list[Token]) -> Token:
+        """The "Pursuant to the requirements ..." sentence."""
+        return children[0]
+
+    @v_args(meta=True)
+    def signature_block(self, meta: Meta, children: list[Row | Token]) -> SignatureBlock:
+        """A signature section."""
+        _, start, end = extent(self.ctx, meta)
+        heading = attestation = None
+        block = _Block(self.ctx)
+        for child in children:
+            if isinstance(child, Row):
+                block.row(child)
+                continue
+            kind = kind_of(child)
+            if kind == "SIGNATURE_HEADING":
+                heading = clean(child.value)
+            elif kind == "ATTESTATION":
+                attestation = clean(child.value)
+            elif kind == "BLANK":
+                block.blank()
+            elif kind == "RULE":
+                continue
+            else:  # pragma: no cover - the grammar has no other tokens here
+                cell = token_cell(child)
+                block.candidates.append([cell])
+        block.finish()
+        signatures = tuple(s.signature(self.ctx) for s in block.signers)
+        registrant = signatures[0].registrant if signatures else None
+        return SignatureBlock(
+            span=self.ctx.span(start, end),
+            heading=heading,
+            attestation=attestation,
+            registrant=registrant,
+            date=block.date,
+            signatures=signatures,
+        )

@@ -1,0 +1,114 @@
+"""Value conversions: dates, jurisdictions, identifiers, as printed on 8-K pages."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+__all__ = [
+    "JURISDICTION_CODES",
+    "clean",
+    "is_not_applicable",
+    "jurisdiction_code",
+    "parse_date",
+]
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_DATE_WORDS = re.compile(
+    r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})\b|\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b"
+)
+
+
+def parse_date(text: str) -> tuple[datetime.date | None, bool]:
+    """Read the first date in ``text``: "November 12, 2002", "March 21,2003", "12/17/2013".
+
+    Returns ``(date, found)``: ``found`` is True when something shaped like a date was
+    there, even if it is no calendar date ("February 30, 2004" gives ``(None, True)``).
+    """
+    for match in _DATE_WORDS.finditer(text):
+        if match.group(1):
+            month = _MONTHS.get(match.group(1).lower())
+            if month is None:
+                continue
+            day, year = int(match.group(2)), int(match.group(3))
+        else:
+            month, day = int(match.group(4)), int(match.group(5))
+            year = int(match.group(6))
+            if year < 100:
+                year += 1900 if year >= 70 else 2000
+        try:
+            return datetime.date(year, month, day), True
+        except ValueError:
+            return None, True
+    return None, False
+
+
+def clean(text: str) -> str:
+    """Collapse runs of white space and strip the ends."""
+    return " ".join(text.split())
+
+
+_NOT_APPLICABLE = re.compile(r"(?i)^\s*(?:n/?a|not\s+applicable|inapplicable|none|no\s+change)\.?\s*$")
+
+
+def is_not_applicable(text: str) -> bool:
+    """Whether a printed value says there is none: "N/A", "Not Applicable", "None"."""
+    return bool(_NOT_APPLICABLE.match(text))
+
+
+# EDGAR's codes: the 50 states, DC and the territories, and the foreign codes that EDGAR
+# assigns to the Canadian provinces and to the places 8-K registrants most often name.
+JURISDICTION_CODES = {
+    "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA",
+    "colorado": "CO", "connecticut": "CT", "delaware": "DE", "district of columbia": "DC",
+    "florida": "FL", "georgia": "GA", "hawaii": "HI", "idaho": "ID", "illinois": "IL",
+    "indiana": "IN", "iowa": "IA", "kansas": "KS", "kentucky": "KY", "louisiana": "LA",
+    "maine": "ME", "maryland": "MD", "massachusetts": "MA", "michigan": "MI",
+    "minnesota": "MN", "mississippi": "MS", "missouri": "MO", "montana": "MT",
+    "nebraska": "NE", "nevada": "NV", "new hampshire": "NH", "new jersey": "NJ",
+    "new mexico": "NM", "new york": "NY", "north carolina": "NC", "north dakota": "ND",
+    "ohio": "OH", "oklahoma": "OK", "oregon": "OR", "pennsylvania": "PA",
+    "rhode island": "RI", "south carolina": "SC", "south dakota": "SD", "tennessee": "TN",
+    "texas": "TX", "utah": "UT", "vermont": "VT", "virginia": "VA", "washington": "WA",
+    "west virginia": "WV", "wisconsin": "WI", "wyoming": "WY", "puerto rico": "PR",
+    "guam": "GU", "virgin islands": "VI", "u.s. virgin islands": "VI",
+    "alberta": "A0", "british columbia": "A1", "manitoba": "A2", "new brunswick": "A3",
+    "newfoundland": "A4", "nova scotia": "A5", "ontario": "A6", "prince edward island": "A7",
+    "quebec": "A8", "saskatchewan": "A9", "yukon": "B0", "canada": "Z4",
+    "bermuda": "D0", "british virgin islands": "D8", "cayman islands": "E9",
+    "marshall islands": "1T", "united kingdom": "X0", "england": "X0", "ireland": "L2",
+    "israel": "L3", "netherlands": "P7", "the netherlands": "P7", "luxembourg": "N4",
+    "switzerland": "V8", "panama": "R1",
+}  # fmt: skip
+_STATE_PREFIX = re.compile(r"(?i)^(?:the\s+)?(?:state|commonwealth|province)\s+of\s+")
+_TWO_LETTER = {code for code in JURISDICTION_CODES.values() if code.isalpha()}
+
+
+def jurisdiction_code(printed: str | None) -> str | None:
+    """EDGAR's code for a jurisdiction as printed ("Delaware", "DELAWARE", "State of New York")."""
+    if not printed:
+        return None
+    name = clean(_STATE_PREFIX.sub("", printed.strip().strip(".,;"))).lower()
+    if name.upper() in _TWO_LETTER and len(name) == 2:
+        return name.upper()
+    return JURISDICTION_CODES.get(name)
