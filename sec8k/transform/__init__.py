@@ -65,12 +65,13 @@ class Form8KTransformer(Transformer[Token, object]):
     def start(self, children: list[object]) -> DocumentParts:
         """The document: optional cover page, then sections."""
         cover = next((c for c in children if isinstance(c, CoverPage)), None)
-        sections = tuple(
-            c
-            for c in children
-            if isinstance(c, (Item, OmittedItems, SignatureBlock, ExhibitIndex))
-        )
-        return DocumentParts(cover, sections, listed_exhibits(sections))
+        sections: list[Section] = []
+        for child in children:
+            if isinstance(child, list):  # a heading that names several items
+                sections.extend(child)
+            elif isinstance(child, (Item, OmittedItems, SignatureBlock, ExhibitIndex)):
+                sections.append(child)
+        return DocumentParts(cover, tuple(sections), listed_exhibits(tuple(sections)))
 
 
 def transform(tree: Tree[Token], transformer: Transformer[Token, object]) -> DocumentParts:

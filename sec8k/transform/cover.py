@@ -40,6 +40,9 @@ __all__ = ["FIELD_PATTERNS", "CoverTransformer"]
 FIELD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.I))
     for name, pattern in (
+        # "(September 21, 2000)" under "Date of Report (Date of earliest event reported): ...":
+        # the date of the earliest event, printed in the caption's own "X (Y)" shape.
+        ("event_date", r"^\(\s*[A-Za-z]{3,9}\.?\s+\d{1,2},?\s*\d{4}\s*\)$"),
         ("date_of_report", r"date\s+of\s+(?:report|earliest)|earliest\s+event"),
         ("former_name", r"former\s+(?:name|address)"),
         ("name", r"exact\s+name|name\s+of\s+(?:the\s+)?registrant|^\W*registrant\W*$"),
@@ -67,6 +70,7 @@ _ZIP_AT_END = re.compile(r"[\s,]+(\d{5}(?:\s?-\s?\d{4})?)\s*$")
 _PHONE = re.compile(r"^\(?\d{3}\)?[\s.\-/]*\d{3}[\s.\-]*\d{4}\b")
 _FILE_NUMBER = re.compile(r"\b\d{1,3}-\d{3,6}(?:-\d{1,4})?\b")
 _IRS_NUMBER = re.compile(r"\b\d{2}\s?-\s?\d{7}\b|\b\d{9}\b")
+_PAREN_DATE = re.compile(r"\((\s*[A-Za-z]{3,9}\.?\s+\d{1,2},?\s*\d{4}\s*)\)")
 _BOX_CHECKED = re.compile(r"[xX\u2612\u25a0\u2713\u2714]")
 _BOX_KINDS = (
     ("written_communications", re.compile(r"rule\s*425|230\.425|written\s+communication", re.I)),
@@ -108,12 +112,34 @@ class _Slot:
         text = self.text
         return text.count(")") >= text.count("(")
 
-    def distance(self, cell: Cell) -> int:
-        return abs((self.col + self.end_col) - (cell.col + cell.end_col))
+    def gap(self, cell: Cell) -> int:
+        """Columns between the cell and this slot (0 when they overlap)."""
+        return max(0, self.col - cell.end_col, cell.col - self.end_col)
 
 
 def _best_slot(slots: Sequence[_Slot], cell: Cell) -> _Slot:
-    return max(slots, key=lambda s: (cell.overlap(s.col, s.end_col), -s.distance(cell)))
+    """The slot a cell belongs to: most shared columns, else the nearest, else the leftmost.
+
+    A value that overflows its caption runs to the right, so on a tie the left slot wins.
+    """
+    best = slots[0]
+    best_key = (cell.overlap(best.col, best.end_col), -best.gap(cell))
+    for slot in slots[1:]:
+        key = (cell.overlap(slot.col, slot.end_col), -slot.gap(cell))
+        if key > best_key:
+            best, best_key = slot, key
+    return best
+
+
+def _caption_slots(row: Row) -> list[_Slot]:
+    """The captions of a row; a caption whose words are spread by double spaces is one."""
+    slots: list[_Slot] = []
+    for cell in row.cells:
+        if slots and not slots[-1].closed and not cell.text.startswith("("):
+            slots[-1].cells.append(cell)
+        else:
+            slots.append(_Slot([cell]))
+    return slots
 
 
 @dataclass(slots=True)
@@ -171,7 +197,7 @@ class _Layout:
             if rows[i].kind != "caption_row" or i in self.claimed:
                 i += 1
                 continue
-            slots = [_Slot([cell]) for cell in rows[i].cells]
+            slots = _caption_slots(rows[i])
             self.claimed[i] = "caption"
             j = i + 1
             # Rows that finish captions left open: "of incorporation)   File Number)".
@@ -186,8 +212,7 @@ class _Layout:
                     _best_slot(open_slots, cell).cells.append(cell)
                 self.claimed[j] = "caption"
                 j += 1
-            values = self._rows_above(i)
-            self._pair(slots, values)
+            self._pair(slots, self._rows_above(i), i)
             i = j
 
     def _rows_above(self, i: int) -> list[int]:
@@ -228,13 +253,17 @@ class _Layout:
             k += 1
         return found
 
-    def _pair(self, slots: list[_Slot], value_rows: list[int]) -> None:
+    def _pair(self, slots: list[_Slot], value_rows: list[int], caption_row: int) -> None:
+        """Give each value cell to its slot, then record each slot's field."""
         for k in value_rows:
             self.claimed[k] = "value"
             for cell in self.rows[k].cells:
                 _best_slot(slots, cell).values.append((k, cell))
         for slot in slots:
             name = field_of(slot.text)
+            if name == "event_date":
+                self.found.append(_Found(name, [(caption_row, slot.cells)], caption_row))
+                continue
             if name is None or not slot.values:
                 continue
             by_row: dict[int, list[Cell]] = {}
@@ -287,10 +316,7 @@ class _Layout:
                 self.claimed[j] = "label"
                 j += 1
             below = self._rows_below(j - 1)
-            if below:
-                self._pair(slots, below)
-            elif len(slots) == 1:
-                self._pair(slots, self._rows_above(i))
+            self._pair(slots, below or self._rows_above(i), i)
             i = j
 
     def _labelled(self, label: Cell, value_rows: list[tuple[int, list[Cell]]]) -> None:
@@ -302,8 +328,13 @@ class _Layout:
 
     def leftovers(self) -> None:
         names = {f.name for f in self.found}
+        # A file number is often printed above the name; any other field comes after it.
         first_field_row = min(
-            (f.order for f in self.found if f.name in _REGISTRANT_FIELDS and f.name != "name"),
+            (
+                f.order
+                for f in self.found
+                if f.name in _REGISTRANT_FIELDS and f.name not in ("name", "commission_file_number")
+            ),
             default=len(self.rows),
         )
         for i, row in enumerate(self.rows):
@@ -331,17 +362,25 @@ class _Layout:
         ctx = self.ctx
         form_type = None
         date_of_report = date_text = former_name = None
+        date_row = -2
         registrants: list[dict[str, tuple[str, Span]]] = [{}]
         for found in sorted(self.found, key=lambda f: f.order):
             text = _value_text(found)
             spans = [ctx.span(c.start, c.end) for _, cells in found.value_rows for c in cells]
             span_all = Span.enclosing(spans) or span
-            if found.name == "date_of_report":
-                if date_of_report is None:
-                    date_of_report, is_date = parse_date(text)
-                    date_text = text
-                    if date_of_report is None and is_date:
-                        ctx.sink.report(TRN_BAD_DATE, f"date of report {text!r} is not a calendar date", span_all)
+            if found.name in ("date_of_report", "event_date"):
+                if found.name == "event_date" and found.order != date_row + 1:
+                    continue  # a parenthesised date that follows no date of report
+                if found.name == "date_of_report" and date_of_report is not None:
+                    continue
+                # "July 14, 2000 (July 14, 2000)": the date in parentheses is the event's.
+                event = _PAREN_DATE.search(text)
+                chosen = event.group(1) if event else text
+                parsed, is_date = parse_date(chosen)
+                if parsed is None and is_date:
+                    ctx.sink.report(TRN_BAD_DATE, f"date of report {chosen!r} is not a calendar date", span_all)
+                if parsed is not None or date_of_report is None:
+                    date_of_report, date_text, date_row = parsed, chosen.strip("() "), found.order
                 continue
             if found.name == "former_name":
                 if former_name is None and text and not is_not_applicable(text):

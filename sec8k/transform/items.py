@@ -15,11 +15,13 @@ from sec8k.transform.values import clean
 
 __all__ = ["ItemsTransformer", "item_number"]
 
+_NUMBER = r"\d{1,2}(?:\s?\.\s?\d{2})?(?:\([a-z]\))?"
 _HEADING = re.compile(
-    r"^\s*item\s+(?P<major>\d{1,2})(?:\s?\.\s?(?P<minor>\d{2}))?(?:\([a-z]\))?"
+    rf"^\s*items?\s+(?P<numbers>{_NUMBER}(?:\s*(?:,|&|and)\s*(?:items?\s+)?{_NUMBER})*)"
     r"[.:]?\s*(?:[-\u2013\u2014:.]\s*)?(?P<title>.*)$",
     re.I | re.S,
 )
+_ONE_NUMBER = re.compile(r"(\d{1,2})(?:\s?\.\s?(\d{2}))?")
 _SUMMARY_NUMBER = re.compile(r"(\d{1,2}(?:\.\d{2})?)")
 _RANGE = re.compile(
     r"(?i)(\d{1,2})\s*(?:-|\u2013|through|to)\s*(?:items?\s+)?(\d{1,2})(?!\.\d)"
@@ -42,28 +44,27 @@ class ItemsTransformer(ExhibitRows, Transformer[Token, object]):
         self.ctx = ctx
 
     @v_args(meta=True)
-    def item(self, meta: Meta, children: list[Token | Exhibit]) -> Item:
-        """An item: its heading, then its body."""
+    def item(self, meta: Meta, children: list[Token | Exhibit]) -> list[Item]:
+        """An item: its heading, then its body (one Item per number the heading names)."""
         heading = children[0]
         assert isinstance(heading, Token)
         heading_text = heading.value.strip()
         heading_start = (heading.start_pos or 0) + len(heading.value) - len(heading.value.lstrip())
         match = _HEADING.match(heading_text)
         if match is None:  # the terminal guarantees the shape; keep the text if not
-            number, title = "", clean(heading_text)
+            numbers, title = [""], clean(heading_text)
         else:
-            number = item_number(match["major"], match["minor"])
+            numbers = [item_number(a, b) for a, b in _ONE_NUMBER.findall(match["numbers"])]
             title = clean(match["title"])
         _, start, end = extent(self.ctx, meta)
         body = self.ctx.doc.text[heading.end_pos or 0 : end].strip()
-        return Item(
-            number=number,
-            title=title,
-            text=body,
-            span=self.ctx.span(start, end),
-            heading_span=self.ctx.span(heading_start, heading_start + len(heading_text)),
-            exhibits=tuple(c for c in children if isinstance(c, Exhibit)),
-        )
+        span = self.ctx.span(start, end)
+        heading_span = self.ctx.span(heading_start, heading_start + len(heading_text))
+        exhibits = tuple(c for c in children if isinstance(c, Exhibit))
+        return [
+            Item(number, title, body, span, heading_span, exhibits)
+            for number in dict.fromkeys(numbers)
+        ]
 
     @v_args(meta=True)
     def items_summary(self, meta: Meta, children: list[Token | Exhibit]) -> OmittedItems:

@@ -134,7 +134,15 @@ class _Block:
             return
         if kind in ("NAME_FIELD", "TITLE_FIELD"):
             value, col = _field_value(cell)
-            signer = self._nearest(cell) or self._start(cell, col)
+            signer = self._nearest(cell)
+            if signer is None and self.signers:
+                # "Name:" after a blank line still belongs to the signature above it.
+                last = self.signers[-1]
+                taken = last.field_name if kind == "NAME_FIELD" else last.title_col
+                signer = last if taken is None else None
+            if signer is None:
+                signer = self._start(cell, col)
+            signer.open = True
             signer.add(cell)
             if kind == "NAME_FIELD":
                 signer.field_name = value or None
