@@ -119,6 +119,13 @@ TRN_BAD_DATE = _register(
     Severity.WARNING,
     "A date was printed that is not a calendar date (e.g. 'February 30, 2004').",
 )
+INTERNAL = _register(
+    "INT001",
+    "internal.error",
+    Severity.ERROR,
+    "sec8k itself failed on this input (a bug: please report it with the file). The text "
+    "is kept whole as an unrecognized node.",
+)
 FRM_NOT_8K = _register(
     "FRM001",
     "form.not-8k",

@@ -24,6 +24,7 @@ __all__ = [
     "CoverPage",
     "CoverPart",
     "Exhibit",
+    "ExhibitDocument",
     "ExhibitIndex",
     "Filing",
     "Item",
@@ -267,6 +268,18 @@ class ExhibitIndex:
 
 
 @dataclass(frozen=True, slots=True)
+class ExhibitDocument:
+    """An exhibit printed inside the 8-K document itself, after its title "Exhibit 99.1"."""
+
+    number: str
+    """The exhibit number from the title."""
+    text: str
+    """Everything up to the next attached exhibit or the end of the document."""
+    span: Span
+    """Title to end."""
+
+
+@dataclass(frozen=True, slots=True)
 class Signature:
     """One signer."""
 
@@ -322,7 +335,9 @@ class SourceInfo:
     """Length of the decoded text in characters."""
 
 
-Section: TypeAlias = Item | OmittedItems | SignatureBlock | ExhibitIndex | Unrecognized
+Section: TypeAlias = (
+    Item | OmittedItems | SignatureBlock | ExhibitIndex | ExhibitDocument | Unrecognized
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,8 +353,8 @@ class Filing:
     cover: CoverPage | None = None
     """The cover page, or None where none was found."""
     sections: tuple[Section, ...] = ()
-    """Items, omitted-item lines, signature blocks, exhibit indexes and unrecognized text
-    after the cover, in document order."""
+    """Items, omitted-item lines, signature blocks, exhibit indexes, attached exhibits and
+    unrecognized text after the cover, in document order."""
     exhibits: tuple[Exhibit, ...] = ()
     """Exhibits the filing lists: the exhibit index where there is one, else the lists in
     Item 7 / Item 9.01; each number once."""

@@ -37,69 +37,120 @@ class NormalizedDocument:
         return self.source_map.span(start, end)
 
 
-_EOL = r"(?:\r?\n|\Z)"
-_PAGE_TAG = r"[ \t]*(?:-?[ \t]*\d{1,3}[ \t]*-?[ \t]*)?(?i:</?page>)"
-_NOISE = re.compile(
-    # A page marker line, with the page number some filers print on the same line.
-    rf"(?P<page_marker>^{_PAGE_TAG}[ \t]*\d*[ \t]*{_EOL})"
-    # A page number on a line of its own just before a page marker, a form feed or the end:
-    # "2", "- 8 -", "-2-", "Page 3".
-    rf"|(?P<page_number>^[ \t]*(?:-[ \t]*|(?i:page)[ \t]+)?\d{{1,3}}(?:[ \t]*-)?[ \t]*{_EOL}"
-    rf"(?=(?:[ \t]*\r?\n)*(?:{_PAGE_TAG}|\f|\Z)))"
-    # A stray "PAGE" line just before "<PAGE>" (seen in 1994 filings).
-    r"|(?P<page_word>^[ \t]*PAGE[ \t]*\r?\n(?=[ \t]*<PAGE>))"
-    # A line of nothing but SGML table tags: "<TABLE>", "<S>      <C>      <C>".
-    rf"|(?P<table_line>^[ \t]*(?:(?i:</?(?:table|caption|s|c|fn)>)[ \t]*)+{_EOL})"
-    r"|(?P<table_tag>(?i:</?(?:table|caption|s|c|fn)>))"
-    r"|(?P<form_feed>\f)"
-    r"|(?P<crlf>\r\n?)"
-    r"|(?P<space>[\xa0\u2000-\u200b\u202f\u205f\u3000])"
-    r"|(?P<control>[\x00-\x08\x0b\x0e-\x1f\x7f])"
-    r"|(?P<tab>\t+)",
-    re.M,
-)
-_NOISE_KIND = {
-    "page_marker": "page-marker",
-    "page_number": "page-number",
-    "page_word": "page-marker",
-    "table_line": "table-tag",
-    "table_tag": "table-tag",
-    "form_feed": "form-feed",
-}
+# A tag of the SGML that ASCII filings carry: page markers and table markup. The literal
+# "<" lets the regex engine skip to candidates quickly.
+_MARKUP = re.compile(r"<(?i:/?(?:page|table|caption|s|c|fn))>")
+# A line that is only a page marker, perhaps with the page number before or after it:
+# "<PAGE>", "<PAGE>   3", "-1-<PAGE>", "</page>".
+_PAGE_LINE = re.compile(r"[ \t]*(?:-?[ \t]*\d{1,3}[ \t]*-?[ \t]*)?<(?i:/?page)>[ \t]*\d*[ \t]*\r?")
+# A line that is only table tags: "<TABLE>", "<S>      <C>      <C>".
+_TAG_LINE = re.compile(r"[ \t]*(?:<(?i:/?(?:table|caption|s|c|fn))>[ \t]*)+\r?")
+# A page number on a line of its own: "2", "- 8 -", "-2-", "Page 3", and the stray "PAGE".
+_PAGE_NUMBER = re.compile(r"[ \t]*(?:(?:-[ \t]*|(?i:page)[ \t]+)?\d{1,3}(?:[ \t]*-)?|PAGE)[ \t]*\r?")
+# Characters that become a plain space: no-break and other Unicode spaces, and control
+# characters other than tab, newline, carriage return and form feed.
+_ODD = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\xa0\u2000-\u200b\u202f\u205f\u3000]")
+_TAB = re.compile(r"\t+")
+_CR = re.compile(r"\r\n?")
+
+
+def _line_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    """Start of the line holding ``pos``, and the end of its newline (or ``hi``)."""
+    start = text.rfind("\n", lo, pos) + 1 if pos > lo else lo
+    start = max(start, lo)
+    end = text.find("\n", pos, hi)
+    return start, (hi if end == -1 else end + 1)
+
+
+def _previous_line(text: str, start: int, lo: int) -> tuple[int, int] | None:
+    """The last non-blank line before the line starting at ``start``."""
+    end = start
+    while end > lo:
+        line_start = max(text.rfind("\n", lo, end - 1) + 1, lo)
+        if text[line_start : end - 1].strip():
+            return line_start, end
+        end = line_start
+    return None
+
+
+def _noise_edits(text: str, lo: int, hi: int) -> list[tuple[int, int, str | None, str]]:
+    """Removals and blankings of page markers, page numbers, table tags and form feeds."""
+    edits: list[tuple[int, int, str | None, str]] = []
+    done_line = -1
+
+    def page_number_before(line_start: int) -> None:
+        previous = _previous_line(text, line_start, lo)
+        if previous and _PAGE_NUMBER.fullmatch(text, previous[0], previous[1] - 1):
+            edits.append((previous[0], previous[1], None, "page-number"))
+
+    for match in _MARKUP.finditer(text, lo, hi):
+        start, end = match.span()
+        line_start, line_end = _line_bounds(text, start, lo, hi)
+        content_end = line_end - 1 if text[line_end - 1 : line_end] == "\n" else line_end
+        if line_start == done_line:
+            continue
+        if _PAGE_LINE.fullmatch(text, line_start, content_end):
+            page_number_before(line_start)
+            edits.append((line_start, line_end, None, "page-marker"))
+            done_line = line_start
+        elif _TAG_LINE.fullmatch(text, line_start, content_end):
+            edits.append((line_start, line_end, None, "table-tag"))
+            done_line = line_start
+        else:
+            kind = "page-marker" if match.group().lower().strip("</>") == "page" else "table-tag"
+            edits.append((start, end, " " * (end - start), kind))
+    position = text.find("\f", lo, hi)
+    while position != -1:
+        line_start, _ = _line_bounds(text, position, lo, hi)
+        page_number_before(line_start)
+        edits.append((position, position + 1, None, "form-feed"))
+        position = text.find("\f", position + 1, hi)
+    # A page number on the document's last line.
+    last_end = len(text[lo:hi].rstrip()) + lo
+    if last_end > lo:
+        last_start = max(text.rfind("\n", lo, last_end) + 1, lo)
+        if _PAGE_NUMBER.fullmatch(text, last_start, last_end):
+            edits.append((last_start, last_end, None, "page-number"))
+    return edits
 
 
 def normalize_text(original: str, payload: Span) -> NormalizedDocument:
     """Normalise the plain-text document at ``original[payload.start:payload.end]``."""
+    lo, hi = payload.start, payload.end
+    edits = _noise_edits(original, lo, hi)
+    if "\r" in original[lo:hi]:
+        edits.extend((m.start(), m.end(), "\n", "") for m in _CR.finditer(original, lo, hi))
+    edits.extend((m.start(), m.end(), " ", "") for m in _ODD.finditer(original, lo, hi))
+    tabs = [m.span() for m in _TAB.finditer(original, lo, hi)] if "\t" in original[lo:hi] else []
+    edits.extend((a, b, "\t", "") for a, b in tabs)
+    edits.sort(key=lambda e: (e[0], -e[1]))
+
     builder = SourceMapBuilder()
     noise: list[Noise] = []
-    pos = payload.start
-    line_start = payload.start
-    line_extra = 0  # columns added to the current line by expanded tabs
-    for match in _NOISE.finditer(original, payload.start, payload.end):
-        kind = match.lastgroup
-        start, end = match.span()
+    pos = lo
+    line_start, line_extra = lo, 0  # columns added to the current line by expanded tabs
+    for start, end, replacement, kind in edits:
+        if start < pos:
+            continue  # inside a line already removed
         builder.copy(original, pos, start)
         pos = end
-        if kind == "tab":
-            nl = original.rfind("\n", payload.start, start) + 1
+        if kind:
+            noise.append(Noise(kind, Span(start, end)))
+        if replacement is None:
+            continue
+        if replacement == "\t":
+            nl = max(original.rfind("\n", lo, start) + 1, lo)
             if nl != line_start:
-                line_start, line_extra = max(nl, payload.start), 0
+                line_start, line_extra = nl, 0
             column = start - line_start + line_extra
             width = 8 * (end - start) - column % 8
             builder.replace(" " * width, start, end)
             line_extra += width - (end - start)
-        elif kind == "crlf":
-            builder.replace("\n", start, end)
-        elif kind in ("space", "control"):
-            builder.replace(" ", start, end)
-        elif kind == "table_tag":
-            builder.replace(" " * (end - start), start, end)
-            noise.append(Noise("table-tag", Span(start, end)))
         else:
-            noise.append(Noise(_NOISE_KIND[kind or ""], Span(start, end)))
-    builder.copy(original, pos, payload.end)
+            builder.replace(replacement, start, end)
+    builder.copy(original, pos, hi)
     if not builder.endswith("\n"):
         # The grammar's rows end in newlines; the added one stands at the document's end.
-        builder.replace("\n", payload.end, payload.end)
+        builder.replace("\n", hi, hi)
     text, source_map = builder.build()
     return NormalizedDocument(text, source_map, tuple(noise))

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lark import Token, Tree
-from lark.exceptions import UnexpectedInput
+from lark.exceptions import UnexpectedInput, VisitError
 
-from sec8k.diagnostics import FRM_NOT_8K, PRS_UNEXPECTED, DiagnosticSink
+from sec8k.diagnostics import FRM_NOT_8K, INTERNAL, PRS_UNEXPECTED, DiagnosticSink
 from sec8k.envelope import Envelope, find_document
 from sec8k.errors import parse_error_position
 from sec8k.forms import Form, form_for
@@ -109,10 +109,18 @@ def _parse(state: ParseState) -> None:
 def _transform(state: ParseState) -> None:
     assert state.document is not None and state.form is not None
     state.context = Context(state.document, state.sink)
-    if state.tree is not None:
+    state.parts = DocumentParts(None, (), ())
+    if state.tree is None:
+        return
+    try:
         state.parts = transform(state.tree, state.form.transformer(state.context))
-    else:
-        state.parts = DocumentParts(None, (), ())
+    except VisitError as exc:
+        # A bug in a transformer: say so, and keep the document whole rather than crash.
+        text = state.document.text
+        span = state.document.span(0, len(text.rstrip()))
+        state.sink.report(INTERNAL, f"internal error in rule {exc.rule!r}: {exc.orig_exc!r}", span)
+        state.context.unrecognized.clear()
+        state.tail = Unrecognized(clean(text), span, "document")
 
 
 STAGES: tuple[tuple[str, Callable[[ParseState], None]], ...] = (

@@ -12,11 +12,13 @@ from lark import Token, Transformer, Tree
 from sec8k.model import (
     CoverPage,
     Exhibit,
+    ExhibitDocument,
     ExhibitIndex,
     Item,
     OmittedItems,
     Section,
     SignatureBlock,
+    Unrecognized,
 )
 from sec8k.transform.base import Context
 
@@ -69,7 +71,10 @@ class Form8KTransformer(Transformer[Token, object]):
         for child in children:
             if isinstance(child, list):  # a heading that names several items
                 sections.extend(child)
-            elif isinstance(child, (Item, OmittedItems, SignatureBlock, ExhibitIndex)):
+            elif isinstance(
+                child,
+                (Item, OmittedItems, SignatureBlock, ExhibitIndex, ExhibitDocument, Unrecognized),
+            ):
                 sections.append(child)
         return DocumentParts(cover, tuple(sections), listed_exhibits(tuple(sections)))
 

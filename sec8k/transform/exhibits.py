@@ -8,7 +8,7 @@ from lark import Token, Transformer
 from lark.tree import Meta
 from lark.visitors import v_args
 
-from sec8k.model import Exhibit, ExhibitIndex
+from sec8k.model import Exhibit, ExhibitDocument, ExhibitIndex
 from sec8k.transform.base import Context, extent
 from sec8k.transform.values import clean
 
@@ -52,3 +52,11 @@ class ExhibitsTransformer(ExhibitRows, Transformer[Token, object]):
         text, start, end = extent(self.ctx, meta)
         exhibits = tuple(c for c in children if isinstance(c, Exhibit))
         return ExhibitIndex(exhibits, text, self.ctx.span(start, end))
+
+    @v_args(meta=True)
+    def attached_exhibit(self, meta: Meta, children: list[Token]) -> ExhibitDocument:
+        """An exhibit printed inside the document."""
+        text, start, end = extent(self.ctx, meta)
+        match = _ROW.match(children[0].value)
+        number = match["number"] if match else ""
+        return ExhibitDocument(number, text, self.ctx.span(start, end))

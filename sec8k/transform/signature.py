@@ -16,8 +16,8 @@ from lark import Token, Transformer
 from lark.tree import Meta
 from lark.visitors import v_args
 
-from sec8k.diagnostics import TRN_BAD_DATE
-from sec8k.model import Signature, SignatureBlock
+from sec8k.diagnostics import PRS_UNRECOGNIZED, TRN_BAD_DATE
+from sec8k.model import Signature, SignatureBlock, Unrecognized
 from sec8k.transform.base import Cell, Context, Row, extent, kind_of, row_of, token_cell
 from sec8k.transform.values import clean, parse_date
 
@@ -190,6 +190,18 @@ class SignatureTransformer(Transformer[Token, object]):
     def sig_row(self, children: list[Token]) -> Row:
         """One row of cells."""
         return row_of("sig_row", children)
+
+    plain_row = signed_row = sig_row
+
+    @v_args(meta=True)
+    def after_signatures(self, meta: Meta, children: list[Token]) -> Unrecognized:
+        """Text after the signatures that has no title the grammar knows."""
+        text, start, end = extent(self.ctx, meta)
+        span = self.ctx.span(start, end)
+        self.ctx.sink.report(
+            PRS_UNRECOGNIZED, "text after the signatures that is not part of the form", span
+        )
+        return Unrecognized(clean(text), span, "after signatures")
 
     def attestation(self, children: list[Token]) -> Token:
         """The "Pursuant to the requirements ..." sentence."""
