@@ -333,6 +333,8 @@ class SourceInfo:
     """Encoding used to decode it: "utf-8", "cp1252", "latin-1" or "str"."""
     length: int
     """Length of the decoded text in characters."""
+    text: str = field(default="", repr=False, compare=False)
+    """The decoded text itself: ``text[span.start:span.end]`` is what a span covers."""
 
 
 Section: TypeAlias = (

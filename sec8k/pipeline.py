@@ -147,7 +147,7 @@ def build_filing(state: ParseState) -> Filing:
     """The :class:`~sec8k.model.Filing` from a state that ran every stage (or stopped early)."""
     source = state.source
     assert source is not None
-    info = SourceInfo(source.path, source.encoding, len(source.text))
+    info = SourceInfo(source.path, source.encoding, len(source.text), source.text)
     if state.stopped or state.parts is None or state.envelope is None:
         return Filing(source=info, span=Span(0, len(source.text)), diagnostics=state.sink.diagnostics)
     parts = state.parts

@@ -1,0 +1,120 @@
+"""The ``sec8k`` command: ``show`` a filing as a tree, ``parse`` it to JSON or a parse tree.
+
+Exit codes are named in one place (:data:`EXIT_OK` ...). No traceback reaches the user: an
+internal failure prints one line and exits :data:`EXIT_INTERNAL` (``--debug`` shows it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+
+import sec8k
+from sec8k.errors import InputError
+from sec8k.model import Filing
+from sec8k.pipeline import run
+from sec8k.render import to_rich_tree
+from sec8k.render.theme import SEC8K_THEME
+
+__all__ = ["EXIT_FINDINGS", "EXIT_INTERNAL", "EXIT_IO", "EXIT_OK", "EXIT_USAGE", "main"]
+
+EXIT_OK = 0
+"""Parsed; no error diagnostics."""
+EXIT_FINDINGS = 1
+"""Parsed; the filing has error diagnostics."""
+EXIT_USAGE = 2
+"""Bad command line."""
+EXIT_INTERNAL = 3
+"""sec8k failed: a bug."""
+EXIT_IO = 4
+"""A file could not be read."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sec8k", description="Parse SEC Form 8-K filings with a grammar."
+    )
+    parser.add_argument("--version", action="version", version=f"sec8k {sec8k.__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    show = commands.add_parser("show", help="print the filing as a tree")
+    show.add_argument("file", type=Path, help="an 8-K document or EDGAR submission")
+    show.add_argument("--width", type=int, default=None, help="console width (default: terminal)")
+
+    parse = commands.add_parser("parse", help="print the parsed model as JSON, or the parse tree")
+    parse.add_argument("file", type=Path, help="an 8-K document or EDGAR submission")
+    output = parse.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="the model as JSON (the default)")
+    output.add_argument("--tree", action="store_true", help="the raw Lark parse tree")
+    output.add_argument("--model", action="store_true", help="the model as a tree")
+    parse.add_argument("--width", type=int, default=None, help="console width (default: terminal)")
+    return parser
+
+
+def _console(width: int | None) -> Console:
+    return Console(theme=SEC8K_THEME, width=width, highlight=False, soft_wrap=False)
+
+
+def _exit_code(filing: Filing) -> int:
+    return EXIT_FINDINGS if filing.errors else EXIT_OK
+
+
+def _show(args: argparse.Namespace) -> int:
+    filing = sec8k.parse(args.file)
+    _console(args.width).print(to_rich_tree(filing))
+    return _exit_code(filing)
+
+
+def _parse(args: argparse.Namespace) -> int:
+    if args.tree:
+        state = run(args.file, until="parse")
+        console = _console(args.width)
+        if state.tree is None:
+            for diagnostic in state.sink.diagnostics:
+                console.print(f"{diagnostic.code} {diagnostic.message}", markup=False)
+            return EXIT_FINDINGS
+        console.print(state.tree)
+        return EXIT_FINDINGS if state.sink.has_errors() else EXIT_OK
+    filing = sec8k.parse(args.file)
+    if args.model:
+        _console(args.width).print(to_rich_tree(filing))
+    else:
+        sys.stdout.write(json.dumps(filing.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    return _exit_code(filing)
+
+
+_COMMANDS = {"show": _show, "parse": _parse}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on bad usage and 0 on --help
+        return int(exc.code or 0)
+    try:
+        return _COMMANDS[args.command](args)
+    except InputError as exc:
+        print(f"sec8k: {exc}", file=sys.stderr)
+        return EXIT_IO
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into exit codes
+        if args.debug:
+            traceback.print_exc()
+        else:
+            message = str(exc).splitlines()[0] if str(exc) else ""
+            print(
+                f"sec8k: internal error ({type(exc).__name__}: {message}); please report it "
+                "with the file (--debug shows the traceback)",
+                file=sys.stderr,
+            )
+        return EXIT_INTERNAL

@@ -1,0 +1,242 @@
+"""Render the model as a rich tree, readable at 80 columns.
+
+:func:`to_rich_tree` dispatches on the node's type through :data:`RENDERERS`; a node type
+without a renderer of its own is shown field by field, so a new model class is visible
+before anyone writes one. Styles are theme names (:mod:`sec8k.render.theme`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+from rich.markup import escape
+from rich.tree import Tree
+
+from sec8k.diagnostics import Diagnostic
+from sec8k.model import (
+    CheckBoxes,
+    CoverPage,
+    Exhibit,
+    ExhibitDocument,
+    ExhibitIndex,
+    Filing,
+    Item,
+    OmittedItems,
+    Registrant,
+    Signature,
+    SignatureBlock,
+    Unrecognized,
+)
+from sec8k.render.theme import SEC8K_THEME
+from sec8k.span import LineIndex, Span
+
+__all__ = ["RENDERERS", "SEC8K_THEME", "to_rich_tree"]
+
+Renderer = Callable[[Any, "_Ctx"], Tree]
+
+
+class _Ctx:
+    """What every renderer needs: positions for spans, the width budget for text."""
+
+    def __init__(self, lines: LineIndex | None, preview: int) -> None:
+        self.lines = lines
+        self.preview = preview
+
+    def where(self, span: Span | None) -> str:
+        if span is None:
+            return ""
+        if self.lines is None:
+            return f" [sec8k.span]@{span.start}-{span.end}[/]"
+        (l1, c1), (l2, c2) = self.lines.position(span.start), self.lines.position(span.end)
+        return f" [sec8k.span]{l1}:{c1}-{l2}:{c2}[/]"
+
+    def text(self, text: str) -> str:
+        """The first line of a long text, cut to the preview width, and its size."""
+        first = text.strip().split("\n", 1)[0].strip()
+        if len(first) > self.preview:
+            first = first[: self.preview - 1].rstrip() + "\u2026"
+        elif len(first) < len(text.strip()):
+            first += " \u2026"
+        return f"{escape(first)} [sec8k.size]({len(text):,} chars)[/]"
+
+
+def _value(value: object) -> str:
+    if value is None:
+        return "[sec8k.missing]none[/]"
+    return f"[sec8k.value]{escape(repr(value) if not isinstance(value, str) else value)}[/]"
+
+
+def _field(tree: Tree, key: str, value: object) -> None:
+    tree.add(f"[sec8k.key]{key}[/] {_value(value)}")
+
+
+def _filing(filing: Filing, ctx: _Ctx) -> Tree:
+    title = f"[sec8k.kind]Filing[/] {_value(filing.form_type)}"
+    if filing.source.path:
+        title += f" [sec8k.span]{escape(filing.source.path)}[/]"
+    tree = Tree(title)
+    if filing.cover is not None:
+        tree.add(to_rich_tree(filing.cover, ctx=ctx))
+    for section in filing.sections:
+        tree.add(to_rich_tree(section, ctx=ctx))
+    if filing.exhibits:
+        exhibits = tree.add(f"[sec8k.kind]Exhibits[/] ({len(filing.exhibits)})")
+        for exhibit in filing.exhibits:
+            exhibits.add(to_rich_tree(exhibit, ctx=ctx))
+    for node in filing.unrecognized:
+        tree.add(to_rich_tree(node, ctx=ctx))
+    if filing.noise:
+        tree.add(f"[sec8k.noise]noise: {len(filing.noise)} page markers, page numbers and tags[/]")
+    if filing.diagnostics:
+        diagnostics = tree.add(f"[sec8k.kind]Diagnostics[/] ({len(filing.diagnostics)})")
+        for diagnostic in filing.diagnostics:
+            diagnostics.add(to_rich_tree(diagnostic, ctx=ctx))
+    return tree
+
+
+def _cover(cover: CoverPage, ctx: _Ctx) -> Tree:
+    tree = Tree(f"[sec8k.kind]Cover page[/]{ctx.where(cover.span)}")
+    _field(tree, "form", cover.form_type)
+    date = cover.date_of_report.isoformat() if cover.date_of_report else None
+    _field(tree, "date of report", date)
+    for registrant in cover.registrants:
+        tree.add(to_rich_tree(registrant, ctx=ctx))
+    _field(tree, "former name", cover.former_name)
+    if cover.checkboxes is not None:
+        tree.add(to_rich_tree(cover.checkboxes, ctx=ctx))
+    if cover.emerging_growth_company is not None:
+        _field(tree, "emerging growth company", cover.emerging_growth_company)
+    return tree
+
+
+def _registrant(registrant: Registrant, ctx: _Ctx) -> Tree:
+    tree = Tree(f"[sec8k.kind]Registrant[/] {_value(registrant.name)}{ctx.where(registrant.span)}")
+    for key in (
+        "jurisdiction",
+        "jurisdiction_code",
+        "commission_file_number",
+        "irs_employer_id",
+        "address",
+        "zip",
+        "phone",
+    ):
+        _field(tree, key.replace("_", " "), getattr(registrant, key))
+    return tree
+
+
+def _checkboxes(boxes: CheckBoxes, ctx: _Ctx) -> Tree:
+    tree = Tree(f"[sec8k.kind]Check boxes[/]{ctx.where(boxes.span)}")
+    for key, value in boxes.to_dict().items():
+        _field(tree, key.replace("_", " "), value)
+    return tree
+
+
+def _item(item: Item, ctx: _Ctx) -> Tree:
+    title = escape(item.title) if item.title else "[sec8k.missing]no title[/]"
+    tree = Tree(f"[sec8k.kind]Item {escape(item.number)}[/] {title}{ctx.where(item.span)}")
+    if item.text:
+        tree.add(ctx.text(item.text))
+    for exhibit in item.exhibits:
+        tree.add(to_rich_tree(exhibit, ctx=ctx))
+    return tree
+
+
+def _omitted(node: OmittedItems, ctx: _Ctx) -> Tree:
+    numbers = ", ".join(node.numbers)
+    return Tree(f"[sec8k.kind]Omitted items[/] {escape(numbers)}{ctx.where(node.span)}")
+
+
+def _exhibit(exhibit: Exhibit, ctx: _Ctx) -> Tree:
+    label = f"[sec8k.kind]Exhibit {escape(exhibit.number)}[/] "
+    return Tree(label + ctx.text(exhibit.description) + ctx.where(exhibit.span))
+
+
+def _exhibit_index(index: ExhibitIndex, ctx: _Ctx) -> Tree:
+    tree = Tree(f"[sec8k.kind]Exhibit index[/]{ctx.where(index.span)}")
+    for exhibit in index.exhibits:
+        tree.add(to_rich_tree(exhibit, ctx=ctx))
+    return tree
+
+
+def _exhibit_document(document: ExhibitDocument, ctx: _Ctx) -> Tree:
+    tree = Tree(f"[sec8k.kind]Attached exhibit {escape(document.number)}[/]{ctx.where(document.span)}")
+    tree.add(ctx.text(document.text))
+    return tree
+
+
+def _signature_block(block: SignatureBlock, ctx: _Ctx) -> Tree:
+    heading = escape(block.heading) if block.heading else "[sec8k.missing]no heading[/]"
+    tree = Tree(f"[sec8k.kind]Signatures[/] {heading}{ctx.where(block.span)}")
+    _field(tree, "registrant", block.registrant)
+    _field(tree, "date", block.date.isoformat() if block.date else None)
+    for signature in block.signatures:
+        tree.add(to_rich_tree(signature, ctx=ctx))
+    return tree
+
+
+def _signature(signature: Signature, ctx: _Ctx) -> Tree:
+    tree = Tree(f"[sec8k.kind]Signer[/] {_value(signature.name)}{ctx.where(signature.span)}")
+    _field(tree, "title", signature.title)
+    if signature.conformed:
+        _field(tree, "signed", signature.conformed)
+    return tree
+
+
+def _unrecognized(node: Unrecognized, ctx: _Ctx) -> Tree:
+    label = f"[sec8k.unrecognized]Unrecognized[/] ({escape(node.context)}) "
+    return Tree(label + ctx.text(node.text) + ctx.where(node.span))
+
+
+def _diagnostic(diagnostic: Diagnostic, ctx: _Ctx) -> Tree:
+    style = f"sec8k.{diagnostic.severity.value}"
+    where = f" {diagnostic.line}:{diagnostic.column}" if diagnostic.line is not None else ""
+    return Tree(
+        f"[{style}]{diagnostic.severity.value}[/][[sec8k.code]{diagnostic.code}[/]]"
+        f"{where} {escape(diagnostic.message)}"
+    )
+
+
+RENDERERS: dict[type, Renderer] = {
+    Filing: _filing,
+    CoverPage: _cover,
+    Registrant: _registrant,
+    CheckBoxes: _checkboxes,
+    Item: _item,
+    OmittedItems: _omitted,
+    Exhibit: _exhibit,
+    ExhibitIndex: _exhibit_index,
+    ExhibitDocument: _exhibit_document,
+    SignatureBlock: _signature_block,
+    Signature: _signature,
+    Unrecognized: _unrecognized,
+    Diagnostic: _diagnostic,
+}
+"""Renderer for each model type."""
+
+
+def _generic(node: object, ctx: _Ctx) -> Tree:
+    tree = Tree(f"[sec8k.kind]{type(node).__name__}[/]")
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        for item in dataclasses.fields(node):
+            _field(tree, item.name, getattr(node, item.name))
+    else:
+        tree.add(_value(node))
+    return tree
+
+
+def to_rich_tree(node: object, *, lines: LineIndex | None = None, preview: int = 60, ctx: _Ctx | None = None) -> Tree:
+    """A rich :class:`~rich.tree.Tree` of any model node.
+
+    Args:
+        node: a :class:`~sec8k.model.Filing` or any node inside one.
+        lines: positions of the original text, to show spans as line:column (a
+            :class:`~sec8k.model.Filing` supplies its own); offsets are shown without.
+        preview: how many characters of a long text to show.
+    """
+    if ctx is None:
+        if lines is None and isinstance(node, Filing) and node.source.text:
+            lines = LineIndex(node.source.text)
+        ctx = _Ctx(lines, preview)
+    return RENDERERS.get(type(node), _generic)(node, ctx)
