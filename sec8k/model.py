@@ -71,7 +71,7 @@ class CoverPart:
 
     kind: str
     """``"masthead"``, ``"form-title"``, ``"caption"``, ``"label"``, ``"value"``, ``"rule"``,
-    ``"check-box"`` or ``"check-box-intro"``."""
+    ``"check-box"``, ``"check-box-intro"`` or ``"contents"`` (a table-of-contents line)."""
     text: str
     """The piece's text, white space collapsed."""
     span: Span

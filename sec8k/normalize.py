@@ -46,7 +46,7 @@ _PAGE_LINE = re.compile(r"[ \t]*(?:-?[ \t]*\d{1,3}[ \t]*-?[ \t]*)?<(?i:/?page)>[
 # A line that is only table tags: "<TABLE>", "<S>      <C>      <C>".
 _TAG_LINE = re.compile(r"[ \t]*(?:<(?i:/?(?:table|caption|s|c|fn))>[ \t]*)+\r?")
 # A page number on a line of its own: "2", "- 8 -", "-2-", "Page 3", and the stray "PAGE".
-_PAGE_NUMBER = re.compile(r"[ \t]*(?:(?:-[ \t]*|(?i:page)[ \t]+)?\d{1,3}(?:[ \t]*-)?|PAGE)[ \t]*\r?")
+_PAGE_NUMBER = re.compile(r"[ \t]*(?:(?:-[ \t]*|(?i:page)[ \t]+)?\d{1,3}\.?(?:[ \t]*-)?|PAGE)[ \t]*\r?")
 # Characters that become a plain space: no-break and other Unicode spaces, and control
 # characters other than tab, newline, carriage return and form feed.
 _ODD = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\xa0\u2000-\u200b\u202f\u205f\u3000]")
@@ -79,9 +79,13 @@ def _noise_edits(text: str, lo: int, hi: int) -> list[tuple[int, int, str | None
     done_line = -1
 
     def page_number_before(line_start: int) -> None:
-        previous = _previous_line(text, line_start, lo)
-        if previous and _PAGE_NUMBER.fullmatch(text, previous[0], previous[1] - 1):
+        # The page number, and a stray "PAGE" between it and the marker (seen in 1994).
+        for _ in range(2):
+            previous = _previous_line(text, line_start, lo)
+            if not (previous and _PAGE_NUMBER.fullmatch(text, previous[0], previous[1] - 1)):
+                return
             edits.append((previous[0], previous[1], None, "page-number"))
+            line_start = previous[0]
 
     for match in _MARKUP.finditer(text, lo, hi):
         start, end = match.span()

@@ -437,6 +437,7 @@ _ROW_PART = {
     "rule": "rule",
     "check_box_intro": "check-box-intro",
     "check_box": "check-box",
+    "contents_entry": "contents",
     "caption_row": "caption",
     "label_row": "label",
     "value_row": "value",
@@ -529,6 +530,10 @@ class CoverTransformer(Transformer[Token, object]):
     def check_box_intro(self, children: list[Token]) -> Row:
         """The sentence before the check boxes."""
         return row_of("check_box_intro", children)
+
+    def contents_entry(self, children: list[Token]) -> Row:
+        """A table-of-contents line."""
+        return row_of("contents_entry", children)
 
     def cover_page(self, children: list[Row | Token]) -> CoverPage:
         """The cover page, its rows paired into fields."""

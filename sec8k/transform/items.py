@@ -18,7 +18,7 @@ __all__ = ["ItemsTransformer", "item_number"]
 _NUMBER = r"\d{1,2}(?:\s?\.\s?\d{2})?(?:\([a-z]\))?"
 _HEADING = re.compile(
     rf"^\s*items?\s+(?P<numbers>{_NUMBER}(?:\s*(?:,|&|and)\s*(?:items?\s+)?{_NUMBER})*)"
-    r"[.:]?\s*(?:[-\u2013\u2014:.]\s*)?(?P<title>.*)$",
+    r"[.:]?\s*(?:(?:--?|[\u2013\u2014:.])\s*)?(?P<title>.*)$",
     re.I | re.S,
 )
 _ONE_NUMBER = re.compile(r"(\d{1,2})(?:\s?\.\s?(\d{2}))?")

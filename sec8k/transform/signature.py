@@ -25,7 +25,8 @@ __all__ = ["SignatureTransformer"]
 
 _CONFORMED = re.compile(r"(?i)^(?:by\s*:?\s*)?/s/\s*")
 _FIELD_LABEL = re.compile(r"(?i)^(?:name|title|its|by|dated?)\s*:?\s*")
-_REGISTRANT_CAPTION = re.compile(r"(?i)^\(?\s*registrants?\s*\)?$")
+# Lines that name no registrant: the caption "(Registrant)" and a lone "by".
+_REGISTRANT_CAPTION = re.compile(r"(?i)^(?:\(?\s*registrants?\s*\)?|by:?)$")
 # How far (in columns) a line may sit left of its signer's column and still be its.
 _SLACK = 8
 
@@ -51,7 +52,7 @@ class _Signer:
         self.end = max(self.end, cell.end)
 
     def signature(self, ctx: Context) -> Signature:
-        name = self.field_name or self.typed_name or self.signed_name
+        name = (self.field_name or self.typed_name or self.signed_name or "").strip(" ,;") or None
         title = clean(" ".join(self.title)) or None
         return Signature(name, title, self.registrant, self.conformed, ctx.span(self.start, self.end))
 
@@ -90,8 +91,11 @@ class _Block:
         self.candidates.clear()
         return clean(" ".join(c.text for c in group)) or None
 
-    def _start(self, cell: Cell, col: int) -> _Signer:
-        signer = _Signer(col, cell.start, cell.end, self._registrant())
+    def _start(self, cell: Cell) -> _Signer:
+        registrant = self._registrant()
+        if registrant is None and self.signers:
+            registrant = self.signers[-1].registrant  # several signers for one registrant
+        signer = _Signer(cell.col, cell.start, cell.end, registrant)
         self.signers.append(signer)
         return signer
 
@@ -122,13 +126,13 @@ class _Block:
             return
         if kind == "CONFORMED":
             rest = _CONFORMED.sub("", cell.text, count=1)
-            signer = self._start(cell, cell.end_col - len(rest))
+            signer = self._start(cell)
             signer.conformed = clean(cell.text)
             signer.signed_name = clean(rest) or None
             return
         if kind == "BY":
-            value, col = _field_value(cell)
-            signer = self._start(cell, col)
+            value, _ = _field_value(cell)
+            signer = self._start(cell)
             if any(ch.isalpha() for ch in value):
                 signer.signed_name = value
             return
@@ -141,7 +145,7 @@ class _Block:
                 taken = last.field_name if kind == "NAME_FIELD" else last.title_col
                 signer = last if taken is None else None
             if signer is None:
-                signer = self._start(cell, col)
+                signer = self._start(cell)
             signer.open = True
             signer.add(cell)
             if kind == "NAME_FIELD":
