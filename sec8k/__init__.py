@@ -32,7 +32,9 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-def parse(source: SourceLike, *, strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Filing:
+def parse(
+    source: SourceLike, *, strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Filing:
     """Parse one 8-K filing.
 
     Args:

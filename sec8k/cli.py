@@ -107,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_IO
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into exit codes
+    except Exception as exc:
         if args.debug:
             traceback.print_exc()
         else:

@@ -130,8 +130,7 @@ FRM_NOT_8K = _register(
     "FRM001",
     "form.not-8k",
     Severity.ERROR,
-    "The document does not look like a Form 8-K: it has no 'FORM 8-K' title and no item "
-    "headings.",
+    "The document does not look like a Form 8-K: it has no 'FORM 8-K' title and no item headings.",
 )
 
 

@@ -17,7 +17,16 @@ from sec8k.span import Span
 
 __all__ = ["FORM_8K_FAMILY", "DocumentBlock", "Envelope", "find_document"]
 
-FORM_8K_FAMILY = ("8-K", "8-K/A", "8-K12B", "8-K12B/A", "8-K12G3", "8-K12G3/A", "8-K15D5", "8-K15D5/A")
+FORM_8K_FAMILY = (
+    "8-K",
+    "8-K/A",
+    "8-K12B",
+    "8-K12B/A",
+    "8-K12G3",
+    "8-K12G3/A",
+    "8-K15D5",
+    "8-K15D5/A",
+)
 """Document types that share the Form 8-K layout."""
 
 _DOCUMENT = re.compile(r"<DOCUMENT>", re.I)
@@ -61,7 +70,9 @@ def _blocks(text: str, sink: DiagnosticSink) -> list[DocumentBlock]:
         next_doc = _DOCUMENT.search(text, match.end())
         if end_match is None or (next_doc is not None and next_doc.start() < end_match.start()):
             end = next_doc.start() if next_doc else len(text)
-            sink.report(ENV_TRUNCATED, "a <DOCUMENT> block has no </DOCUMENT>", Span(start, start + 10))
+            sink.report(
+                ENV_TRUNCATED, "a <DOCUMENT> block has no </DOCUMENT>", Span(start, start + 10)
+            )
         else:
             end = end_match.end()
         type_match = _TYPE.search(text, match.end(), end)
@@ -72,7 +83,11 @@ def _blocks(text: str, sink: DiagnosticSink) -> list[DocumentBlock]:
         else:
             body_end = _TEXT_END.search(text, text_match.end(), end)
             if body_end is None:
-                sink.report(ENV_TRUNCATED, "a <TEXT> block has no </TEXT>", Span(text_match.start(), text_match.end()))
+                sink.report(
+                    ENV_TRUNCATED,
+                    "a <TEXT> block has no </TEXT>",
+                    Span(text_match.start(), text_match.end()),
+                )
                 payload = Span(text_match.end(), end)
             else:
                 payload = Span(text_match.end(), body_end.start())

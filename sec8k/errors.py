@@ -74,7 +74,9 @@ TERMINAL_NAMES = {
 
 def describe_expected(names: Iterable[str]) -> str:
     """Plain English for a set of expected terminal names (namespaces stripped)."""
-    plain = sorted({TERMINAL_NAMES.get(n.rpartition("__")[2], n.rpartition("__")[2]) for n in names})
+    plain = sorted(
+        {TERMINAL_NAMES.get(n.rpartition("__")[2], n.rpartition("__")[2]) for n in names}
+    )
     if not plain:
         return "nothing more"
     return ", ".join(plain[:6]) + (" ..." if len(plain) > 6 else "")
@@ -82,14 +84,15 @@ def describe_expected(names: Iterable[str]) -> str:
 
 def parse_error_position(exc: Exception, text_length: int) -> tuple[int, str]:
     """Where a Lark parse error happened (offset in the parsed text) and what was expected."""
-    from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken  # noqa: PLC0415
+    from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
 
     if isinstance(exc, UnexpectedToken):
         if exc.token.type == "$END":
             return text_length, describe_expected(exc.expected)
         return exc.token.start_pos or 0, describe_expected(exc.expected)
     if isinstance(exc, UnexpectedCharacters):
-        return exc.pos_in_stream, describe_expected(exc.allowed or ())
+        position = getattr(exc, "pos_in_stream", None)
+        return (position if isinstance(position, int) else 0), describe_expected(exc.allowed or ())
     if isinstance(exc, UnexpectedEOF):
         return text_length, describe_expected(exc.expected)
     return 0, "nothing more"

@@ -7,14 +7,13 @@ the namespaces its grammar gives the parts. Subclasses register themselves by ``
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import ClassVar
+from typing import Any, ClassVar, cast
 
 from lark import Token, Transformer
 from lark.visitors import merge_transformers
 
 from sec8k.transform import Form8KTransformer
-from sec8k.transform.base import Context
+from sec8k.transform.base import Context, PartTransformer
 from sec8k.transform.cover import CoverTransformer
 from sec8k.transform.exhibits import ExhibitsTransformer
 from sec8k.transform.items import ItemsTransformer
@@ -22,7 +21,6 @@ from sec8k.transform.signature import SignatureTransformer
 
 __all__ = ["FORMS", "Form", "Form8K", "form_for"]
 
-PartFactory = Callable[[Context], Transformer[Token, object]]
 
 FORMS: dict[str, type[Form]] = {}
 """Registered forms by name."""
@@ -37,9 +35,9 @@ class Form:
     """Grammar file in ``grammar/`` whose start rule reads one document of the form."""
     document_types: ClassVar[tuple[str, ...]] = ()
     """EDGAR ``<TYPE>`` values this form reads."""
-    base: ClassVar[PartFactory]
+    base: ClassVar[type[PartTransformer]]
     """Transformer for the form grammar's own rules (its start rule builds the result)."""
-    parts: ClassVar[dict[str, PartFactory]] = {}
+    parts: ClassVar[dict[str, type[PartTransformer]]] = {}
     """Transformers for the imported grammar parts, by namespace."""
 
     def __init_subclass__(cls, **kwargs: object) -> None:
@@ -48,11 +46,11 @@ class Form:
             FORMS[cls.name] = cls
 
     @classmethod
-    def transformer(cls, ctx: Context) -> Transformer[Token, object]:
+    def transformer(cls, ctx: Context) -> Transformer[Token, Any]:
         """The merged transformer for one parse."""
-        return merge_transformers(
-            cls.base(ctx), **{prefix: make(ctx) for prefix, make in cls.parts.items()}
-        )
+        parts = {prefix: make(ctx) for prefix, make in cls.parts.items()}
+        merged = merge_transformers(cls.base(ctx), **parts)  # type: ignore[no-untyped-call]
+        return cast("Transformer[Token, Any]", merged)
 
 
 class Form8K(Form):
@@ -60,9 +58,18 @@ class Form8K(Form):
 
     name = "8-K"
     grammar_file = "form_8k.lark"
-    document_types = ("8-K", "8-K/A", "8-K12B", "8-K12B/A", "8-K12G3", "8-K12G3/A", "8-K15D5", "8-K15D5/A")
+    document_types = (
+        "8-K",
+        "8-K/A",
+        "8-K12B",
+        "8-K12B/A",
+        "8-K12G3",
+        "8-K12G3/A",
+        "8-K15D5",
+        "8-K15D5/A",
+    )
     base = Form8KTransformer
-    parts = {
+    parts: ClassVar[dict[str, type[PartTransformer]]] = {
         "cover": CoverTransformer,
         "items": ItemsTransformer,
         "signature": SignatureTransformer,

@@ -26,7 +26,7 @@ def grammar_dir() -> Path:
     raise GrammarError(f"the grammar files are missing (looked in {package / 'grammar'})")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def get_parser(grammar_file: str) -> Lark:
     """Return the cached LALR parser for the form grammar ``grammar_file`` ("form_8k.lark").
 

@@ -101,7 +101,9 @@ def load(source: SourceLike, sink: DiagnosticSink, *, max_bytes: int = DEFAULT_M
         except OSError as exc:
             raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
     if len(raw) > max_bytes:
-        sink.report(LOD_TOO_LARGE, f"the input is {len(raw):,} bytes, over the limit of {max_bytes:,}")
+        sink.report(
+            LOD_TOO_LARGE, f"the input is {len(raw):,} bytes, over the limit of {max_bytes:,}"
+        )
         return Source("", "utf-8", path, readable=False)
     if not raw.strip():
         sink.report(LOD_EMPTY, "the input is empty")

@@ -430,6 +430,6 @@ class Filing:
         }
 
     def __rich__(self) -> object:
-        from sec8k.render import to_rich_tree  # noqa: PLC0415 - keep rich out of the model
+        from sec8k.render import to_rich_tree
 
         return to_rich_tree(self)

@@ -1,6 +1,6 @@
-"""Stage 3, normalise: the text the grammar reads, and a map back to the original.
+r"""Stage 3, normalise: the text the grammar reads, and a map back to the original.
 
-For a plain-text document: line ends become "\\n"; tabs are expanded to 8-column stops (the
+For a plain-text document: line ends become "\n"; tabs are expanded to 8-column stops (the
 cover page's columns must line up); no-break and other Unicode spaces become spaces; form
 feeds, ``<PAGE>`` markers, the page numbers printed just before them and the SGML table
 tags of ASCII filings (``<TABLE>``, ``<CAPTION>``, ``<S>``, ``<C>``, ``<FN>``) are set aside
@@ -24,7 +24,7 @@ class NormalizedDocument:
     """What the grammar reads."""
 
     text: str
-    """Normalised text: "\\n" line ends, no tabs, ends with a newline."""
+    """Normalised text: "\n" line ends, no tabs, ends with a newline."""
     source_map: SourceMap
     """Maps offsets of ``text`` to offsets of the original."""
     noise: tuple[Noise, ...]
@@ -46,7 +46,9 @@ _PAGE_LINE = re.compile(r"[ \t]*(?:-?[ \t]*\d{1,3}[ \t]*-?[ \t]*)?<(?i:/?page)>[
 # A line that is only table tags: "<TABLE>", "<S>      <C>      <C>".
 _TAG_LINE = re.compile(r"[ \t]*(?:<(?i:/?(?:table|caption|s|c|fn))>[ \t]*)+\r?")
 # A page number on a line of its own: "2", "- 8 -", "-2-", "Page 3", and the stray "PAGE".
-_PAGE_NUMBER = re.compile(r"[ \t]*(?:(?:-[ \t]*|(?i:page)[ \t]+)?\d{1,3}\.?(?:[ \t]*-)?|PAGE)[ \t]*\r?")
+_PAGE_NUMBER = re.compile(
+    r"[ \t]*(?:(?:-[ \t]*|(?i:page)[ \t]+)?\d{1,3}\.?(?:[ \t]*-)?|PAGE)[ \t]*\r?"
+)
 # Characters that become a plain space: no-break and other Unicode spaces, and control
 # characters other than tab, newline, carriage return and form feed.
 _ODD = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\xa0\u2000-\u200b\u202f\u205f\u3000]")

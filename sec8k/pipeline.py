@@ -92,7 +92,9 @@ def _parse(state: ParseState) -> None:
     # text before it, and keep the rest whole as unrecognized text.
     cut = text.rfind("\n", 0, offset) + 1
     span = state.document.span(offset, min(len(text), offset + 1))
-    state.sink.report(PRS_UNEXPECTED, "the grammar cannot continue here", span, hint=f"expected {expected}")
+    state.sink.report(
+        PRS_UNEXPECTED, "the grammar cannot continue here", span, hint=f"expected {expected}"
+    )
     rest = text[cut:]
     if rest.strip():
         lead = len(rest) - len(rest.lstrip())
@@ -103,7 +105,9 @@ def _parse(state: ParseState) -> None:
         state.tree = parser.parse(text[:cut])
     except UnexpectedInput:
         state.tree = None
-        state.tail = Unrecognized(clean(text), state.document.span(0, len(text.rstrip())), "document")
+        state.tail = Unrecognized(
+            clean(text), state.document.span(0, len(text.rstrip())), "document"
+        )
 
 
 def _transform(state: ParseState) -> None:
@@ -133,7 +137,9 @@ STAGES: tuple[tuple[str, Callable[[ParseState], None]], ...] = (
 """The stages, in order."""
 
 
-def run(given: SourceLike, *, until: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> ParseState:
+def run(
+    given: SourceLike, *, until: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> ParseState:
     """Run the stages on ``given`` (up to and including stage ``until``)."""
     state = ParseState(given, max_bytes)
     for name, stage in STAGES:
@@ -149,7 +155,9 @@ def build_filing(state: ParseState) -> Filing:
     assert source is not None
     info = SourceInfo(source.path, source.encoding, len(source.text), source.text)
     if state.stopped or state.parts is None or state.envelope is None:
-        return Filing(source=info, span=Span(0, len(source.text)), diagnostics=state.sink.diagnostics)
+        return Filing(
+            source=info, span=Span(0, len(source.text)), diagnostics=state.sink.diagnostics
+        )
     parts = state.parts
     sections: tuple[Section, ...] = parts.sections
     if state.tail is not None:
@@ -159,7 +167,11 @@ def build_filing(state: ParseState) -> Filing:
     if form_type is None and cover is not None:
         form_type = cover.form_type
     has_items = any(s.__class__.__name__ == "Item" for s in sections)
-    if not has_items and (cover is None or cover.form_type is None) and state.envelope.document_type is None:
+    if (
+        not has_items
+        and (cover is None or cover.form_type is None)
+        and state.envelope.document_type is None
+    ):
         state.sink.report(
             FRM_NOT_8K,
             "this does not look like a Form 8-K: no 'FORM 8-K' title and no item headings",

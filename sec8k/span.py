@@ -47,7 +47,7 @@ class Span:
 class LineIndex:
     """Turns character offsets of a text into 1-based (line, column) positions."""
 
-    __slots__ = ("_starts", "_length")
+    __slots__ = ("_length", "_starts")
 
     def __init__(self, text: str) -> None:
         starts = [0]
@@ -84,7 +84,7 @@ class SourceMap:
     it map to the start of the replaced range, and its end to the range's end.
     """
 
-    __slots__ = ("_n_starts", "_n_lens", "_o_starts", "_o_lens", "derived_length")
+    __slots__ = ("_n_lens", "_n_starts", "_o_lens", "_o_starts", "derived_length")
 
     def __init__(
         self,
@@ -138,7 +138,7 @@ class SourceMap:
 class SourceMapBuilder:
     """Builds a derived text piece by piece, recording where each piece came from."""
 
-    __slots__ = ("_parts", "_segments", "_length")
+    __slots__ = ("_length", "_parts", "_segments")
 
     def __init__(self) -> None:
         self._parts: list[str] = []

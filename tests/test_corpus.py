@@ -80,16 +80,34 @@ def _item(number: str) -> str:
 
 # Header and body disagree; the body was read by hand and sec8k gives what it prints.
 HEADER_WRONG: dict[tuple[str, str], str] = {
-    ("items", "0000891092-03-002843.txt"): "body furnishes Item 12 too; 2003 header lists only Item 7",
-    ("items", "0001125282-04-000379.txt"): "body furnishes Item 12 too; 2004 header lists only Item 7",
-    ("items", "0001125282-04-003595.txt"): "body furnishes Item 12 too; 2004 header lists only Item 7",
+    (
+        "items",
+        "0000891092-03-002843.txt",
+    ): "body furnishes Item 12 too; 2003 header lists only Item 7",
+    (
+        "items",
+        "0001125282-04-000379.txt",
+    ): "body furnishes Item 12 too; 2004 header lists only Item 7",
+    (
+        "items",
+        "0001125282-04-003595.txt",
+    ): "body furnishes Item 12 too; 2004 header lists only Item 7",
     ("date", "0000109446-94-000008.txt"): "body prints only April 19, 1994; header says 1994-03-22",
     ("date", "0000703901-98-000003.txt"): "body prints January 26, 1998; header says 1997-12-16",
-    ("date", "0000723533-04-000001.txt"): "body prints April 30, 2003; header gives the signature date",
-    ("date", "0001004963-96-000004.txt"): "body prints AUGUST 23, 1996; header gives the month reported on",
+    (
+        "date",
+        "0000723533-04-000001.txt",
+    ): "body prints April 30, 2003; header gives the signature date",
+    (
+        "date",
+        "0001004963-96-000004.txt",
+    ): "body prints AUGUST 23, 1996; header gives the month reported on",
     ("date", "0001125282-04-000379.txt"): "body prints February 11, 2004; header says 2004-02-10",
     ("date", "0001125282-05-004198.txt"): "body prints August 10, 2005; header says 2005-08-09",
-    ("date", "0001275287-05-002977.txt"): "body prints 'August 2, 2005 (August 1, 2005)'; the earliest "
+    (
+        "date",
+        "0001275287-05-002977.txt",
+    ): "body prints 'August 2, 2005 (August 1, 2005)'; the earliest "
     "event is August 1, the header took the report date (the same filer's 05-000056 header took "
     "the earliest event)",
     ("irs", "0000899243-96-000861.txt"): "body prints 94-3173918; header 943234049",
@@ -106,7 +124,10 @@ HEADER_WRONG: dict[tuple[str, str], str] = {
     ("file", "0000950144-94-000103.txt"): "body prints 0-9334; header 001-08911",
     ("file", "0000950144-94-000177.txt"): "body prints 0-9334; header 001-08911",
     ("file", "0000950144-94-000277.txt"): "body prints 0-9334; header 001-08911",
-    ("name", "0000950124-01-000024.txt"): "body prints the new name Stockwalk Group, Inc.; header the old",
+    (
+        "name",
+        "0000950124-01-000024.txt",
+    ): "body prints the new name Stockwalk Group, Inc.; header the old",
     ("name", "0001000685-98-000002.txt"): "header's conformed name carries the suffix \\PA\\",
     ("name", "0001000685-98-000008.txt"): "header's conformed name carries the suffix \\PA\\",
     ("name", "0001104540-02-000064.txt"): "header drops the apostrophe of ENTERTAINMENT'S",
@@ -180,7 +201,9 @@ def _has_irs(header: dict[str, Any]) -> bool:
 
 @pytest.mark.parametrize("name", _cases("irs", _has_irs))
 def test_irs_number_equals_header(name: str) -> None:
-    assert _digits(registrant(name).get("irs_employer_id")) == _digits(first_filer(name)["irs_number"])
+    assert _digits(registrant(name).get("irs_employer_id")) == _digits(
+        first_filer(name)["irs_number"]
+    )
 
 
 def _has(field: str) -> Callable[[dict[str, Any]], bool]:
@@ -217,7 +240,9 @@ LABELS = _labels()
 @pytest.mark.parametrize("name", sorted(LABELS))
 def test_hand_labels(name: str) -> None:
     label, data = LABELS[name], parsed(name)
-    assert [_item(i["number"]) for i in data["items"]] == [_item(i["number"]) for i in label["items"]]
+    assert [_item(i["number"]) for i in data["items"]] == [
+        _item(i["number"]) for i in label["items"]
+    ]
     assert data["cover"]["date_of_report"] == label["date_of_report"]
     assert [e["number"] for e in data["exhibits"]] == label["exhibits"]
     assert data["signature_date"] == label["signature_date"]
@@ -227,7 +252,9 @@ def test_hand_labels(name: str) -> None:
     want, got = label["registrants"][0], registrant(name)
     assert _company(got.get("name")) == _company(want["name"])
     assert _digits(got.get("irs_employer_id")) == _digits(want["irs_employer_id"])
-    assert _file_number(got.get("commission_file_number")) == _file_number(want["commission_file_number"])
+    assert _file_number(got.get("commission_file_number")) == _file_number(
+        want["commission_file_number"]
+    )
     assert _digits(got.get("zip")) == _digits(want["zip"])
     assert _digits(got.get("phone")) == _digits(want["phone"])
     assert re.sub(r"[^A-Z0-9]", "", (got.get("address") or "").upper()) == re.sub(

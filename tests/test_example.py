@@ -56,13 +56,23 @@ def test_example_spans_point_at_the_printed_text() -> None:
         span = registrant.span_of(name)
         assert span is not None and text[span.start : span.end] == value
     item = filing.items[0]
-    assert text[item.heading_span.start : item.heading_span.end] == "ITEM 9.  REGULATION FD DISCLOSURE"
+    assert (
+        text[item.heading_span.start : item.heading_span.end] == "ITEM 9.  REGULATION FD DISCLOSURE"
+    )
     assert filing.source.text == text
 
 
 def test_example_to_dict_has_the_public_shape() -> None:
     data = sec8k.parse(EXAMPLE).to_dict()
-    assert set(data) >= {"form_type", "cover", "items", "exhibits", "signatures", "signature_date", "diagnostics"}
+    assert set(data) >= {
+        "form_type",
+        "cover",
+        "items",
+        "exhibits",
+        "signatures",
+        "signature_date",
+        "diagnostics",
+    }
     assert set(data["cover"]) >= {"form_type", "date_of_report", "registrants", "former_name"}
     assert set(data["cover"]["registrants"][0]) == {
         "name",

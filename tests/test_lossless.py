@@ -36,7 +36,8 @@ def uncovered(filing: Filing) -> list[tuple[int, str]]:
 
 def _show(filing: Filing, missing: list[tuple[int, str]]) -> str:
     first = missing[0][0]
-    return f"{len(missing)} characters uncovered, first at {first}: {filing.source.text[first:first + 60]!r}"
+    sample = filing.source.text[first : first + 60]
+    return f"{len(missing)} characters uncovered, first at {first}: {sample!r}"
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

@@ -17,7 +17,9 @@ GOLDEN = Path(__file__).resolve().parent / "goldens" / "immunogen-show-80.txt"
 
 def render(node: object, width: int = 80) -> str:
     out = io.StringIO()
-    console = Console(file=out, width=width, color_system=None, theme=SEC8K_THEME, legacy_windows=False)
+    console = Console(
+        file=out, width=width, color_system=None, theme=SEC8K_THEME, legacy_windows=False
+    )
     console.print(to_rich_tree(node))
     return out.getvalue()
 

@@ -161,7 +161,9 @@ def _exhibit_index(index: ExhibitIndex, ctx: _Ctx) -> Tree:
 
 
 def _exhibit_document(document: ExhibitDocument, ctx: _Ctx) -> Tree:
-    tree = Tree(f"[sec8k.kind]Attached exhibit {escape(document.number)}[/]{ctx.where(document.span)}")
+    tree = Tree(
+        f"[sec8k.kind]Attached exhibit {escape(document.number)}[/]{ctx.where(document.span)}"
+    )
     tree.add(ctx.text(document.text))
     return tree
 
@@ -226,7 +228,9 @@ def _generic(node: object, ctx: _Ctx) -> Tree:
     return tree
 
 
-def to_rich_tree(node: object, *, lines: LineIndex | None = None, preview: int = 60, ctx: _Ctx | None = None) -> Tree:
+def to_rich_tree(
+    node: object, *, lines: LineIndex | None = None, preview: int = 60, ctx: _Ctx | None = None
+) -> Tree:
     """A rich :class:`~rich.tree.Tree` of any model node.
 
     Args:
@@ -234,6 +238,7 @@ def to_rich_tree(node: object, *, lines: LineIndex | None = None, preview: int =
         lines: positions of the original text, to show spans as line:column (a
             :class:`~sec8k.model.Filing` supplies its own); offsets are shown without.
         preview: how many characters of a long text to show.
+        ctx: the renderers' shared state, when called from another renderer.
     """
     if ctx is None:
         if lines is None and isinstance(node, Filing) and node.source.text:

@@ -20,7 +20,7 @@ from sec8k.model import (
     SignatureBlock,
     Unrecognized,
 )
-from sec8k.transform.base import Context
+from sec8k.transform.base import Context, PartTransformer
 
 __all__ = ["Context", "DocumentParts", "Form8KTransformer", "listed_exhibits", "transform"]
 
@@ -57,12 +57,8 @@ def listed_exhibits(sections: tuple[Section, ...]) -> tuple[Exhibit, ...]:
     return tuple(seen.values())
 
 
-class Form8KTransformer(Transformer[Token, object]):
+class Form8KTransformer(PartTransformer):
     """The document rule of ``form_8k.lark``."""
-
-    def __init__(self, ctx: Context) -> None:
-        super().__init__()
-        self.ctx = ctx
 
     def start(self, children: list[object]) -> DocumentParts:
         """The document: optional cover page, then sections."""

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from lark import Token
+from lark import Token, Transformer
 from lark.tree import Meta
 
 from sec8k.diagnostics import PRS_UNRECOGNIZED, DiagnosticSink
@@ -13,7 +14,16 @@ from sec8k.normalize import NormalizedDocument
 from sec8k.span import Span
 from sec8k.transform.values import clean
 
-__all__ = ["Cell", "Context", "Row", "extent", "kind_of", "row_of", "token_cell"]
+__all__ = [
+    "Cell",
+    "Context",
+    "PartTransformer",
+    "Row",
+    "extent",
+    "kind_of",
+    "row_of",
+    "token_cell",
+]
 
 
 @dataclass(slots=True)
@@ -116,3 +126,11 @@ def extent(ctx: Context, meta: Meta) -> tuple[str, int, int]:
     start += len(raw) - len(body)
     body = body.rstrip()
     return body, start, start + len(body)
+
+
+class PartTransformer(Transformer[Token, Any]):
+    """The transformer of one grammar part, built for one parse with that parse's context."""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx

@@ -26,12 +26,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from lark import Token, Transformer
+from lark import Token
 
 from sec8k.diagnostics import TRN_BAD_DATE
 from sec8k.model import CheckBoxes, CoverPage, CoverPart, Registrant
 from sec8k.span import Span
-from sec8k.transform.base import Cell, Context, Row, kind_of, row_of, token_cell
+from sec8k.transform.base import Cell, Context, PartTransformer, Row, kind_of, row_of, token_cell
 from sec8k.transform.values import clean, is_not_applicable, jurisdiction_code, parse_date
 
 __all__ = ["FIELD_PATTERNS", "CoverTransformer"]
@@ -48,7 +48,10 @@ FIELD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("name", r"exact\s+name|name\s+of\s+(?:the\s+)?registrant|^\W*registrant\W*$"),
         ("address_phone", r"address.*telephone|telephone.*address"),
         ("address_zip", r"address.*zip|zip.*address"),
-        ("jurisdiction", r"jurisdiction|state\s+(?:of|or)\b|incorporation|organization|^\W*state\W*$"),
+        (
+            "jurisdiction",
+            r"jurisdiction|state\s+(?:of|or)\b|incorporation|organization|^\W*state\W*$",
+        ),
         ("commission_file_number", r"commission|file\s+(?:number|no)"),
         ("irs_employer_id", r"employer|i\.?\s?r\.?\s?s\b|identification"),
         ("zip", r"\bzip\b"),
@@ -378,7 +381,9 @@ class _Layout:
                 chosen = event.group(1) if event else text
                 parsed, is_date = parse_date(chosen)
                 if parsed is None and is_date:
-                    ctx.sink.report(TRN_BAD_DATE, f"date of report {chosen!r} is not a calendar date", span_all)
+                    ctx.sink.report(
+                        TRN_BAD_DATE, f"date of report {chosen!r} is not a calendar date", span_all
+                    )
                 if parsed is not None or date_of_report is None:
                     date_of_report, date_text, date_row = parsed, chosen.strip("() "), found.order
                 continue
@@ -393,7 +398,7 @@ class _Layout:
                 if name in current:
                     registrants.append(current := {})
                 current[name] = (value, span_all)
-        for i, row in enumerate(self.rows):
+        for row in self.rows:
             if row.kind == "form_title":
                 form_type = row.text.split(None, 1)[1].upper() if " " in row.text else None
                 break
@@ -496,12 +501,8 @@ def _registrant(fields: dict[str, tuple[str, Span]]) -> Registrant:
     )
 
 
-class CoverTransformer(Transformer[Token, object]):
+class CoverTransformer(PartTransformer):
     """Turns ``cover.lark`` subtrees into a :class:`~sec8k.model.CoverPage`."""
-
-    def __init__(self, ctx: Context) -> None:
-        super().__init__()
-        self.ctx = ctx
 
     def masthead(self, children: list[Token]) -> Row:
         """A masthead line."""
@@ -541,7 +542,9 @@ class CoverTransformer(Transformer[Token, object]):
         for child in children:
             if isinstance(child, Token):
                 kind = kind_of(child)
-                rows.append(Row("blank", ()) if kind == "BLANK" else Row("rule", (token_cell(child),)))
+                rows.append(
+                    Row("blank", ()) if kind == "BLANK" else Row("rule", (token_cell(child),))
+                )
             else:
                 rows.append(child)
         printed = [row for row in rows if row.cells]

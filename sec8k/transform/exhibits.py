@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from lark import Token, Transformer
+from lark import Token
 from lark.tree import Meta
 from lark.visitors import v_args
 
 from sec8k.model import Exhibit, ExhibitDocument, ExhibitIndex
-from sec8k.transform.base import Context, extent
+from sec8k.transform.base import Context, PartTransformer, extent
 from sec8k.transform.values import clean
 
 __all__ = ["ExhibitRows", "ExhibitsTransformer"]
@@ -37,14 +37,10 @@ class ExhibitRows:
         return Exhibit(number, clean(description), self.ctx.span(start, end), self.listed_in)
 
 
-class ExhibitsTransformer(ExhibitRows, Transformer[Token, object]):
+class ExhibitsTransformer(ExhibitRows, PartTransformer):
     """Turns ``exhibits.lark`` subtrees into :class:`~sec8k.model.ExhibitIndex` nodes."""
 
     listed_in = "index"
-
-    def __init__(self, ctx: Context) -> None:
-        super().__init__()
-        self.ctx = ctx
 
     @v_args(meta=True)
     def exhibit_index(self, meta: Meta, children: list[Token | Exhibit]) -> ExhibitIndex:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from lark import Token, Transformer
+from lark import Token
 from lark.tree import Meta
 from lark.visitors import v_args
 
 from sec8k.model import Exhibit, Item, OmittedItems
-from sec8k.transform.base import Context, extent
+from sec8k.transform.base import PartTransformer, extent
 from sec8k.transform.exhibits import ExhibitRows
 from sec8k.transform.values import clean
 
@@ -23,9 +23,7 @@ _HEADING = re.compile(
 )
 _ONE_NUMBER = re.compile(r"(\d{1,2})(?:\s?\.\s?(\d{2}))?")
 _SUMMARY_NUMBER = re.compile(r"(\d{1,2}(?:\.\d{2})?)")
-_RANGE = re.compile(
-    r"(?i)(\d{1,2})\s*(?:-|\u2013|through|to)\s*(?:items?\s+)?(\d{1,2})(?!\.\d)"
-)
+_RANGE = re.compile(r"(?i)(\d{1,2})\s*(?:-|\u2013|through|to)\s*(?:items?\s+)?(\d{1,2})(?!\.\d)")
 
 
 def item_number(major: str, minor: str | None) -> str:
@@ -34,14 +32,10 @@ def item_number(major: str, minor: str | None) -> str:
     return f"{number}.{minor}" if minor else number
 
 
-class ItemsTransformer(ExhibitRows, Transformer[Token, object]):
+class ItemsTransformer(ExhibitRows, PartTransformer):
     """Turns ``items.lark`` subtrees into :class:`~sec8k.model.Item` nodes."""
 
     listed_in = "item"
-
-    def __init__(self, ctx: Context) -> None:
-        super().__init__()
-        self.ctx = ctx
 
     @v_args(meta=True)
     def item(self, meta: Meta, children: list[Token | Exhibit]) -> list[Item]:
@@ -71,7 +65,9 @@ class ItemsTransformer(ExhibitRows, Transformer[Token, object]):
         """A line naming several items as not applicable."""
         text, start, end = extent(self.ctx, meta)
         first_line = text.split("\n", 1)[0]
-        head = re.split(r"(?i)not\s+applicable|inapplicable|omitted|not\s+included|none", first_line)[0]
+        head = re.split(
+            r"(?i)not\s+applicable|inapplicable|omitted|not\s+included|none", first_line
+        )[0]
         numbers: list[str] = []
         for low, high in _RANGE.findall(head):
             numbers.extend(str(n) for n in range(int(low), int(high) + 1))

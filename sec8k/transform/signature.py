@@ -9,16 +9,26 @@ first date printed anywhere in the block is the signature date.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
-from lark import Token, Transformer
+from lark import Token
 from lark.tree import Meta
 from lark.visitors import v_args
 
 from sec8k.diagnostics import PRS_UNRECOGNIZED, TRN_BAD_DATE
 from sec8k.model import Signature, SignatureBlock, Unrecognized
-from sec8k.transform.base import Cell, Context, Row, extent, kind_of, row_of, token_cell
+from sec8k.transform.base import (
+    Cell,
+    Context,
+    PartTransformer,
+    Row,
+    extent,
+    kind_of,
+    row_of,
+    token_cell,
+)
 from sec8k.transform.values import clean, parse_date
 
 __all__ = ["SignatureTransformer"]
@@ -54,7 +64,9 @@ class _Signer:
     def signature(self, ctx: Context) -> Signature:
         name = (self.field_name or self.typed_name or self.signed_name or "").strip(" ,;") or None
         title = clean(" ".join(self.title)) or None
-        return Signature(name, title, self.registrant, self.conformed, ctx.span(self.start, self.end))
+        return Signature(
+            name, title, self.registrant, self.conformed, ctx.span(self.start, self.end)
+        )
 
 
 def _same_person(line: str, signed: str | None) -> bool:
@@ -76,7 +88,7 @@ class _Block:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.signers: list[_Signer] = []
-        self.date = None
+        self.date: datetime.date | None = None
         self.date_cell: Cell | None = None
         self.candidates: list[list[Cell]] = []  # unattached lines, grouped by blank lines
         self.new_group = True
@@ -115,49 +127,57 @@ class _Block:
             self.cell(cell)
 
     def cell(self, cell: Cell) -> None:
+        """Place one cell: a date, a new signer, a signer's field or line, or a candidate."""
         kind = cell.kind
         if kind in ("DATE", "DATE_FIELD"):
-            if self.date_cell is None and (kind == "DATE" or any(ch.isdigit() for ch in cell.text)):
-                self.date_cell = cell
-                self.date, is_date = parse_date(cell.text)
-                if self.date is None and is_date:
-                    span = self.ctx.span(cell.start, cell.end)
-                    self.ctx.sink.report(TRN_BAD_DATE, f"signature date {cell.text!r} is not a calendar date", span)
-            return
-        if kind == "CONFORMED":
+            self._date(cell)
+        elif kind == "CONFORMED":
             rest = _CONFORMED.sub("", cell.text, count=1)
             signer = self._start(cell)
             signer.conformed = clean(cell.text)
             signer.signed_name = clean(rest) or None
-            return
-        if kind == "BY":
+        elif kind == "BY":
             value, _ = _field_value(cell)
             signer = self._start(cell)
             if any(ch.isalpha() for ch in value):
                 signer.signed_name = value
+        elif kind in ("NAME_FIELD", "TITLE_FIELD"):
+            self._field(cell)
+        elif not _REGISTRANT_CAPTION.match(cell.text):
+            self._line(cell)
+
+    def _date(self, cell: Cell) -> None:
+        if self.date_cell is not None:
             return
-        if kind in ("NAME_FIELD", "TITLE_FIELD"):
-            value, col = _field_value(cell)
-            signer = self._nearest(cell)
-            if signer is None and self.signers:
-                # "Name:" after a blank line still belongs to the signature above it.
-                last = self.signers[-1]
-                taken = last.field_name if kind == "NAME_FIELD" else last.title_col
-                signer = last if taken is None else None
-            if signer is None:
-                signer = self._start(cell)
-            signer.open = True
-            signer.add(cell)
-            if kind == "NAME_FIELD":
-                signer.field_name = value or None
-            else:
-                signer.title = [value] if value else []
-                signer.title_col = col
-            return
-        if kind in ("CAPTION", "CAPTION_END") and _REGISTRANT_CAPTION.match(cell.text):
-            return
-        if _REGISTRANT_CAPTION.match(cell.text):
-            return
+        if cell.kind == "DATE_FIELD" and not any(ch.isdigit() for ch in cell.text):
+            return  # "Date:" with the date left blank
+        self.date_cell = cell
+        self.date, is_date = parse_date(cell.text)
+        if self.date is None and is_date:
+            span = self.ctx.span(cell.start, cell.end)
+            message = f"signature date {cell.text!r} is not a calendar date"
+            self.ctx.sink.report(TRN_BAD_DATE, message, span)
+
+    def _field(self, cell: Cell) -> None:
+        value, col = _field_value(cell)
+        is_name = cell.kind == "NAME_FIELD"
+        signer = self._nearest(cell)
+        if signer is None and self.signers:
+            # "Name:" after a blank line still belongs to the signature above it.
+            last = self.signers[-1]
+            if (last.field_name if is_name else last.title_col) is None:
+                signer = last
+        if signer is None:
+            signer = self._start(cell)
+        signer.open = True
+        signer.add(cell)
+        if is_name:
+            signer.field_name = value or None
+        else:
+            signer.title = [value] if value else []
+            signer.title_col = col
+
+    def _line(self, cell: Cell) -> None:
         signer = self._nearest(cell)
         if signer is None:
             if self.new_group or not self.candidates:
@@ -169,7 +189,11 @@ class _Block:
         text = clean(cell.text)
         if signer.title_col is not None:
             signer.title.append(text)
-        elif signer.typed_name is None and signer.field_name is None and _same_person(text, signer.signed_name):
+        elif (
+            signer.typed_name is None
+            and signer.field_name is None
+            and _same_person(text, signer.signed_name)
+        ):
             signer.typed_name = text
         elif "," in text and _same_person(text.split(",", 1)[0], signer.signed_name):
             signer.title = [text.split(",", 1)[1].strip()]
@@ -184,12 +208,8 @@ class _Block:
                 self.ctx.unplaced(cell.text, cell.start, cell.end, "signature block")
 
 
-class SignatureTransformer(Transformer[Token, object]):
+class SignatureTransformer(PartTransformer):
     """Turns ``signature.lark`` subtrees into :class:`~sec8k.model.SignatureBlock` nodes."""
-
-    def __init__(self, ctx: Context) -> None:
-        super().__init__()
-        self.ctx = ctx
 
     def sig_row(self, children: list[Token]) -> Row:
         """One row of cells."""

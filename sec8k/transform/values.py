@@ -68,7 +68,9 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
-_NOT_APPLICABLE = re.compile(r"(?i)^\s*(?:n/?a|not\s+applicable|inapplicable|none|no\s+change)\.?\s*$")
+_NOT_APPLICABLE = re.compile(
+    r"(?i)^\s*(?:n/?a|not\s+applicable|inapplicable|none|no\s+change)\.?\s*$"
+)
 
 
 def is_not_applicable(text: str) -> bool:

@@ -1,0 +1,74 @@
+"""The wheel ships the grammar: build it, install it apart from the checkout, parse with it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.slow
+def test_installed_wheel_parses_the_example(tmp_path: Path) -> None:
+    pytest.importorskip(
+        "hatchling", reason="building the wheel needs hatchling (pip install '.[test]')"
+    )
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheels),
+            str(ROOT),
+        ],
+        check=True,
+    )
+    (wheel,) = wheels.glob("sec8k-*.whl")
+    target = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+    )
+    assert (target / "sec8k" / "grammar" / "form_8k.lark").is_file()
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import sec8k, sec8k.grammar as g;"
+        "assert str(g.grammar_dir()).startswith(sys.argv[1]), g.grammar_dir();"
+        "f = sec8k.parse(__import__('pathlib').Path(sys.argv[2]));"
+        "print(f.cover.registrants[0].name, [i.number for i in f.items])"
+    )
+    # -I: no current directory on sys.path, so the checkout's sec8k cannot be imported.
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-I",
+            "-c",
+            script,
+            str(target),
+            str(ROOT / "examples" / "immunogen-8k-2002-11-12.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "IMMUNOGEN, INC. ['9', '7']"
