@@ -7,11 +7,12 @@ the namespaces its grammar gives the parts. Subclasses register themselves by ``
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, cast
+import functools
+from typing import Any, ClassVar
 
 from lark import Token, Transformer
-from lark.visitors import merge_transformers
 
+from sec8k.errors import GrammarError
 from sec8k.transform import Form8KTransformer
 from sec8k.transform.base import Context, PartTransformer
 from sec8k.transform.cover import CoverTransformer
@@ -24,6 +25,16 @@ __all__ = ["FORMS", "Form", "Form8K", "form_for"]
 
 FORMS: dict[str, type[Form]] = {}
 """Registered forms by name."""
+
+
+@functools.cache
+def _rule_methods(part_class: type[PartTransformer]) -> tuple[str, ...]:
+    """Public methods of a transformer class: its rule and terminal callbacks."""
+    return tuple(
+        name
+        for name in dir(part_class)
+        if not name.startswith("_") and name != "transform" and callable(getattr(part_class, name))
+    )
 
 
 class Form:
@@ -47,10 +58,21 @@ class Form:
 
     @classmethod
     def transformer(cls, ctx: Context) -> Transformer[Token, Any]:
-        """The merged transformer for one parse."""
-        parts = {prefix: make(ctx) for prefix, make in cls.parts.items()}
-        merged = merge_transformers(cls.base(ctx), **parts)  # type: ignore[no-untyped-call]
-        return cast("Transformer[Token, Any]", merged)
+        """The merged transformer for one parse.
+
+        Each part's rule methods are attached to the base transformer under the part's
+        namespace (``cover__caption_row``), as :func:`lark.visitors.merge_transformers`
+        does; the method names are listed once per class, not once per parse.
+        """
+        merged = cls.base(ctx)
+        for prefix, part_class in cls.parts.items():
+            part = part_class(ctx)
+            for name in _rule_methods(part_class):
+                qualified = f"{prefix}__{name}"
+                if hasattr(merged, qualified):
+                    raise GrammarError(f"two transformers define {qualified}")
+                setattr(merged, qualified, getattr(part, name))
+        return merged
 
 
 class Form8K(Form):

@@ -96,6 +96,8 @@ class Row:
     """The rule that read it ("value_row", "caption_row", ...) or "blank" / "rule"."""
     cells: tuple[Cell, ...]
     """Its cells, left to right (one cell for a whole-line row)."""
+    blank_after: bool = False
+    """Whether one or more empty lines follow it."""
 
     @property
     def start(self) -> int:
@@ -114,7 +116,9 @@ class Row:
 
 
 def row_of(kind: str, children: list[Token]) -> Row:
-    """A row from the tokens of a row rule."""
+    """A row from the tokens of a row rule (the last may be the EOL_BLANK that ends it)."""
+    if children and kind_of(children[-1]) == "EOL_BLANK":
+        return Row(kind, tuple(token_cell(t) for t in children[:-1]), blank_after=True)
     return Row(kind, tuple(token_cell(t) for t in children))
 
 

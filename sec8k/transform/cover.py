@@ -547,6 +547,8 @@ class CoverTransformer(PartTransformer):
                 )
             else:
                 rows.append(child)
+                if child.blank_after:
+                    rows.append(Row("blank", ()))
         printed = [row for row in rows if row.cells]
         span = self.ctx.span(printed[0].start, printed[-1].end) if printed else Span(0, 0)
         return _Layout(self.ctx, rows).page(span)

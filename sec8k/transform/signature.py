@@ -240,6 +240,8 @@ class SignatureTransformer(PartTransformer):
         for child in children:
             if isinstance(child, Row):
                 block.row(child)
+                if child.blank_after:
+                    block.blank()
                 continue
             kind = kind_of(child)
             if kind == "SIGNATURE_HEADING":
