@@ -14,12 +14,12 @@ from lark import Token, Tree
 from lark.exceptions import UnexpectedInput, VisitError
 
 from sec8k.diagnostics import FRM_NOT_8K, INTERNAL, PRS_UNEXPECTED, DiagnosticSink
-from sec8k.envelope import Envelope, find_document
+from sec8k.envelope import FORM_8K_FAMILY, Envelope, find_document
 from sec8k.errors import parse_error_position
 from sec8k.forms import Form, form_for
 from sec8k.grammar import get_parser
 from sec8k.load import DEFAULT_MAX_BYTES, Source, SourceLike, load
-from sec8k.model import Filing, Section, SourceInfo, Unrecognized
+from sec8k.model import CoverPage, Filing, Item, Section, SourceInfo, Unrecognized
 from sec8k.normalize import NormalizedDocument, normalize_text
 from sec8k.span import LineIndex, Span
 from sec8k.transform import DocumentParts, transform
@@ -149,6 +149,22 @@ def run(
     return state
 
 
+def _check_form(state: ParseState, cover: CoverPage | None, sections: tuple[Section, ...]) -> None:
+    """Report a document that is no 8-K: another form's title, or no title and no items."""
+    assert state.envelope is not None
+    if state.envelope.document_type is not None:
+        return  # the envelope stage judged the document's <TYPE> already
+    at = Span(state.envelope.payload.start, state.envelope.payload.start)
+    title = cover.form_type if cover is not None else None
+    if cover is not None and title is not None and title not in FORM_8K_FAMILY:
+        where = next((p.span for p in cover.parts if p.kind == "form-title"), at)
+        message = f"the cover names Form {title}, not a form of the 8-K family"
+        state.sink.report(FRM_NOT_8K, message, where)
+    elif title is None and not any(isinstance(s, Item) for s in sections):
+        message = "this does not look like a Form 8-K: no 'FORM 8-K' title and no item headings"
+        state.sink.report(FRM_NOT_8K, message, at)
+
+
 def build_filing(state: ParseState) -> Filing:
     """The :class:`~sec8k.model.Filing` from a state that ran every stage (or stopped early)."""
     source = state.source
@@ -166,17 +182,7 @@ def build_filing(state: ParseState) -> Filing:
     form_type = state.envelope.document_type
     if form_type is None and cover is not None:
         form_type = cover.form_type
-    has_items = any(s.__class__.__name__ == "Item" for s in sections)
-    if (
-        not has_items
-        and (cover is None or cover.form_type is None)
-        and state.envelope.document_type is None
-    ):
-        state.sink.report(
-            FRM_NOT_8K,
-            "this does not look like a Form 8-K: no 'FORM 8-K' title and no item headings",
-            Span(state.envelope.payload.start, state.envelope.payload.start),
-        )
+    _check_form(state, cover, sections)
     noise = state.envelope.noise + (state.document.noise if state.document else ())
     assert state.context is not None
     return Filing(
