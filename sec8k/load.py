@@ -105,13 +105,13 @@ def load(source: SourceLike, sink: DiagnosticSink, *, max_bytes: int = DEFAULT_M
             LOD_TOO_LARGE, f"the input is {len(raw):,} bytes, over the limit of {max_bytes:,}"
         )
         return Source("", "utf-8", path, readable=False)
-    if not raw.strip():
-        sink.report(LOD_EMPTY, "the input is empty")
-        return Source("", "utf-8", path, readable=False)
     if _looks_binary(raw[:_SNIFF]):
         sink.report(LOD_BINARY, "the input is binary data, not a text or HTML filing")
         return Source("", "binary", path, readable=False)
     text, encoding = _decode(raw)
+    if not text.strip():
+        sink.report(LOD_EMPTY, "the input is empty")
+        return Source(text, encoding, path, readable=False)
     if encoding in ("cp1252", "latin-1"):
         sink.report(LOD_FALLBACK_ENCODING, f"the input is not valid UTF-8; decoded as {encoding}")
     return Source(text, encoding, path)

@@ -42,9 +42,11 @@ class NormalizedDocument:
 _MARKUP = re.compile(r"<(?i:/?(?:page|table|caption|s|c|fn))>")
 # A line that is only a page marker, perhaps with the page number before or after it:
 # "<PAGE>", "<PAGE>   3", "-1-<PAGE>", "</page>".
-_PAGE_LINE = re.compile(r"[ \t]*(?:-?[ \t]*\d{1,3}[ \t]*-?[ \t]*)?<(?i:/?page)>[ \t]*\d*[ \t]*\r?")
+_PAGE_LINE = re.compile(
+    r"[ \t\f]*(?:-?[ \t]*\d{1,3}[ \t]*-?[ \t]*)?<(?i:/?page)>[ \t\f]*\d*[ \t\f]*\r?"
+)
 # A line that is only table tags: "<TABLE>", "<S>      <C>      <C>".
-_TAG_LINE = re.compile(r"[ \t]*(?:<(?i:/?(?:table|caption|s|c|fn))>[ \t]*)+\r?")
+_TAG_LINE = re.compile(r"[ \t\f]*(?:<(?i:/?(?:table|caption|s|c|fn))>[ \t\f]*)+\r?")
 # A page number on a line of its own: "2", "- 8 -", "-2-", "Page 3", and the stray "PAGE".
 _PAGE_NUMBER = re.compile(
     r"[ \t]*(?:(?:-[ \t]*|(?i:page)[ \t]+)?\d{1,3}\.?(?:[ \t]*-)?|PAGE)[ \t]*\r?"
@@ -53,7 +55,8 @@ _PAGE_NUMBER = re.compile(
 # characters other than tab, newline, carriage return and form feed.
 _ODD = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\xa0\u2000-\u200b\u202f\u205f\u3000]")
 _TAB = re.compile(r"\t+")
-_CR = re.compile(r"\r\n?")
+_CR = re.compile(r"\r\n")
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 def _line_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
@@ -107,9 +110,12 @@ def _noise_edits(text: str, lo: int, hi: int) -> list[tuple[int, int, str | None
             edits.append((start, end, " " * (end - start), kind))
     position = text.find("\f", lo, hi)
     while position != -1:
-        line_start, _ = _line_bounds(text, position, lo, hi)
+        line_start, line_end = _line_bounds(text, position, lo, hi)
         page_number_before(line_start)
-        edits.append((position, position + 1, None, "form-feed"))
+        if text[line_start:line_end].strip(" \t\f\r\n"):
+            edits.append((position, position + 1, None, "form-feed"))
+        else:  # a line of nothing but the form feed goes whole
+            edits.append((line_start, line_end, None, "form-feed"))
         position = text.find("\f", position + 1, hi)
     # A page number on the document's last line.
     last_end = len(text[lo:hi].rstrip()) + lo
@@ -123,6 +129,9 @@ def _noise_edits(text: str, lo: int, hi: int) -> list[tuple[int, int, str | None
 def normalize_text(original: str, payload: Span) -> NormalizedDocument:
     """Normalise the plain-text document at ``original[payload.start:payload.end]``."""
     lo, hi = payload.start, payload.end
+    if "\r" in original[lo:hi]:
+        # Lone carriage returns end lines too; making them newlines first keeps every offset.
+        original = original[:lo] + _LONE_CR.sub("\n", original[lo:hi]) + original[hi:]
     edits = _noise_edits(original, lo, hi)
     if "\r" in original[lo:hi]:
         edits.extend((m.start(), m.end(), "\n", "") for m in _CR.finditer(original, lo, hi))
@@ -134,7 +143,6 @@ def normalize_text(original: str, payload: Span) -> NormalizedDocument:
     builder = SourceMapBuilder()
     noise: list[Noise] = []
     pos = lo
-    line_start, line_extra = lo, 0  # columns added to the current line by expanded tabs
     for start, end, replacement, kind in edits:
         if start < pos:
             continue  # inside a line already removed
@@ -145,13 +153,8 @@ def normalize_text(original: str, payload: Span) -> NormalizedDocument:
         if replacement is None:
             continue
         if replacement == "\t":
-            nl = max(original.rfind("\n", lo, start) + 1, lo)
-            if nl != line_start:
-                line_start, line_extra = nl, 0
-            column = start - line_start + line_extra
-            width = 8 * (end - start) - column % 8
+            width = 8 * (end - start) - builder.column % 8
             builder.replace(" " * width, start, end)
-            line_extra += width - (end - start)
         else:
             builder.replace(replacement, start, end)
     builder.copy(original, pos, hi)

@@ -138,12 +138,25 @@ class SourceMap:
 class SourceMapBuilder:
     """Builds a derived text piece by piece, recording where each piece came from."""
 
-    __slots__ = ("_length", "_parts", "_segments")
+    __slots__ = ("_length", "_line_start", "_parts", "_segments")
 
     def __init__(self) -> None:
         self._parts: list[str] = []
         self._segments: list[tuple[int, int, int, int]] = []
         self._length = 0
+        self._line_start = 0
+
+    def _appended(self, text: str) -> None:
+        newline = text.rfind("\n")
+        if newline != -1:
+            self._line_start = self._length + newline + 1
+        self._parts.append(text)
+        self._length += len(text)
+
+    @property
+    def column(self) -> int:
+        """0-based column where the next character of the derived text goes."""
+        return self._length - self._line_start
 
     def copy(self, original: str, start: int, end: int) -> None:
         """Append ``original[start:end]`` verbatim."""
@@ -155,12 +168,10 @@ class SourceMapBuilder:
             n0, nl, o0, ol = segs[-1]
             if nl == ol and o0 + ol == start and n0 + nl == self._length:
                 segs[-1] = (n0, nl + n, o0, ol + n)
-                self._parts.append(original[start:end])
-                self._length += n
+                self._appended(original[start:end])
                 return
         segs.append((self._length, n, start, n))
-        self._parts.append(original[start:end])
-        self._length += n
+        self._appended(original[start:end])
 
     def replace(self, text: str, start: int, end: int) -> None:
         """Append ``text`` standing for the original range ``[start, end)``."""
@@ -168,12 +179,16 @@ class SourceMapBuilder:
             return
         # A same-length replacement (a no-break space made a space) keeps offsets one to one.
         self._segments.append((self._length, len(text), start, end - start))
-        self._parts.append(text)
-        self._length += len(text)
+        self._appended(text)
 
     def endswith(self, suffix: str) -> bool:
-        """Whether the text built so far ends with ``suffix`` (one character or more)."""
-        return bool(self._parts) and self._parts[-1].endswith(suffix)
+        """Whether the text built so far ends with ``suffix``."""
+        tail = ""
+        for part in reversed(self._parts):
+            tail = part + tail
+            if len(tail) >= len(suffix):
+                break
+        return tail.endswith(suffix)
 
     def build(self) -> tuple[str, SourceMap]:
         """Return the derived text and its map."""

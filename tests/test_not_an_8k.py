@@ -1,4 +1,4 @@
-"""Input that is not an 8-K gets a Filing with an error diagnostic that says so, never an exception."""
+"""Input that is no 8-K gets a Filing with an error diagnostic saying so, not an exception."""
 
 from __future__ import annotations
 
@@ -9,7 +9,12 @@ import pytest
 import sec8k
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "immunogen-8k-2002-11-12.txt"
-CISCO = Path(__file__).resolve().parent / "filings" / "0000891618-95-000727" / "0000891618-95-000727.txt"
+CISCO = (
+    Path(__file__).resolve().parent
+    / "filings"
+    / "0000891618-95-000727"
+    / "0000891618-95-000727.txt"
+)
 
 
 def codes(filing: sec8k.Filing) -> set[str]:

@@ -258,7 +258,9 @@ def test_empty_copy_and_empty_replacement_add_nothing() -> None:
 def test_same_length_replace_maps_one_to_one() -> None:
     # "A\xa0B" with the no-break space made a space.
     original = "A\xa0B"
-    text, source_map = _build(("copy", original, 0, 1), ("replace", " ", 1, 2), ("copy", original, 2, 3))
+    text, source_map = _build(
+        ("copy", original, 0, 1), ("replace", " ", 1, 2), ("copy", original, 2, 3)
+    )
     assert text == "A B"
     assert [source_map.to_original(i) for i in range(4)] == [0, 1, 2, 3]
     assert source_map.span(1, 2) == Span(1, 2)
@@ -392,13 +394,6 @@ def test_endswith_after_copy_and_replace() -> None:
     assert builder.endswith(" ")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "SourceMapBuilder.endswith only looks at the last appended piece, so a suffix that "
-        "spans two pieces is not found although the built text ends with it"
-    ),
-)
 def test_endswith_suffix_spanning_two_pieces() -> None:
     builder = SourceMapBuilder()
     builder.copy("ab\n", 0, 2)  # "ab"
