@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 from lark import Token, Transformer
 
+from sec8k.envelope import FORM_8K_FAMILY
 from sec8k.errors import GrammarError
 from sec8k.transform import Form8KTransformer
 from sec8k.transform.base import Context, PartTransformer
@@ -80,16 +81,7 @@ class Form8K(Form):
 
     name = "8-K"
     grammar_file = "form_8k.lark"
-    document_types = (
-        "8-K",
-        "8-K/A",
-        "8-K12B",
-        "8-K12B/A",
-        "8-K12G3",
-        "8-K12G3/A",
-        "8-K15D5",
-        "8-K15D5/A",
-    )
+    document_types = FORM_8K_FAMILY
     base = Form8KTransformer
     parts: ClassVar[dict[str, type[PartTransformer]]] = {
         "cover": CoverTransformer,
