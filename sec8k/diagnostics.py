@@ -98,6 +98,20 @@ ENV_TRUNCATED = _register(
     "A <DOCUMENT> or <TEXT> block never closes: the file was probably cut short. The text up "
     "to the end of the file was parsed.",
 )
+ENV_UNREADABLE = _register(
+    "ENV003",
+    "envelope.unreadable",
+    Severity.ERROR,
+    "The file looks like an EDGAR submission but its wrapper does not follow the grammar "
+    "at this point; the whole file is parsed as one document.",
+)
+ENV_HEADER_ONLY = _register(
+    "ENV004",
+    "envelope.header-only",
+    Severity.INFO,
+    "The file is a SEC header alone (a .hdr.sgml file or an -index-headers page): there is "
+    "no document to parse.",
+)
 PRS_UNEXPECTED = _register(
     "PRS001",
     "parse.unexpected-text",
@@ -125,6 +139,65 @@ INTERNAL = _register(
     Severity.ERROR,
     "sec8k itself failed on this input (a bug: please report it with the file). The text "
     "is kept whole as an unrecognized node.",
+)
+HDR_ITEMS = _register(
+    "HDR001",
+    "header.items-differ",
+    Severity.WARNING,
+    "The SEC header's ITEM INFORMATION names other items than the body's headings. Either "
+    "may be wrong: 2003-04 headers list only Item 7 when Item 12 is furnished too.",
+)
+HDR_PERIOD = _register(
+    "HDR002",
+    "header.period-differs",
+    Severity.WARNING,
+    "CONFORMED PERIOD OF REPORT differs from the cover's date of report.",
+)
+HDR_IRS = _register(
+    "HDR003",
+    "header.irs-differs",
+    Severity.WARNING,
+    "The header's IRS NUMBER differs from the cover's I.R.S. Employer Identification No.",
+)
+HDR_FILE_NUMBER = _register(
+    "HDR004",
+    "header.file-number-differs",
+    Severity.WARNING,
+    "The header's SEC FILE NUMBER differs from the cover's Commission File Number "
+    "(zero padding aside).",
+)
+HDR_STATE = _register(
+    "HDR005",
+    "header.state-differs",
+    Severity.WARNING,
+    "The header's STATE OF INCORPORATION differs from the cover's jurisdiction.",
+)
+HDR_NAME = _register(
+    "HDR006",
+    "header.name-differs",
+    Severity.INFO,
+    "The header's COMPANY CONFORMED NAME differs from the cover's registrant name beyond "
+    "case, punctuation and the usual abbreviations (a renamed company, a state suffix).",
+)
+HDR_DOCUMENT_COUNT = _register(
+    "HDR007",
+    "header.document-count",
+    Severity.WARNING,
+    "The submission holds more documents than PUBLIC DOCUMENT COUNT declares. (Fewer is "
+    "normal: the count includes documents EDGAR renders, which the file does not carry.)",
+)
+HDR_EXHIBIT_MISSING = _register(
+    "HDR008",
+    "header.exhibit-not-attached",
+    Severity.INFO,
+    "An exhibit the body lists has no attached document of that type (it may be "
+    "incorporated by reference to an earlier filing).",
+)
+HDR_EXHIBIT_UNLISTED = _register(
+    "HDR009",
+    "header.exhibit-not-listed",
+    Severity.INFO,
+    "An attached EX- document is not in the body's exhibit list.",
 )
 FRM_NOT_8K = _register(
     "FRM001",

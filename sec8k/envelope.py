@@ -1,21 +1,37 @@
-"""Stage 2, envelope: find the 8-K document inside its EDGAR wrapper.
+"""Stage 2, envelope: read the EDGAR wrapper and find the 8-K document inside it.
 
-A filing reaches sec8k bare (the document's own text), inside one ``<DOCUMENT>`` block
-(``<TYPE>8-K`` ... ``<TEXT>`` ... ``</TEXT>``), or as a full EDGAR submission with a SEC
-header and one block per document. This stage finds the document to parse and the range
-of its payload; the wrapper lines around the payload become noise.
+A filing reaches sec8k bare (the document's own text), inside one ``<DOCUMENT>`` block, or
+as a full EDGAR submission: SEC header, then one block per document, perhaps inside a PEM
+wrapper, or in one of the other container shapes of ``grammar/envelope.lark``. That
+grammar reads the wrapper; document payloads are single tokens, never lexed. This module
+turns its tree into the :class:`~sec8k.model.SecHeader` and :class:`~sec8k.model.Document`
+nodes and picks the document to parse: the first of the 8-K family.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from sec8k.diagnostics import ENV_NOT_8K, ENV_TRUNCATED, DiagnosticSink
-from sec8k.model import Noise
+from lark import Token, Transformer
+from lark.exceptions import UnexpectedInput
+
+from sec8k.diagnostics import (
+    ENV_HEADER_ONLY,
+    ENV_NOT_8K,
+    ENV_TRUNCATED,
+    ENV_UNREADABLE,
+    DiagnosticSink,
+)
+from sec8k.errors import parse_error_position
+from sec8k.grammar import get_parser
+from sec8k.header import build_header
+from sec8k.model import Document, HeaderField, Noise, SecHeader
+from sec8k.payload import payload_encoding
 from sec8k.span import Span
 
-__all__ = ["FORM_8K_FAMILY", "DocumentBlock", "Envelope", "find_document"]
+__all__ = ["FORM_8K_FAMILY", "Envelope", "find_document"]
 
 FORM_8K_FAMILY = (
     "8-K",
@@ -29,88 +45,230 @@ FORM_8K_FAMILY = (
 )
 """Document types that share the Form 8-K layout."""
 
-_DOCUMENT = re.compile(r"<DOCUMENT>", re.I)
-_TYPE = re.compile(r"<TYPE>[ \t]*([^\s<]*)", re.I)
-_TEXT = re.compile(r"<TEXT>[ \t]*\r?\n?", re.I)
-_TEXT_END = re.compile(r"\r?\n?[ \t]*</TEXT>", re.I)
-_DOCUMENT_END = re.compile(r"</DOCUMENT>[ \t]*\r?\n?", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentBlock:
-    """One ``<DOCUMENT>`` block of a submission."""
-
-    type: str
-    """Its ``<TYPE>``, e.g. "8-K" or "EX-99.1"."""
-    span: Span
-    """From ``<DOCUMENT>`` to ``</DOCUMENT>`` (or the end of the file)."""
-    payload: Span
-    """The text between ``<TEXT>`` and ``</TEXT>``."""
+# Where a wrapper could start: a file without any of these is a bare document.
+_WRAPPED = re.compile(
+    r"<(?:SEC|IMS)-DOCUMENT>|<(?:SEC|IMS)-HEADER>|<SUBMISSION>|<DOCUMENT>|"
+    r"-----BEGIN PRIVACY-ENHANCED MESSAGE-----|&lt;SEC-HEADER&gt;"
+)
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 @dataclass(frozen=True, slots=True)
 class Envelope:
-    """The document to parse, and what wraps it."""
+    """What the envelope stage found."""
 
-    payload: Span
-    """The range of the original text to parse as the 8-K document."""
+    payload: Span | None
+    """The range of the original text to parse as the 8-K document (None: no document)."""
     document_type: str | None
-    """``<TYPE>`` of the chosen document, or None for a bare document."""
-    documents: tuple[DocumentBlock, ...] = ()
-    """Every ``<DOCUMENT>`` block found."""
+    """``<TYPE>`` of that document, or None for a bare document."""
+    header: SecHeader | None = None
+    """The SEC header, for a submission that has one."""
+    documents: tuple[Document, ...] = ()
+    """Every ``<DOCUMENT>`` block, in order."""
     noise: tuple[Noise, ...] = ()
-    """Wrapper lines around the payload."""
+    """Wrapper lines: container tags, PEM lines, the chosen document's own tag lines."""
 
 
-def _blocks(text: str, sink: DiagnosticSink) -> list[DocumentBlock]:
-    blocks = []
-    for match in _DOCUMENT.finditer(text):
-        start = match.start()
-        end_match = _DOCUMENT_END.search(text, match.end())
-        next_doc = _DOCUMENT.search(text, match.end())
-        if end_match is None or (next_doc is not None and next_doc.start() < end_match.start()):
-            end = next_doc.start() if next_doc else len(text)
-            sink.report(
-                ENV_TRUNCATED, "a <DOCUMENT> block has no </DOCUMENT>", Span(start, start + 10)
+def _first_line(token: Token) -> tuple[str, int, int]:
+    """A token's first line, stripped, and its offsets."""
+    value = token.value
+    start = token.start_pos or 0
+    body = value.split("\n", 1)[0]
+    lead = len(body) - len(body.lstrip())
+    text = body.strip()
+    return text, start + lead, start + lead + len(text)
+
+
+def _header_line(token: Token, tagged: bool) -> HeaderField:
+    text, start, end = _first_line(token)
+    if tagged:
+        match = re.match(r"<(/?[A-Z][A-Z0-9-]*)>(.*)", text)
+        label, value = (match.group(1), match.group(2).strip()) if match else (text, "")
+        depth = 0
+    else:
+        label, _, value = text.partition(":")
+        label, value = label.strip(), value.strip()
+        depth = len(token.value) - len(token.value.lstrip("\t"))
+    return HeaderField(label, value, depth, Span(start, end))
+
+
+class _EnvelopeTransformer(Transformer[Token, Any]):
+    """The envelope tree to header, documents and wrapper noise."""
+
+    def __init__(self, text: str, sink: DiagnosticSink) -> None:
+        super().__init__()
+        self.source = text
+        self.sink = sink
+        self.noise: list[Noise] = []
+        self.header: SecHeader | None = None
+        self.documents: list[Document] = []
+        self.pem = False
+
+    # ---- tokens that are wrapper only ----
+
+    def _wrapper(self, token: Token) -> Token:
+        self.noise.append(Noise("wrapper", Span(token.start_pos or 0, token.end_pos or 0)))
+        return token
+
+    SEC_DOCUMENT_OPEN = SEC_DOCUMENT_CLOSE = SUBMISSION_OPEN = SUBMISSION_CLOSE = _wrapper
+    PEM_BEGIN = PEM_FIELD = PEM_END = JUNK = STRAY = INDEX_PAGE_HEAD = INDEX_PAGE_REST = _wrapper
+
+    # ---- the header ----
+
+    def field2(self, children: list[Token]) -> list[HeaderField]:
+        """A header line two or more tabs deep."""
+        return [_header_line(children[0], tagged=False)]
+
+    def field1(self, children: list[Any]) -> list[HeaderField]:
+        """A header line one tab deep, and the lines under it."""
+        return [_header_line(children[0], tagged=False), *(f for c in children[1:] for f in c)]
+
+    field0 = field1
+
+    def tag(self, children: list[Token]) -> list[HeaderField]:
+        """A tag line of the header."""
+        return [_header_line(children[0], tagged=True)]
+
+    def sec_header(self, children: list[Any]) -> SecHeader:
+        """The header between <SEC-HEADER> and </SEC-HEADER>."""
+        opening, closing = children[0], children[-1]
+        lines = [f for c in children[1:-1] if isinstance(c, list) for f in c]
+        dialect = "tagged" if lines and all(self._is_tag(f) for f in lines) else "label"
+        span = Span(opening.start_pos or 0, closing.end_pos or 0)
+        self.header = build_header(lines, span, dialect)
+        return self.header
+
+    def _is_tag(self, line: HeaderField) -> bool:
+        return self.source.startswith("<", line.span.start)
+
+    def submission(self, children: list[Any]) -> None:
+        """The feed form: a tagged header without <SEC-HEADER>, then documents."""
+        lines = [f for c in children if isinstance(c, list) for f in c]
+        if lines:
+            span = Span(lines[0].span.start, lines[-1].span.end)
+            self.header = build_header(lines, span, "tagged")
+
+    def pem_message(self, children: list[Any]) -> None:
+        """A PEM-wrapped submission: its documents' dash lines are stuffed."""
+        self.pem = True
+
+    # ---- documents ----
+
+    def doc_type(self, children: list[Token]) -> tuple[str, str]:
+        """<TYPE>."""
+        return "type", children[0].value[len("<TYPE>") :].strip()
+
+    def doc_sequence(self, children: list[Token]) -> tuple[str, str]:
+        """<SEQUENCE>."""
+        return "sequence", children[0].value[len("<SEQUENCE>") :].strip()
+
+    def doc_filename(self, children: list[Token]) -> tuple[str, str]:
+        """<FILENAME>."""
+        return "filename", children[0].value[len("<FILENAME>") :].strip()
+
+    def doc_description(self, children: list[Token]) -> tuple[str, str]:
+        """<DESCRIPTION>."""
+        return "description", children[0].value[len("<DESCRIPTION>") :].strip()
+
+    def doc_tag(self, children: list[Token]) -> None:
+        """Another tag line in a document's head: kept in the document's span only."""
+
+    def text(self, children: list[Token]) -> tuple[str, Span, bool]:
+        """The payload between <TEXT> and </TEXT>."""
+        token = children[0]
+        start = (token.start_pos or 0) + len("<TEXT>")
+        if self.source.startswith("\r\n", start):
+            start += 2
+        elif self.source.startswith("\n", start):
+            start += 1
+        if token.type == "TEXT_UNCLOSED":
+            return "text", Span(start, token.end_pos or start), True
+        end = self.source.rfind("</TEXT>", start, token.end_pos)
+        if self.source.startswith("\n", end - 1):
+            end -= 2 if self.source.startswith("\r\n", end - 2) else 1
+        return "text", Span(start, max(start, end)), False
+
+    def document(self, children: list[Any]) -> Document:
+        """A <DOCUMENT> block."""
+        opening = children[0]
+        last = children[-1]
+        start = opening.start_pos or 0
+        closed = isinstance(last, Token) and last.type == "DOCUMENT_CLOSE"
+        values: dict[str, str] = {}
+        payload: Span | None = None
+        truncated = False
+        for child in children:
+            if isinstance(child, tuple):
+                if child[0] == "text":
+                    payload, truncated = child[1], child[2]
+                else:
+                    values.setdefault(child[0], child[1])
+        end = (last.end_pos or start) if isinstance(last, Token) else start
+        if payload is not None:
+            end = max(end, payload.end)
+        if truncated or not closed:
+            self.sink.report(
+                ENV_TRUNCATED, "a <DOCUMENT> block never closes", Span(start, start + 10)
             )
-        else:
-            end = end_match.end()
-        type_match = _TYPE.search(text, match.end(), end)
-        doc_type = type_match.group(1).upper() if type_match else ""
-        text_match = _TEXT.search(text, match.end(), end)
-        if text_match is None:
-            payload = Span(type_match.end() if type_match else match.end(), end)
-        else:
-            body_end = _TEXT_END.search(text, text_match.end(), end)
-            if body_end is None:
-                sink.report(
-                    ENV_TRUNCATED,
-                    "a <TEXT> block has no </TEXT>",
-                    Span(text_match.start(), text_match.end()),
-                )
-                payload = Span(text_match.end(), end)
-            else:
-                payload = Span(text_match.end(), body_end.start())
-        blocks.append(DocumentBlock(doc_type, Span(start, end), payload))
-    return blocks
+        sequence = values.get("sequence", "")
+        filename = values.get("filename")
+        encoding = "empty"
+        if payload is not None:
+            encoding = payload_encoding(self.source[payload.start : payload.start + 4096], filename)
+        document = Document(
+            span=Span(start, end),
+            type=values.get("type", "").upper() or None,
+            sequence=int(sequence) if sequence.isdigit() else None,
+            filename=filename,
+            description=values.get("description"),
+            payload=payload,
+            encoding=encoding,
+            truncated=truncated,
+            source=self.source,
+        )
+        self.documents.append(document)
+        return document
 
 
 def find_document(text: str, sink: DiagnosticSink) -> Envelope:
-    """Find the 8-K document in ``text``: the first 8-K-family block, or the whole text."""
-    blocks = _blocks(text, sink)
-    if not blocks:
+    """Read the wrapper of ``text`` and find the 8-K document in it (the whole text if bare)."""
+    if not _WRAPPED.search(text):
         return Envelope(Span(0, len(text)), None)
-    chosen = next((b for b in blocks if b.type in FORM_8K_FAMILY), None)
-    if chosen is None:
-        chosen = blocks[0]
+    if "\r" in text:
+        text = _LONE_CR.sub("\n", text)  # same length: every offset stays
+    try:
+        tree = get_parser("envelope.lark").parse(text)
+    except UnexpectedInput as exc:
+        offset, expected = parse_error_position(exc, len(text))
+        sink.report(
+            ENV_UNREADABLE,
+            "the EDGAR wrapper cannot be read here; the file is parsed as one document",
+            Span(offset, min(len(text), offset + 1)),
+            hint=f"expected {expected}",
+        )
+        return Envelope(Span(0, len(text)), None)
+    reader = _EnvelopeTransformer(text, sink)
+    reader.transform(tree)
+    documents = tuple(reader.documents)
+    noise = list(reader.noise)
+    chosen = next((d for d in documents if d.type in FORM_8K_FAMILY), None)
+    if chosen is None and documents:
+        chosen = documents[0]
+        where = Span(chosen.span.start, chosen.payload.start if chosen.payload else chosen.span.end)
         sink.report(
             ENV_NOT_8K,
             f"the document type is {chosen.type or 'missing'}, not a form of the 8-K family",
-            Span(chosen.span.start, chosen.payload.start),
+            where,
         )
-    noise = []
-    if chosen.payload.start > chosen.span.start:
-        noise.append(Noise("wrapper", Span(chosen.span.start, chosen.payload.start)))
-    if chosen.span.end > chosen.payload.end:
-        noise.append(Noise("wrapper", Span(chosen.payload.end, chosen.span.end)))
-    return Envelope(chosen.payload, chosen.type, tuple(blocks), tuple(noise))
+    if chosen is None or chosen.payload is None:
+        if reader.header is not None and not documents:
+            sink.report(
+                ENV_HEADER_ONLY, "the file holds a SEC header and no documents", reader.header.span
+            )
+        return Envelope(
+            None, chosen.type if chosen else None, reader.header, documents, tuple(noise)
+        )
+    # The chosen document's own tag lines are wrapper; its payload is the document.
+    noise.append(Noise("wrapper", Span(chosen.span.start, chosen.payload.start)))
+    noise.append(Noise("wrapper", Span(chosen.payload.end, chosen.span.end)))
+    return Envelope(chosen.payload, chosen.type, reader.header, documents, tuple(noise))

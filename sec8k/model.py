@@ -20,17 +20,25 @@ from sec8k.diagnostics import Diagnostic, Severity
 from sec8k.span import Span
 
 __all__ = [
+    "Address",
     "CheckBoxes",
     "CoverPage",
     "CoverPart",
+    "Document",
     "Exhibit",
     "ExhibitDocument",
     "ExhibitIndex",
+    "Filer",
     "Filing",
+    "FilingValues",
+    "FormerName",
+    "HeaderField",
+    "HeaderItem",
     "Item",
     "Noise",
     "OmittedItems",
     "Registrant",
+    "SecHeader",
     "Section",
     "Signature",
     "SignatureBlock",
@@ -337,6 +345,241 @@ class SourceInfo:
     """The decoded text itself: ``text[span.start:span.end]`` is what a span covers."""
 
 
+@dataclass(frozen=True, slots=True)
+class HeaderField:
+    """One line of the SEC header, as printed: a label (or tag) and its value."""
+
+    label: str
+    """Label as printed, without the colon ("COMPANY CONFORMED NAME") or the tag's name."""
+    value: str
+    """The value, white space around it removed ("" when the line has none)."""
+    depth: int
+    """Nesting: leading tabs in the label dialect, open containers in the tagged one."""
+    span: Span
+    """The line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    """A business or mail address of the SEC header."""
+
+    street1: str | None = None
+    street2: str | None = None
+    city: str | None = None
+    state: str | None = None
+    zip: str | None = None
+    phone: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        """JSON-ready form."""
+        return {
+            "street1": self.street1,
+            "street2": self.street2,
+            "city": self.city,
+            "state": self.state,
+            "zip": self.zip,
+            "phone": self.phone,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FilingValues:
+    """A FILING VALUES block: the form under one Act."""
+
+    form_type: str | None = None
+    sec_act: str | None = None
+    file_number: str | None = None
+    film_number: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FormerName:
+    """A FORMER COMPANY block: a name the entity used before."""
+
+    name: str
+    date_changed: datetime.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Filer:
+    """An entity of the SEC header: a filer, a subject company, a filer-by, an owner."""
+
+    role: str
+    """"filer", "subject company", "filed by", "reporting owner", "issuer", ..."""
+    span: Span
+    """From the entity's label to its last line."""
+    name: str | None = None
+    """COMPANY CONFORMED NAME."""
+    cik: str | None = None
+    """CENTRAL INDEX KEY (10 digits)."""
+    sic: str | None = None
+    """STANDARD INDUSTRIAL CLASSIFICATION as printed ("STATE COMMERCIAL BANKS [6022]")."""
+    sic_code: str | None = None
+    """The four-digit SIC code from it, where there is one."""
+    organization_name: str | None = None
+    """ORGANIZATION NAME (the SEC office, from the 2020s)."""
+    irs_number: str | None = None
+    """IRS NUMBER, or EIN in files from 2025 on."""
+    state_of_incorporation: str | None = None
+    """STATE OF INCORPORATION (EDGAR's two-character code)."""
+    fiscal_year_end: str | None = None
+    """FISCAL YEAR END, MMDD."""
+    filing_values: tuple[FilingValues, ...] = ()
+    """One per Act the form is filed under."""
+    business_address: Address | None = None
+    mail_address: Address | None = None
+    former_names: tuple[FormerName, ...] = ()
+    """Newest first, as printed."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        first = self.filing_values[0] if self.filing_values else FilingValues()
+        return {
+            "role": self.role,
+            "name": self.name,
+            "cik": self.cik,
+            "sic": self.sic,
+            "sic_code": self.sic_code,
+            "organization_name": self.organization_name,
+            "irs_number": self.irs_number,
+            "state_of_incorporation": self.state_of_incorporation,
+            "fiscal_year_end": self.fiscal_year_end,
+            "form_type": first.form_type,
+            "sec_act": first.sec_act,
+            "sec_file_number": first.file_number,
+            "film_number": first.film_number,
+            "filing_values": [
+                {
+                    "form_type": v.form_type,
+                    "sec_act": v.sec_act,
+                    "file_number": v.file_number,
+                    "film_number": v.film_number,
+                }
+                for v in self.filing_values
+            ],
+            "business_address": self.business_address.to_dict() if self.business_address else None,
+            "mail_address": self.mail_address.to_dict() if self.mail_address else None,
+            "former_names": [
+                {
+                    "name": f.name,
+                    "date_changed": f.date_changed.isoformat() if f.date_changed else None,
+                }
+                for f in self.former_names
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderItem:
+    """One ITEM INFORMATION line (a title) or <ITEMS> tag (a code)."""
+
+    text: str
+    """As printed: "Other Events", "Results of Operations and Financial Condition", "2.02"."""
+    number: str | None
+    """The item this means in the filing's era ("5" before 2004-08-23, "8.01" after), or
+    None where the text names no item sec8k knows."""
+    span: Span
+    """The line."""
+
+
+@dataclass(frozen=True, slots=True)
+class SecHeader:
+    """The SEC header of a submission."""
+
+    span: Span
+    """From <SEC-HEADER> to </SEC-HEADER>."""
+    dialect: str
+    """"label" (``LABEL:<tabs>value`` lines) or "tagged" (``<TAG>value`` lines)."""
+    accession_number: str | None = None
+    form_type: str | None = None
+    """CONFORMED SUBMISSION TYPE."""
+    public_document_count: int | None = None
+    period_of_report: datetime.date | None = None
+    """CONFORMED PERIOD OF REPORT: for an 8-K, the date of report."""
+    filed_as_of: datetime.date | None = None
+    """FILED AS OF DATE: the official filing date."""
+    date_as_of_change: datetime.date | None = None
+    acceptance_datetime: str | None = None
+    """<ACCEPTANCE-DATETIME> as printed, YYYYMMDDHHMMSS."""
+    items: tuple[HeaderItem, ...] = ()
+    """ITEM INFORMATION, one per line (empty lines left out)."""
+    filers: tuple[Filer, ...] = ()
+    """Every entity, in order: filers, subject company, filed by, owners."""
+    fields: tuple[HeaderField, ...] = ()
+    """Every line of the header, in order, unknown labels included."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+
+        def iso(value: datetime.date | None) -> str | None:
+            return value.isoformat() if value else None
+
+        return {
+            "dialect": self.dialect,
+            "accession_number": self.accession_number,
+            "form_type": self.form_type,
+            "public_document_count": self.public_document_count,
+            "period_of_report": iso(self.period_of_report),
+            "filed_as_of": iso(self.filed_as_of),
+            "date_as_of_change": iso(self.date_as_of_change),
+            "acceptance_datetime": self.acceptance_datetime,
+            "items": [{"text": i.text, "number": i.number} for i in self.items],
+            "filers": [f.to_dict() for f in self.filers],
+            "fields": [[f.label, f.value] for f in self.fields],
+            "span": _span_list(self.span),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One <DOCUMENT> block of a submission."""
+
+    span: Span
+    """From <DOCUMENT> to </DOCUMENT> (or the end of a truncated file)."""
+    type: str | None = None
+    """<TYPE>: "8-K", "EX-99.1", "GRAPHIC", "EX-101.SCH", ..."""
+    sequence: int | None = None
+    filename: str | None = None
+    description: str | None = None
+    payload: Span | None = None
+    """Between <TEXT> and </TEXT>, None for a block without text."""
+    encoding: str = "text"
+    """How the payload is carried: "text", "html", "xbrl", "xml", "pdf", "uuencoded", "empty"."""
+    truncated: bool = False
+    """Whether its <TEXT> never closes."""
+    source: str = field(default="", repr=False, compare=False)
+    """The submission's text (shared, not copied), for :meth:`content`."""
+    pem: bool = field(default=False, repr=False, compare=False)
+    """Whether the submission is PEM-wrapped (its lines starting with "-" are stuffed)."""
+
+    def content(self) -> str | bytes:
+        """The decoded payload: text for text, bytes for uuencoded binaries and <PDF> blocks.
+
+        Raises:
+            ValueError: a uuencoded payload that does not decode.
+        """
+        if self.payload is None:
+            return ""
+        from sec8k.payload import decode_payload  # here, to keep the model plain data
+
+        return decode_payload(
+            self.source[self.payload.start : self.payload.end], self.encoding, self.pem
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "type": self.type,
+            "sequence": self.sequence,
+            "filename": self.filename,
+            "description": self.description,
+            "encoding": self.encoding,
+            "size": len(self.payload) if self.payload else 0,
+            "truncated": self.truncated,
+            "span": _span_list(self.span),
+        }
+
+
 Section: TypeAlias = (
     Item | OmittedItems | SignatureBlock | ExhibitIndex | ExhibitDocument | Unrecognized
 )
@@ -366,6 +609,10 @@ class Filing:
     """Layout debris set aside before parsing."""
     diagnostics: tuple[Diagnostic, ...] = field(default=())
     """Everything found wrong or odd, in order."""
+    header: SecHeader | None = None
+    """The SEC header of a full submission, or None for a bare document."""
+    documents: tuple[Document, ...] = ()
+    """Every <DOCUMENT> block of the submission (none for a bare document)."""
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -395,11 +642,14 @@ class Filing:
         """The error-severity diagnostics."""
         return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
 
-    def text_nodes(self) -> Iterator[Section | CoverPart | Noise]:
+    def text_nodes(self) -> Iterator[Section | CoverPart | Noise | SecHeader | Document]:
         """Every node that owns text: cover parts, sections, unrecognized text, noise.
 
         Their spans together cover every non-blank character of the document.
         """
+        if self.header is not None:
+            yield self.header
+        yield from (d for d in self.documents if not d.span.contains(self.span))
         if self.cover is not None:
             yield from self.cover.parts
         yield from self.sections
@@ -422,6 +672,8 @@ class Filing:
                 + tuple(s for s in self.sections if isinstance(s, Unrecognized))
             ],
             "diagnostics": [d.to_dict() for d in self.diagnostics],
+            "header": self.header.to_dict() if self.header else None,
+            "documents": [d.to_dict() for d in self.documents],
             "source": {
                 "path": self.source.path,
                 "encoding": self.source.encoding,

@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from lark import Token, Tree
 from lark.exceptions import UnexpectedInput, VisitError
 
+from sec8k.crosscheck import cross_check
 from sec8k.diagnostics import FRM_NOT_8K, INTERNAL, PRS_UNEXPECTED, DiagnosticSink
 from sec8k.envelope import FORM_8K_FAMILY, Envelope, find_document
 from sec8k.errors import parse_error_position
 from sec8k.forms import Form, form_for
 from sec8k.grammar import get_parser
 from sec8k.load import DEFAULT_MAX_BYTES, Source, SourceLike, load
-from sec8k.model import CoverPage, Filing, Item, Section, SourceInfo, Unrecognized
+from sec8k.model import CoverPage, ExhibitDocument, Filing, Item, Section, SourceInfo, Unrecognized
 from sec8k.normalize import NormalizedDocument, normalize_text
 from sec8k.span import LineIndex, Span
 from sec8k.transform import DocumentParts, transform
@@ -72,10 +73,12 @@ def _envelope(state: ParseState) -> None:
     assert state.source is not None
     state.envelope = find_document(state.source.text, state.sink)
     state.form = form_for(state.envelope.document_type)
+    state.stopped = state.envelope.payload is None  # a header alone: nothing to parse
 
 
 def _normalize(state: ParseState) -> None:
     assert state.source is not None and state.envelope is not None
+    assert state.envelope.payload is not None
     state.document = normalize_text(state.source.text, state.envelope.payload)
 
 
@@ -127,12 +130,24 @@ def _transform(state: ParseState) -> None:
         state.tail = Unrecognized(clean(text), span, "document")
 
 
+def _cross_check(state: ParseState) -> None:
+    envelope, parts = state.envelope, state.parts
+    if envelope is None or envelope.header is None or parts is None:
+        return
+    items = tuple(s for s in parts.sections if isinstance(s, Item))
+    inside = tuple(s for s in parts.sections if isinstance(s, ExhibitDocument))
+    cross_check(
+        envelope.header, parts.cover, items, parts.exhibits, envelope.documents, inside, state.sink
+    )
+
+
 STAGES: tuple[tuple[str, Callable[[ParseState], None]], ...] = (
     ("load", _load),
     ("envelope", _envelope),
     ("normalize", _normalize),
     ("parse", _parse),
     ("transform", _transform),
+    ("cross-check", _cross_check),
 )
 """The stages, in order."""
 
@@ -151,10 +166,11 @@ def run(
 
 def _check_form(state: ParseState, cover: CoverPage | None, sections: tuple[Section, ...]) -> None:
     """Report a document that is no 8-K: another form's title, or no title and no items."""
-    assert state.envelope is not None
-    if state.envelope.document_type is not None:
+    envelope = state.envelope
+    assert envelope is not None and envelope.payload is not None
+    if envelope.document_type is not None:
         return  # the envelope stage judged the document's <TYPE> already
-    at = Span(state.envelope.payload.start, state.envelope.payload.start)
+    at = Span(envelope.payload.start, envelope.payload.start)
     title = cover.form_type if cover is not None else None
     if cover is not None and title is not None and title not in FORM_8K_FAMILY:
         where = next((p.span for p in cover.parts if p.kind == "form-title"), at)
@@ -170,24 +186,31 @@ def build_filing(state: ParseState) -> Filing:
     source = state.source
     assert source is not None
     info = SourceInfo(source.path, source.encoding, len(source.text), source.text)
-    if state.stopped or state.parts is None or state.envelope is None:
+    envelope = state.envelope
+    if state.stopped or state.parts is None or envelope is None or envelope.payload is None:
         return Filing(
-            source=info, span=Span(0, len(source.text)), diagnostics=state.sink.diagnostics
+            source=info,
+            span=Span(0, len(source.text)),
+            form_type=envelope.document_type if envelope else None,
+            noise=envelope.noise if envelope else (),
+            diagnostics=state.sink.diagnostics,
+            header=envelope.header if envelope else None,
+            documents=envelope.documents if envelope else (),
         )
     parts = state.parts
     sections: tuple[Section, ...] = parts.sections
     if state.tail is not None:
         sections = (*sections, state.tail)
     cover = parts.cover
-    form_type = state.envelope.document_type
+    form_type = envelope.document_type
     if form_type is None and cover is not None:
         form_type = cover.form_type
     _check_form(state, cover, sections)
-    noise = state.envelope.noise + (state.document.noise if state.document else ())
+    noise = envelope.noise + (state.document.noise if state.document else ())
     assert state.context is not None
     return Filing(
         source=info,
-        span=state.envelope.payload,
+        span=envelope.payload,
         form_type=form_type,
         cover=cover,
         sections=sections,
@@ -195,4 +218,6 @@ def build_filing(state: ParseState) -> Filing:
         unrecognized=tuple(state.context.unrecognized),
         noise=tuple(sorted(noise, key=lambda n: n.span.start)),
         diagnostics=state.sink.diagnostics,
+        header=envelope.header,
+        documents=envelope.documents,
     )

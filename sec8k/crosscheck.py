@@ -1,0 +1,135 @@
+"""Stage 6, cross-check: the SEC header against the 8-K body, as diagnostics.
+
+The header is never used to fill in what the body parse missed; where the two disagree,
+a diagnostic says so and both values stay as printed. Comparisons forgive what EDGAR
+changes in transit: zero padding of file numbers, the hyphen of IRS numbers, case and
+abbreviations of company names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sec8k.diagnostics import (
+    HDR_DOCUMENT_COUNT,
+    HDR_EXHIBIT_MISSING,
+    HDR_EXHIBIT_UNLISTED,
+    HDR_FILE_NUMBER,
+    HDR_IRS,
+    HDR_ITEMS,
+    HDR_NAME,
+    HDR_PERIOD,
+    HDR_STATE,
+    DiagnosticSink,
+)
+from sec8k.model import CoverPage, Document, Exhibit, ExhibitDocument, Item, Registrant, SecHeader
+
+__all__ = ["cross_check", "exhibit_key"]
+
+
+def _digits(value: str | None) -> str:
+    return re.sub(r"\D", "", value or "")
+
+
+def _file_number(value: str | None) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", value or ""))
+
+
+def _company(value: str | None) -> str:
+    text = re.sub(r"[^A-Z0-9 ]", " ", (value or "").upper().replace("&", " AND "))
+    for long, short in (("INCORPORATED", "INC"), ("CORPORATION", "CORP"), ("COMPANY", "CO")):
+        text = re.sub(rf"\b{long}\b", short, text)
+    text = re.sub(r"\b(THE|AND)\b", " ", text)
+    return "".join(text.split())
+
+
+def exhibit_key(number: str) -> tuple[int, ...]:
+    """An exhibit number as numbers: "99.1", "EX-99.01" and "99.01" are all (99, 1)."""
+    return tuple(int(part) for part in re.findall(r"\d+", number)[:2])
+
+
+def cross_check(
+    header: SecHeader,
+    cover: CoverPage | None,
+    items: tuple[Item, ...],
+    exhibits: tuple[Exhibit, ...],
+    documents: tuple[Document, ...],
+    inside: tuple[ExhibitDocument, ...],
+    sink: DiagnosticSink,
+) -> None:
+    """Report each disagreement between ``header`` and the parsed body."""
+    header_items = {i.number for i in header.items if i.number}
+    body_items = {i.number for i in items}
+    if header_items and body_items and header_items != body_items:
+        sink.report(
+            HDR_ITEMS,
+            f"the header lists items {', '.join(sorted(header_items))}; the body has "
+            f"{', '.join(sorted(body_items))}",
+            header.items[0].span,
+        )
+    period = header.period_of_report
+    reported = cover.date_of_report if cover is not None else None
+    if period and reported and period != reported:
+        sink.report(
+            HDR_PERIOD,
+            f"the header's period of report is {period.isoformat()}; "
+            f"the cover's date of report is {reported.isoformat()}",
+            header.span,
+        )
+    if cover is not None and cover.registrants and header.filers:
+        _registrant(header, cover.registrants[0], sink)
+    count = header.public_document_count
+    if count is not None and len(documents) > count:
+        message = f"the file holds {len(documents)} documents; the header declares {count}"
+        sink.report(HDR_DOCUMENT_COUNT, message, header.span)
+    if documents:
+        _exhibits(exhibits, documents, inside, sink)
+
+
+def _registrant(header: SecHeader, registrant: Registrant, sink: DiagnosticSink) -> None:
+    filer = header.filers[0]
+    where = registrant.span or header.span
+    irs_header, irs_body = _digits(filer.irs_number), _digits(registrant.irs_employer_id)
+    if irs_header and irs_body and irs_header != "000000000" and irs_header != irs_body:
+        message = (
+            f"the header's IRS number is {filer.irs_number}; "
+            f"the cover prints {registrant.irs_employer_id}"
+        )
+        sink.report(HDR_IRS, message, registrant.span_of("irs_employer_id") or where)
+    file_header = filer.filing_values[0].file_number if filer.filing_values else None
+    printed = registrant.commission_file_number
+    if file_header and printed and _file_number(file_header) != _file_number(printed):
+        message = f"the header's SEC file number is {file_header}; the cover prints {printed}"
+        where_printed = registrant.span_of("commission_file_number") or where
+        sink.report(HDR_FILE_NUMBER, message, where_printed)
+    state = filer.state_of_incorporation
+    if state and registrant.jurisdiction_code and state != registrant.jurisdiction_code:
+        message = (
+            f"the header's state of incorporation is {state}; "
+            f"the cover prints {registrant.jurisdiction}"
+        )
+        sink.report(HDR_STATE, message, registrant.span_of("jurisdiction") or where)
+    if filer.name and registrant.name and _company(filer.name) != _company(registrant.name):
+        message = f"the header names {filer.name!r}; the cover prints {registrant.name!r}"
+        sink.report(HDR_NAME, message, registrant.span_of("name") or where)
+
+
+def _exhibits(
+    exhibits: tuple[Exhibit, ...],
+    documents: tuple[Document, ...],
+    inside: tuple[ExhibitDocument, ...],
+    sink: DiagnosticSink,
+) -> None:
+    attached = {
+        exhibit_key(d.type[3:]): d for d in documents if d.type and d.type.startswith("EX-")
+    }
+    printed_inside = {exhibit_key(d.number) for d in inside}
+    listed = {exhibit_key(e.number): e for e in exhibits if exhibit_key(e.number)}
+    for key, exhibit in listed.items():
+        if key not in attached and key not in printed_inside:
+            message = f"exhibit {exhibit.number} is listed; no EX-{exhibit.number} is attached"
+            sink.report(HDR_EXHIBIT_MISSING, message, exhibit.span)
+    for key, document in attached.items():
+        if key not in listed and not (document.type or "").startswith("EX-101"):
+            message = f"the attached {document.type} is not in the body's exhibit list"
+            sink.report(HDR_EXHIBIT_UNLISTED, message, document.span)
