@@ -54,10 +54,12 @@ def uudecode(text: str) -> bytes:
         count = (ord(line[0]) - 32) & 63
         if count == 0:
             continue
-        needed = 1 + (count + 2) // 3 * 4
-        line = line.ljust(needed, " ")
+        groups = (count + 2) // 3
+        body = line[1 : 1 + groups * 4].ljust(groups * 4, " ")
         try:
-            out += binascii.a2b_uu(line[:needed])
+            # Decode whole groups, then keep the bytes the line announces: encoders leave
+            # junk, not zeros, in the padding of a last group, which a2b_uu refuses.
+            out += binascii.a2b_uu(chr(32 + groups * 3) + body)[:count]
         except binascii.Error as exc:
             raise ValueError(f"bad uuencoded line {line[:20]!r}: {exc}") from exc
     return bytes(out)
