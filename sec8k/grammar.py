@@ -7,9 +7,10 @@ them as ``sec8k/grammar/``. :func:`grammar_dir` finds whichever is present.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 
-from lark import Lark
+from lark import Lark, Token
 from lark.exceptions import GrammarError as LarkGrammarError
 
 from sec8k.errors import GrammarError
@@ -24,6 +25,21 @@ def grammar_dir() -> Path:
         if (candidate / "common.lark").is_file():
             return candidate
     raise GrammarError(f"the grammar files are missing (looked in {package / 'grammar'})")
+
+
+def _drop_value(token: Token) -> Token:
+    """Keep a payload token's position, not its text: the text is in the source already.
+
+    A document payload is one token of up to hundreds of megabytes; holding its copy in
+    the tree until the transform runs would double the memory a submission needs.
+    """
+    return Token.new_borrow_pos(token.type, "", token)
+
+
+# Lexer callbacks per grammar file.
+_CALLBACKS: dict[str, dict[str, Callable[[Token], Token]]] = {
+    "envelope.lark": {"TEXT_BODY": _drop_value, "TEXT_UNCLOSED": _drop_value},
+}
 
 
 @functools.cache
@@ -43,6 +59,7 @@ def get_parser(grammar_file: str) -> Lark:
             propagate_positions=True,
             maybe_placeholders=False,
             cache=False,
+            lexer_callbacks=_CALLBACKS.get(grammar_file, {}),
         )
     except (OSError, LarkGrammarError) as exc:
         raise GrammarError(f"cannot build the parser from {path}: {exc}") from exc
