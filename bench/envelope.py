@@ -70,7 +70,8 @@ def main() -> int:
     get_parser("envelope.lark")
     texts = submissions(args.corpus)
     seconds, mb = throughput(texts)
-    print(f"corpus submissions  {len(texts)} files, {mb:.1f} MB, {seconds * 1000:.1f} ms, {mb / seconds:.0f} MB/s")
+    ms, rate = seconds * 1000, mb / seconds
+    print(f"corpus submissions  {len(texts)} files, {mb:.1f} MB, {ms:.1f} ms, {rate:.0f} MB/s")
 
     big = generated(texts, args.size_mb)
     size = len(big) / 1e6

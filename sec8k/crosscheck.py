@@ -9,6 +9,7 @@ abbreviations of company names.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sec8k.diagnostics import (
     HDR_DOCUMENT_COUNT,
@@ -24,7 +25,7 @@ from sec8k.diagnostics import (
 )
 from sec8k.model import CoverPage, Document, Exhibit, ExhibitDocument, Item, Registrant, SecHeader
 
-__all__ = ["cross_check", "exhibit_key"]
+__all__ = ["cross_check", "exhibit_key", "link_exhibits"]
 
 
 def _digits(value: str | None) -> str:
@@ -133,3 +134,20 @@ def _exhibits(
         if key not in listed and not (document.type or "").startswith("EX-101"):
             message = f"the attached {document.type} is not in the body's exhibit list"
             sink.report(HDR_EXHIBIT_UNLISTED, message, document.span)
+
+
+def link_exhibits(
+    exhibits: tuple[Exhibit, ...], documents: tuple[Document, ...]
+) -> tuple[Exhibit, ...]:
+    """The exhibits, each with the <SEQUENCE> of the attached EX- document of its number."""
+    sequences = {
+        exhibit_key(d.type[3:]): d.sequence
+        for d in documents
+        if d.type and d.type.startswith("EX-") and d.sequence is not None
+    }
+    return tuple(
+        replace(e, document=sequences[exhibit_key(e.number)])
+        if exhibit_key(e.number) in sequences
+        else e
+        for e in exhibits
+    )

@@ -252,6 +252,8 @@ class Exhibit:
     """The row."""
     listed_in: str = "item"
     """``"item"`` (an Item 7 / 9.01 list) or ``"index"`` (a separate exhibit index)."""
+    document: int | None = None
+    """<SEQUENCE> of the attached document of this exhibit's type, in a full submission."""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -259,6 +261,7 @@ class Exhibit:
             "number": self.number,
             "description": self.description,
             "listed_in": self.listed_in,
+            "document": self.document,
             "span": _span_list(self.span),
         }
 

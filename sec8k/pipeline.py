@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from lark import Token, Tree
 from lark.exceptions import UnexpectedInput, VisitError
 
-from sec8k.crosscheck import cross_check
+from sec8k.crosscheck import cross_check, link_exhibits
 from sec8k.diagnostics import FRM_NOT_8K, INTERNAL, PRS_UNEXPECTED, DiagnosticSink
 from sec8k.envelope import FORM_8K_FAMILY, Envelope, find_document
 from sec8k.errors import parse_error_position
@@ -214,7 +214,7 @@ def build_filing(state: ParseState) -> Filing:
         form_type=form_type,
         cover=cover,
         sections=sections,
-        exhibits=parts.exhibits,
+        exhibits=link_exhibits(parts.exhibits, envelope.documents),
         unrecognized=tuple(state.context.unrecognized),
         noise=tuple(sorted(noise, key=lambda n: n.span.start)),
         diagnostics=state.sink.diagnostics,

@@ -18,6 +18,7 @@ from sec8k.diagnostics import Diagnostic
 from sec8k.model import (
     CheckBoxes,
     CoverPage,
+    Document,
     Exhibit,
     ExhibitDocument,
     ExhibitIndex,
@@ -25,6 +26,7 @@ from sec8k.model import (
     Item,
     OmittedItems,
     Registrant,
+    SecHeader,
     Signature,
     SignatureBlock,
     Unrecognized,
@@ -77,6 +79,12 @@ def _filing(filing: Filing, ctx: _Ctx) -> Tree:
     if filing.source.path:
         title += f" [sec8k.span]{escape(filing.source.path)}[/]"
     tree = Tree(title)
+    if filing.header is not None:
+        tree.add(to_rich_tree(filing.header, ctx=ctx))
+    if filing.documents:
+        documents = tree.add(f"[sec8k.kind]Documents[/] ({len(filing.documents)})")
+        for document in filing.documents:
+            documents.add(to_rich_tree(document, ctx=ctx))
     if filing.cover is not None:
         tree.add(to_rich_tree(filing.cover, ctx=ctx))
     for section in filing.sections:
@@ -150,7 +158,47 @@ def _omitted(node: OmittedItems, ctx: _Ctx) -> Tree:
 
 def _exhibit(exhibit: Exhibit, ctx: _Ctx) -> Tree:
     label = f"[sec8k.kind]Exhibit {escape(exhibit.number)}[/] "
-    return Tree(label + ctx.text(exhibit.description) + ctx.where(exhibit.span))
+    tree = Tree(label + ctx.text(exhibit.description) + ctx.where(exhibit.span))
+    if exhibit.document is not None:
+        tree.add(f"[sec8k.key]attached[/] document {exhibit.document}")
+    return tree
+
+
+def _header(header: SecHeader, ctx: _Ctx) -> Tree:
+    tree = Tree(
+        f"[sec8k.kind]SEC header[/] {_value(header.accession_number)}{ctx.where(header.span)}"
+    )
+    _field(tree, "form type", header.form_type)
+    _field(tree, "filed as of", header.filed_as_of.isoformat() if header.filed_as_of else None)
+    period = header.period_of_report
+    _field(tree, "period of report", period.isoformat() if period else None)
+    _field(tree, "public document count", header.public_document_count)
+    for item in header.items:
+        tree.add(f"[sec8k.key]item[/] {_value(item.number)} {escape(item.text)}")
+    for filer in header.filers:
+        node = tree.add(f"[sec8k.kind]{escape(filer.role.capitalize())}[/] {_value(filer.name)}")
+        for key in ("cik", "irs_number", "state_of_incorporation", "sic"):
+            _field(node, key.replace("_", " "), getattr(filer, key))
+        for values in filer.filing_values:
+            _field(node, "file number", values.file_number)
+        if filer.business_address is not None:
+            address = filer.business_address
+            parts = (address.street1, address.street2, address.city, address.state, address.zip)
+            _field(node, "business address", ", ".join(p for p in parts if p))
+        for former in filer.former_names:
+            _field(node, "former name", former.name)
+    return tree
+
+
+def _document(document: Document, ctx: _Ctx) -> Tree:
+    label = f"[sec8k.kind]{document.sequence or '?'}[/] {_value(document.type)}"
+    if document.filename:
+        label += f" {escape(document.filename)}"
+    size = len(document.payload) if document.payload else 0
+    label += f" [sec8k.size]{document.encoding}, {size:,} chars[/]"
+    if document.description:
+        label += f" {escape(document.description)}"
+    return Tree(label)
 
 
 def _exhibit_index(index: ExhibitIndex, ctx: _Ctx) -> Tree:
@@ -214,6 +262,8 @@ RENDERERS: dict[type, Renderer] = {
     Signature: _signature,
     Unrecognized: _unrecognized,
     Diagnostic: _diagnostic,
+    SecHeader: _header,
+    Document: _document,
 }
 """Renderer for each model type."""
 
