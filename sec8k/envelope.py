@@ -111,7 +111,8 @@ class _EnvelopeTransformer(Transformer[Token, Any]):
         return token
 
     SEC_DOCUMENT_OPEN = SEC_DOCUMENT_CLOSE = SUBMISSION_OPEN = SUBMISSION_CLOSE = _wrapper
-    PEM_BEGIN = PEM_FIELD = PEM_END = JUNK = STRAY = INDEX_PAGE_HEAD = INDEX_PAGE_REST = _wrapper
+    PEM_BEGIN = PEM_FIELD = PEM_END = JUNK = STRAY = _wrapper
+    INDEX_PAGE_HEAD = INDEX_LISTING_HEAD = INDEX_PAGE_REST = ESC_LINE = _wrapper
 
     # ---- the header ----
 
@@ -153,6 +154,29 @@ class _EnvelopeTransformer(Transformer[Token, Any]):
         self.pem = True
 
     # ---- documents ----
+
+    def esc_tag(self, children: list[Token]) -> tuple[str, str]:
+        """An escaped tag of the -index-headers page's listing: "&lt;TYPE&gt;8-K"."""
+        match = re.match(r"&lt;([A-Z][A-Z0-9-]*)&gt;(.*)", children[0].value.strip())
+        name, value = (match.group(1), match.group(2).strip()) if match else ("", "")
+        return name.lower(), value
+
+    def listed_document(self, children: list[Any]) -> Document:
+        """A document the -index-headers page lists (its payload is a separate file)."""
+        opening, closing = children[0], children[-1]
+        values: dict[str, str] = dict(reversed([c for c in children if isinstance(c, tuple)]))
+        sequence = values.get("sequence", "")
+        document = Document(
+            span=Span(opening.start_pos or 0, closing.end_pos or 0),
+            type=values.get("type", "").upper() or None,
+            sequence=int(sequence) if sequence.isdigit() else None,
+            filename=values.get("filename"),
+            description=values.get("description"),
+            encoding="listed",
+            source=self.source,
+        )
+        self.documents.append(document)
+        return document
 
     def doc_type(self, children: list[Token]) -> tuple[str, str]:
         """<TYPE>."""
@@ -261,10 +285,13 @@ def find_document(text: str, sink: DiagnosticSink) -> Envelope:
             where,
         )
     if chosen is None or chosen.payload is None:
-        if reader.header is not None and not documents:
-            sink.report(
-                ENV_HEADER_ONLY, "the file holds a SEC header and no documents", reader.header.span
+        if reader.header is not None:
+            message = (
+                "the file lists its documents without their text"
+                if documents
+                else "the file holds a SEC header and no documents"
             )
+            sink.report(ENV_HEADER_ONLY, message, reader.header.span)
         return Envelope(
             None, chosen.type if chosen else None, reader.header, documents, tuple(noise)
         )

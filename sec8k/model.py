@@ -547,7 +547,8 @@ class Document:
     payload: Span | None = None
     """Between <TEXT> and </TEXT>, None for a block without text."""
     encoding: str = "text"
-    """How the payload is carried: "text", "html", "xbrl", "xml", "pdf", "uuencoded", "empty"."""
+    """How the payload is carried: "text", "html", "xbrl", "xml", "pdf", "uuencoded", "empty",
+    or "listed" (an -index-headers page lists the document; its payload is elsewhere)."""
     truncated: bool = False
     """Whether its <TEXT> never closes."""
     source: str = field(default="", repr=False, compare=False)
