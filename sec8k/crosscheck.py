@@ -37,7 +37,9 @@ def _file_number(value: str | None) -> tuple[int, ...]:
 
 
 def _company(value: str | None) -> str:
-    text = re.sub(r"[^A-Z0-9 ]", " ", (value or "").upper().replace("&", " AND "))
+    # EDGAR suffixes a conformed name with a state to tell companies apart: "/MD/", "\PA\".
+    value = re.sub(r"\s*[/\\][A-Z]{2,3}[/\\]?\s*$", "", value or "")
+    text = re.sub(r"[^A-Z0-9 ]", " ", value.upper().replace("&", " AND "))
     for long, short in (("INCORPORATED", "INC"), ("CORPORATION", "CORP"), ("COMPANY", "CO")):
         text = re.sub(rf"\b{long}\b", short, text)
     text = re.sub(r"\b(THE|AND)\b", " ", text)
@@ -127,6 +129,10 @@ def _exhibits(
     printed_inside = {exhibit_key(d.number) for d in inside}
     listed = {exhibit_key(e.number): e for e in exhibits if exhibit_key(e.number)}
     for key, exhibit in listed.items():
+        # Exhibits 101 and 104 (interactive data) are embedded or generated, never attached
+        # under their own number.
+        if key[:1] in ((101,), (104,)):
+            continue
         if key not in attached and key not in printed_inside:
             message = f"exhibit {exhibit.number} is listed; no EX-{exhibit.number} is attached"
             sink.report(HDR_EXHIBIT_MISSING, message, exhibit.span)

@@ -19,6 +19,7 @@ from sec8k.envelope import FORM_8K_FAMILY, Envelope, find_document
 from sec8k.errors import parse_error_position
 from sec8k.forms import Form, form_for
 from sec8k.grammar import get_parser
+from sec8k.html import looks_like_html, normalize_html
 from sec8k.load import DEFAULT_MAX_BYTES, Source, SourceLike, load
 from sec8k.model import CoverPage, ExhibitDocument, Filing, Item, Section, SourceInfo, Unrecognized
 from sec8k.normalize import NormalizedDocument, normalize_text
@@ -78,8 +79,13 @@ def _envelope(state: ParseState) -> None:
 
 def _normalize(state: ParseState) -> None:
     assert state.source is not None and state.envelope is not None
-    assert state.envelope.payload is not None
-    state.document = normalize_text(state.source.text, state.envelope.payload)
+    payload = state.envelope.payload
+    assert payload is not None
+    text = state.source.text
+    if looks_like_html(text[payload.start : min(payload.end, payload.start + 20_000)]):
+        state.document = normalize_html(text, payload)
+    else:
+        state.document = normalize_text(text, payload)
 
 
 def _parse(state: ParseState) -> None:

@@ -1,0 +1,351 @@
+"""Normalise an HTML or inline XBRL 8-K into the lines the grammar reads, losslessly.
+
+The standard library's HTML tokenizer (:class:`html.parser.HTMLParser`) reports where
+every tag, text run and entity starts, which is what the source map needs: every
+character of the output points back to the HTML the user has. (lxml and lexbor parse
+8 to 20 times faster but report no character offsets; see ARCHITECTURE.md.)
+
+What becomes of the markup:
+
+* block elements (``p``, ``div``, ``br``, ``tr``, ``li``, headings, ``hr``...) end lines;
+* a table is laid out as text: each row a line, each cell padded to its column's width,
+  so that captions stand under their values in the same columns, as in a text filing;
+* white space collapses as a browser collapses it; no-break spaces count as spaces (they
+  keep their width outside tables, where filers use them to lay out columns);
+* entities are decoded; check-box glyphs (☐ ☒, Wingdings ``o``/``x``/``ý``/``þ``/``¨``)
+  become ``[ ]`` and ``[X]``;
+* hidden content (``display:none``, the inline XBRL ``ix:header``), scripts and styles
+  produce no text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from sec8k.normalize import NormalizedDocument
+from sec8k.span import SourceMapBuilder, Span
+
+__all__ = ["looks_like_html", "normalize_html"]
+
+# HTML markers; not "<table", which the SGML of ASCII filings uses too.
+_HTML_SNIFF = re.compile(r"<html|<body|<p[\s>]|<div|<font|<br\b|<td\b", re.I)
+
+_BLOCK = frozenset(
+    (
+        *("p", "div", "br", "tr", "li", "ul", "ol", "dl", "dt", "dd", "hr", "center"),
+        *("h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "title", "section"),
+        *("article", "header", "footer", "address", "caption", "tbody", "thead", "tfoot"),
+        "form",
+    )
+)
+_VOID = frozenset(
+    ("br", "hr", "img", "meta", "link", "input", "col", "base", "area", "wbr", "param", "source")
+)
+_HIDDEN_TAGS = frozenset(("script", "style", "head", "ix:header", "title"))
+_CELL = frozenset(("td", "th"))
+_SPACE = re.compile(r"[ \t\r\n\f]+")
+_RUNS = re.compile(r"[^ \t\r\n\f\xa0]+|[ \t\r\n\f\xa0]+")
+_ENTITY = re.compile(r"&#?[xX]?[0-9A-Za-z]+;?")
+_UNCHECKED = frozenset("\u2610\u25a1\u25fb\u2751")
+_CHECKED = frozenset("\u2612\u2611\u25a0\u2713\u2714\u2718")
+_WINGDINGS_UNCHECKED = frozenset("o¨q")
+_WINGDINGS_CHECKED = frozenset("xýþ")
+_COLUMN_GAP = 3
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a document is HTML (the test the corpus tools use on the first 20,000 chars)."""
+    return bool(_HTML_SNIFF.search(text, 0, 20_000))
+
+
+@dataclass(slots=True)
+class _Piece:
+    text: str
+    start: int
+    end: int
+    hard: bool = False  # a no-break space that keeps its width
+
+
+@dataclass(slots=True)
+class _Cell:
+    pieces: list[_Piece] = field(default_factory=list)
+    colspan: int = 1
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.pieces)
+
+    def strip(self) -> None:
+        pieces = self.pieces
+        while pieces and not pieces[0].text.strip():
+            pieces.pop(0)
+        while pieces and not pieces[-1].text.strip():
+            pieces.pop()
+
+
+@dataclass(slots=True)
+class _Line:
+    """A line of output: one cell, or a table row's cells laid out in columns."""
+
+    cells: list[_Cell]
+    at: int
+    """Original offset where the line ends: its newline stands for that point."""
+    widths: list[int] | None = None
+    """Column widths of the table the row belongs to; None for a line outside tables."""
+
+
+class _Reader(HTMLParser):
+    """Collects the lines of an HTML document, each piece of text with its offsets."""
+
+    def __init__(self, text: str, base: int) -> None:
+        super().__init__(convert_charrefs=False)
+        self.text = text
+        self.base = base
+        self.line_starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            self.line_starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self.lines: list[_Line] = []
+        self.current = _Cell()
+        self.stack: list[tuple[str, bool, bool]] = []  # (tag, hidden, wingdings)
+        self.tables: list[list[list[_Cell]]] = []  # open tables: rows of cells
+        self.nested = 0  # tables opened inside a cell: their text flows into that cell
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    @property
+    def _hidden(self) -> bool:
+        return bool(self.stack) and self.stack[-1][1]
+
+    @property
+    def _wingdings(self) -> bool:
+        return bool(self.stack) and self.stack[-1][2]
+
+    @property
+    def _in_table(self) -> bool:
+        return bool(self.tables) and not self.nested
+
+    # ---- output ----
+
+    def _add(self, text: str, start: int, end: int, hard: bool = False) -> None:
+        pieces = self.current.pieces
+        if text == " " and not hard and (not pieces or pieces[-1].text.endswith(" ")):
+            return  # white space collapses: none at a line's start, never two in a row
+        pieces.append(_Piece(text, self.base + start, self.base + end, hard))
+
+    def _space(self) -> None:
+        offset = self._offset()
+        self._add(" ", offset, offset)
+
+    def _break(self) -> None:
+        """A block boundary: a new line, or a space inside a table cell."""
+        if self._in_table:
+            self._space()
+            return
+        cell = self.current
+        cell.strip()
+        at = self.base + self._offset()
+        if cell.pieces or (self.lines and self.lines[-1].cells[0].pieces):
+            self.lines.append(_Line([cell], at))
+        self.current = _Cell()
+
+    # ---- tokenizer events ----
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        style = face = ""
+        colspan = 1
+        for name, value in attrs:
+            if name == "style" and value:
+                style = value.lower().replace(" ", "")
+            elif name == "face" and value:
+                face = value.lower()
+            elif name == "colspan" and value and value.strip().isdigit():
+                colspan = max(1, min(int(value.strip()), 50))
+        hidden = self._hidden or tag in _HIDDEN_TAGS or "display:none" in style
+        wingdings = self._wingdings or "wingdings" in face or "wingdings" in style
+        if not hidden:
+            self._open(tag, colspan, style)
+        if tag not in _VOID:
+            self.stack.append((tag, hidden, wingdings))
+
+    def _open(self, tag: str, colspan: int, style: str) -> None:
+        if tag == "table":
+            if self.tables and any(t in _CELL for t, _, _ in self.stack):
+                self.nested += 1
+                self._space()
+            else:
+                self._break()
+                self.tables.append([])
+        elif tag == "tr" and self._in_table:
+            self.tables[-1].append([])
+            self.current = _Cell()
+        elif tag in _CELL and self._in_table:
+            rows = self.tables[-1]
+            if not rows:
+                rows.append([])
+            self.current = _Cell(colspan=colspan)
+            rows[-1].append(self.current)
+        elif tag in _CELL or tag in _BLOCK or "page-break" in style:
+            self._break()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK and not self._hidden:
+            self._break()
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                hidden = self.stack[i][1]
+                del self.stack[i:]
+                break
+        else:
+            return  # an end tag that closes nothing open
+        if hidden:
+            return
+        if tag == "table":
+            if self.nested:
+                self.nested -= 1
+                self._space()
+            elif self.tables:
+                self._table(self.tables.pop())
+        elif tag in _BLOCK or tag in _CELL:
+            self._break()
+
+    def handle_data(self, data: str) -> None:
+        if self._hidden:
+            return
+        start = self._offset()
+        for match in _RUNS.finditer(data):
+            piece = match.group()
+            a, b = start + match.start(), start + match.end()
+            if piece[0] not in " \t\r\n\f\xa0":
+                self._text(piece, a)
+            elif "\xa0" in piece and not self._in_table:
+                for i, char in enumerate(piece):
+                    if char == "\xa0":
+                        self._add(" ", a + i, a + i + 1, hard=True)
+            else:
+                self._add(" ", a, b)
+
+    def _text(self, piece: str, start: int) -> None:
+        """Text, with check-box glyphs made "[ ]" and "[X]"."""
+        wingdings = self._wingdings
+        if not wingdings and not any(c in _UNCHECKED or c in _CHECKED for c in piece):
+            self._add(piece, start, start + len(piece))
+            return
+        for i, char in enumerate(piece):
+            unchecked = char in _UNCHECKED or (wingdings and char in _WINGDINGS_UNCHECKED)
+            checked = char in _CHECKED or (wingdings and char in _WINGDINGS_CHECKED)
+            if unchecked or checked:
+                self._add(" ", start + i, start + i)
+                self._add("[X]" if checked else "[ ]", start + i, start + i + 1)
+                self._add(" ", start + i + 1, start + i + 1)
+            else:
+                self._add(char, start + i, start + i + 1)
+
+    def _reference(self, decoded: str) -> None:
+        if self._hidden:
+            return
+        start = self._offset()
+        match = _ENTITY.match(self.text, start)
+        end = match.end() if match else start + 1
+        if decoded == "\xa0" and not self._in_table:
+            self._add(" ", start, end, hard=True)
+        elif decoded.isspace():
+            self._add(" ", start, end)
+        elif len(decoded) == 1 and (decoded in _UNCHECKED or decoded in _CHECKED):
+            checked = decoded in _CHECKED
+            self._add(" ", start, start)
+            self._add("[X]" if checked else "[ ]", start, end)
+            self._add(" ", end, end)
+        else:
+            self._add(decoded, start, end)
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference(html.unescape(f"&{name};"))
+
+    def handle_charref(self, name: str) -> None:
+        try:
+            number = int(name[1:], 16) if name[:1] in "xX" else int(name)
+            char = chr(number)
+            if 128 <= number < 160:  # cp1252 numbers: &#146; is an apostrophe
+                char = bytes([number]).decode("cp1252", "replace")
+        except (ValueError, OverflowError):
+            char = "\ufffd"
+        self._reference(char)
+
+    # ---- tables ----
+
+    def _table(self, rows: list[list[_Cell]]) -> None:
+        """Lay a finished table out: its rows become lines, cells padded to columns."""
+        widths: list[int] = []
+        for row in rows:
+            column = 0
+            for cell in row:
+                cell.strip()
+                while len(widths) < column + cell.colspan:
+                    widths.append(0)
+                if cell.colspan == 1:
+                    widths[column] = max(widths[column], len(cell.text))
+                column += cell.colspan
+        for row in rows:
+            column = 0
+            for cell in row:
+                span = cell.colspan
+                room = sum(widths[column : column + span]) + _COLUMN_GAP * (span - 1)
+                if len(cell.text) > room:
+                    widths[column + span - 1] += len(cell.text) - room
+                column += span
+        at = self.base + self._offset()
+        for row in rows:
+            self.lines.append(_Line(row, at, widths))
+        self.lines.append(_Line([_Cell()], at))  # a blank line after the table
+        self.current = _Cell()
+
+    def close(self) -> None:
+        super().close()
+        while self.tables:
+            self._table(self.tables.pop(0))
+        self.nested = 0
+        self._break()
+
+
+def _emit(lines: list[_Line], builder: SourceMapBuilder, end: int) -> None:
+    for line in lines:
+        if line.widths is None:
+            for piece in line.cells[0].pieces:
+                builder.replace(piece.text, piece.start, piece.end)
+        else:
+            column = position = 0
+            for cell in line.cells:
+                start = sum(line.widths[:column]) + _COLUMN_GAP * column
+                if cell.pieces:
+                    if start > position:
+                        at = cell.pieces[0].start
+                        builder.replace(" " * (start - position), at, at)
+                        position = start
+                    for piece in cell.pieces:
+                        builder.replace(piece.text, piece.start, piece.end)
+                        position += len(piece.text)
+                column += cell.colspan
+        builder.replace("\n", line.at, line.at)
+    if not lines:
+        builder.replace("\n", end, end)
+
+
+def normalize_html(original: str, payload: Span) -> NormalizedDocument:
+    """Normalise the HTML document at ``original[payload.start:payload.end]``."""
+    reader = _Reader(original[payload.start : payload.end], payload.start)
+    reader.feed(reader.text)
+    reader.close()
+    builder = SourceMapBuilder()
+    _emit(reader.lines, builder, payload.end)
+    text, source_map = builder.build()
+    return NormalizedDocument(text, source_map, (), kind="html")
