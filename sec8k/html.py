@@ -71,30 +71,52 @@ class _Piece:
 
 @dataclass(slots=True)
 class _Cell:
-    pieces: list[_Piece] = field(default_factory=list)
+    """A table cell (or the text outside tables): one or more lines of pieces."""
+
+    lines: list[list[_Piece]] = field(default_factory=lambda: [[]])
     colspan: int = 1
 
     @property
-    def text(self) -> str:
-        return "".join(p.text for p in self.pieces)
+    def pieces(self) -> list[_Piece]:
+        """The line being written."""
+        return self.lines[-1]
 
-    def strip(self) -> None:
-        pieces = self.pieces
-        while pieces and not pieces[0].text.strip():
-            pieces.pop(0)
-        while pieces and not pieces[-1].text.strip():
-            pieces.pop()
+    def newline(self) -> None:
+        """Start a new line in the cell (a <br> or a paragraph inside a table cell)."""
+        _strip(self.lines[-1])
+        if self.lines[-1]:
+            self.lines.append([])
+
+    def finish(self) -> None:
+        """Strip every line and drop the empty ones."""
+        for line in self.lines:
+            _strip(line)
+        self.lines = [line for line in self.lines if line] or [[]]
+
+    @property
+    def width(self) -> int:
+        return max(sum(len(p.text) for p in line) for line in self.lines)
+
+
+def _strip(pieces: list[_Piece]) -> None:
+    while pieces and not pieces[0].text.strip():
+        pieces.pop(0)
+    while pieces and not pieces[-1].text.strip():
+        pieces.pop()
 
 
 @dataclass(slots=True)
 class _Line:
-    """A line of output: one cell, or a table row's cells laid out in columns."""
+    """A line of output: pieces of text, each run starting at a column."""
 
-    cells: list[_Cell]
+    runs: list[tuple[int, list[_Piece]]]
+    """(column, pieces): one run for a line outside tables, one per cell for a table row."""
     at: int
     """Original offset where the line ends: its newline stands for that point."""
-    widths: list[int] | None = None
-    """Column widths of the table the row belongs to; None for a line outside tables."""
+
+    @property
+    def empty(self) -> bool:
+        return not any(pieces for _, pieces in self.runs)
 
 
 class _Reader(HTMLParser):
@@ -145,15 +167,15 @@ class _Reader(HTMLParser):
         self._add(" ", offset, offset)
 
     def _break(self) -> None:
-        """A block boundary: a new line, or a space inside a table cell."""
+        """A block boundary: a new line, or a new line inside the table cell."""
         if self._in_table:
-            self._space()
+            self.current.newline()
             return
-        cell = self.current
-        cell.strip()
+        pieces = self.current.pieces
+        _strip(pieces)
         at = self.base + self._offset()
-        if cell.pieces or (self.lines and self.lines[-1].cells[0].pieces):
-            self.lines.append(_Line([cell], at))
+        if pieces or (self.lines and not self.lines[-1].empty):
+            self.lines.append(_Line([(0, pieces)], at))
         self.current = _Cell()
 
     # ---- tokenizer events ----
@@ -241,14 +263,19 @@ class _Reader(HTMLParser):
             self._add(piece, start, start + len(piece))
             return
         for i, char in enumerate(piece):
-            unchecked = char in _UNCHECKED or (wingdings and char in _WINGDINGS_UNCHECKED)
-            checked = char in _CHECKED or (wingdings and char in _WINGDINGS_CHECKED)
-            if unchecked or checked:
-                self._add(" ", start + i, start + i)
-                self._add("[X]" if checked else "[ ]", start + i, start + i + 1)
-                self._add(" ", start + i + 1, start + i + 1)
-            else:
-                self._add(char, start + i, start + i + 1)
+            self._char(char, start + i, start + i + 1)
+
+    def _char(self, char: str, start: int, end: int) -> None:
+        """One character printed from ``[start, end)``: a check box, or itself."""
+        wingdings = self._wingdings
+        unchecked = char in _UNCHECKED or (wingdings and char in _WINGDINGS_UNCHECKED)
+        checked = char in _CHECKED or (wingdings and char in _WINGDINGS_CHECKED)
+        if unchecked or checked:
+            self._add(" ", start, start)
+            self._add("[X]" if checked else "[ ]", start, end)
+            self._add(" ", end, end)
+        else:
+            self._add(char, start, end)
 
     def _reference(self, decoded: str) -> None:
         if self._hidden:
@@ -260,11 +287,8 @@ class _Reader(HTMLParser):
             self._add(" ", start, end, hard=True)
         elif decoded.isspace():
             self._add(" ", start, end)
-        elif len(decoded) == 1 and (decoded in _UNCHECKED or decoded in _CHECKED):
-            checked = decoded in _CHECKED
-            self._add(" ", start, start)
-            self._add("[X]" if checked else "[ ]", start, end)
-            self._add(" ", end, end)
+        elif len(decoded) == 1:
+            self._char(decoded, start, end)
         else:
             self._add(decoded, start, end)
 
@@ -284,57 +308,64 @@ class _Reader(HTMLParser):
     # ---- tables ----
 
     def _table(self, rows: list[list[_Cell]]) -> None:
-        """Lay a finished table out: its rows become lines, cells padded to columns."""
+        """Lay a finished table out: each row's cells padded to their columns' widths."""
         widths: list[int] = []
         for row in rows:
             column = 0
             for cell in row:
-                cell.strip()
+                cell.finish()
                 while len(widths) < column + cell.colspan:
                     widths.append(0)
                 if cell.colspan == 1:
-                    widths[column] = max(widths[column], len(cell.text))
+                    widths[column] = max(widths[column], cell.width)
                 column += cell.colspan
+        starts: list[int] = []
         for row in rows:
             column = 0
             for cell in row:
                 span = cell.colspan
                 room = sum(widths[column : column + span]) + _COLUMN_GAP * (span - 1)
-                if len(cell.text) > room:
-                    widths[column + span - 1] += len(cell.text) - room
+                if cell.width > room:
+                    widths[column + span - 1] += cell.width - room
                 column += span
+        position = 0
+        for width in widths:
+            starts.append(position)
+            position += width + _COLUMN_GAP
         at = self.base + self._offset()
         for row in rows:
-            self.lines.append(_Line(row, at, widths))
-        self.lines.append(_Line([_Cell()], at))  # a blank line after the table
+            depth = max((len(cell.lines) for cell in row), default=1)
+            for index in range(depth):
+                runs = []
+                column = 0
+                for cell in row:
+                    if index < len(cell.lines) and cell.lines[index]:
+                        runs.append((starts[column], cell.lines[index]))
+                    column += cell.colspan
+                self.lines.append(_Line(runs, at))
+        self.lines.append(_Line([], at))  # a blank line after the table
         self.current = _Cell()
 
     def close(self) -> None:
+        """Finish: lay out tables left open, end the last line."""
         super().close()
-        while self.tables:
-            self._table(self.tables.pop(0))
         self.nested = 0
+        while self.tables:
+            self._table(self.tables.pop())
         self._break()
 
 
 def _emit(lines: list[_Line], builder: SourceMapBuilder, end: int) -> None:
     for line in lines:
-        if line.widths is None:
-            for piece in line.cells[0].pieces:
+        position = 0
+        for column, pieces in line.runs:
+            if column > position and pieces:
+                at = pieces[0].start
+                builder.replace(" " * (column - position), at, at)
+                position = column
+            for piece in pieces:
                 builder.replace(piece.text, piece.start, piece.end)
-        else:
-            column = position = 0
-            for cell in line.cells:
-                start = sum(line.widths[:column]) + _COLUMN_GAP * column
-                if cell.pieces:
-                    if start > position:
-                        at = cell.pieces[0].start
-                        builder.replace(" " * (start - position), at, at)
-                        position = start
-                    for piece in cell.pieces:
-                        builder.replace(piece.text, piece.start, piece.end)
-                        position += len(piece.text)
-                column += cell.colspan
+                position += len(piece.text)
         builder.replace("\n", line.at, line.at)
     if not lines:
         builder.replace("\n", end, end)

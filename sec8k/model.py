@@ -22,6 +22,7 @@ from sec8k.span import Span
 __all__ = [
     "Address",
     "CheckBoxes",
+    "Contents",
     "CoverPage",
     "CoverPart",
     "Document",
@@ -238,6 +239,16 @@ class OmittedItems:
     """The line and any text after it up to the next section."""
     span: Span
     """Where it is."""
+
+
+@dataclass(frozen=True, slots=True)
+class Contents:
+    """A table of contents: item headings listed before the items themselves."""
+
+    entries: tuple[str, ...]
+    """The listed headings, as printed."""
+    span: Span
+    """First entry to last."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -585,7 +596,7 @@ class Document:
 
 
 Section: TypeAlias = (
-    Item | OmittedItems | SignatureBlock | ExhibitIndex | ExhibitDocument | Unrecognized
+    Item | OmittedItems | SignatureBlock | ExhibitIndex | ExhibitDocument | Contents | Unrecognized
 )
 
 

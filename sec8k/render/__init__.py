@@ -17,6 +17,7 @@ from rich.tree import Tree
 from sec8k.diagnostics import Diagnostic
 from sec8k.model import (
     CheckBoxes,
+    Contents,
     CoverPage,
     Document,
     Exhibit,
@@ -201,6 +202,13 @@ def _document(document: Document, ctx: _Ctx) -> Tree:
     return Tree(label)
 
 
+def _contents(contents: Contents, ctx: _Ctx) -> Tree:
+    tree = Tree(f"[sec8k.kind]Contents[/]{ctx.where(contents.span)}")
+    for entry in contents.entries:
+        tree.add(escape(entry))
+    return tree
+
+
 def _exhibit_index(index: ExhibitIndex, ctx: _Ctx) -> Tree:
     tree = Tree(f"[sec8k.kind]Exhibit index[/]{ctx.where(index.span)}")
     for exhibit in index.exhibits:
@@ -263,6 +271,7 @@ RENDERERS: dict[type, Renderer] = {
     Unrecognized: _unrecognized,
     Diagnostic: _diagnostic,
     SecHeader: _header,
+    Contents: _contents,
     Document: _document,
 }
 """Renderer for each model type."""

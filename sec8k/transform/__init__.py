@@ -10,6 +10,7 @@ from __future__ import annotations
 from lark import Token, Transformer, Tree
 
 from sec8k.model import (
+    Contents,
     CoverPage,
     Exhibit,
     ExhibitDocument,
@@ -20,6 +21,7 @@ from sec8k.model import (
     SignatureBlock,
     Unrecognized,
 )
+from sec8k.span import Span
 from sec8k.transform.base import Context, PartTransformer
 
 __all__ = ["Context", "DocumentParts", "Form8KTransformer", "listed_exhibits", "transform"]
@@ -57,6 +59,32 @@ def listed_exhibits(sections: tuple[Section, ...]) -> tuple[Exhibit, ...]:
     return tuple(seen.values())
 
 
+def _contents(sections: list[Section]) -> tuple[Section, ...]:
+    """Headings listed before the items, bodiless, each printed again later: a table of contents."""
+    out: list[Section] = []
+    i = 0
+    while i < len(sections):
+        run = []
+        j = i
+        while j < len(sections):
+            item = sections[j]
+            if not (isinstance(item, Item) and not item.text):
+                break
+            later = (s for s in sections[j + 1 :] if isinstance(s, Item) and s.text)
+            if not any(s.number == item.number for s in later):
+                break
+            run.append(item)
+            j += 1
+        if len(run) >= 2:
+            span = Span(run[0].span.start, run[-1].span.end)
+            out.append(Contents(tuple(f"Item {r.number} {r.title}".strip() for r in run), span))
+            i = j
+        else:
+            out.append(sections[i])
+            i += 1
+    return tuple(out)
+
+
 class Form8KTransformer(PartTransformer):
     """The document rule of ``form_8k.lark``."""
 
@@ -72,7 +100,8 @@ class Form8KTransformer(PartTransformer):
                 (Item, OmittedItems, SignatureBlock, ExhibitIndex, ExhibitDocument, Unrecognized),
             ):
                 sections.append(child)
-        return DocumentParts(cover, tuple(sections), listed_exhibits(tuple(sections)))
+        found = _contents(sections)
+        return DocumentParts(cover, found, listed_exhibits(found))
 
 
 def transform(tree: Tree[Token], transformer: Transformer[Token, object]) -> DocumentParts:

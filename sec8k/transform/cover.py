@@ -2,18 +2,20 @@
 
 The grammar (``grammar/cover.lark``) types each row of the cover (masthead, caption row,
 label row, value row, check box) and each cell in it. What it cannot say is which value a
-caption names: that is a matter of columns. This module pairs them, in four passes over
+caption names: that is a matter of columns. This module pairs them, in five passes over
 the rows, each pass claiming the rows it uses:
 
 1. Check boxes take the rows that continue their text.
-2. Parenthesised captions take the value rows just above them ("IMMUNOGEN, INC." over
-   "(Exact name of registrant ...)"), across rules and at most one blank line. A caption
-   that wraps onto more rows is rebuilt column by column; each value cell goes to the
-   caption it overlaps most.
-3. Labels take the value printed after them on the same row ("Date of Report ...:
+2. A "Date of Report" label alone on its row takes the date just below it.
+3. Parenthesised captions take the value rows just above them ("IMMUNOGEN, INC." over
+   "(Exact name of registrant ...)"), across rules and blank lines (at most one in a text
+   filing, where blank lines separate groups; between rows too in HTML, where they are
+   paragraph spacing). A caption that wraps onto more rows is rebuilt column by column;
+   each value cell goes to the caption it overlaps most.
+4. Labels take the value printed after them on the same row ("Date of Report ...:
    November 12, 2002"); a label printed alone takes the rows just below it (captions above
    values, as in some 1994 covers), or else the row just above.
-4. What is left: the first lone date is the date of report, and the first line before the
+5. What is left: the first lone date is the date of report, and the first line before the
    registrant's other fields is its name, where no caption said so; anything else is
    unrecognized text.
 
@@ -155,7 +157,7 @@ class _Found:
 
 
 class _Layout:
-    """The four passes over one cover page's rows (see the module docstring)."""
+    """The five passes over one cover page's rows (see the module docstring)."""
 
     def __init__(self, ctx: Context, rows: list[Row]) -> None:
         self.ctx = ctx
@@ -191,7 +193,28 @@ class _Layout:
                     self.box_spans.append(self.ctx.span(row.start, rows[j - 1].end))
                     break
 
-    # ---- pass 2: captions under their values ----
+    # ---- pass 2: the date of report below its label ----
+
+    def report_date(self) -> None:
+        """A "Date of Report ..." label alone on its row takes the date just below it.
+
+        Done before the captions look upward, so a caption cannot take that date along
+        with the registrant's name.
+        """
+        for i, row in enumerate(self.rows):
+            if row.kind != "label_row" or i in self.claimed or len(row.cells) != 1:
+                continue
+            if field_of(row.cells[0].text) != "date_of_report":
+                continue
+            below = self._rows_below(i)
+            if below and self.rows[below[0]].cells[0].kind == "DATE":
+                self.claimed[i] = "label"
+                self.claimed[below[0]] = "value"
+                self.found.append(
+                    _Found("date_of_report", [(below[0], list(self.rows[below[0]].cells))], i)
+                )
+
+    # ---- pass 3: captions under their values ----
 
     def captions(self) -> None:
         rows = self.rows
@@ -219,9 +242,15 @@ class _Layout:
             i = j
 
     def _rows_above(self, i: int) -> list[int]:
-        """Unclaimed value rows just above row ``i``, across rules and one blank line."""
+        """Unclaimed value rows just above row ``i``, across rules and blank lines.
+
+        A text filing's blank lines separate groups, so at most one is crossed, and only
+        before a value is found (a caption set apart from its value). An HTML filing's
+        blank lines are paragraph spacing: they are crossed between value rows too.
+        """
         found: list[int] = []
-        crossed_blank = False
+        blanks = 0
+        spacing = self.ctx.doc.kind == "html"
         k = i - 1
         while k >= 0 and len(found) < 4:
             row = self.rows[k]
@@ -229,12 +258,14 @@ class _Layout:
                 k -= 1
                 continue
             if row.kind == "blank":
-                if found or crossed_blank:
+                blanks += 1
+                if not spacing and (found or blanks > 1):
                     break
-                crossed_blank = True
                 k -= 1
                 continue
             if row.kind == "value_row" and k not in self.claimed:
+                if found and row.cells[0].kind == "DATE":
+                    break  # a date above a value belongs to a date label, not this caption
                 found.insert(0, k)
                 k -= 1
                 continue
@@ -242,12 +273,17 @@ class _Layout:
         return found
 
     def _rows_below(self, i: int) -> list[int]:
-        """Unclaimed value rows just below row ``i``, up to a blank line."""
+        """Unclaimed value rows just below row ``i``, across rules and one blank line."""
         found: list[int] = []
+        blanks = 0
         k = i + 1
         while k < len(self.rows) and len(found) < 4:
             row = self.rows[k]
             if row.kind == "rule" and not found:
+                k += 1
+                continue
+            if row.kind == "blank" and not found and blanks == 0:
+                blanks += 1
                 k += 1
                 continue
             if row.kind != "value_row" or k in self.claimed:
@@ -274,7 +310,7 @@ class _Layout:
                 by_row.setdefault(k, []).append(cell)
             self.found.append(_Found(name, sorted(by_row.items()), min(by_row)))
 
-    # ---- pass 3: labels ----
+    # ---- pass 4: labels ----
 
     def labels(self) -> None:
         rows = self.rows
@@ -327,7 +363,7 @@ class _Layout:
         if name is not None:
             self.found.append(_Found(name, value_rows, value_rows[0][0]))
 
-    # ---- pass 4: what is left ----
+    # ---- pass 5: what is left ----
 
     def leftovers(self) -> None:
         names = {f.name for f in self.found}
@@ -359,6 +395,7 @@ class _Layout:
 
     def page(self, span: Span) -> CoverPage:
         self.check_boxes()
+        self.report_date()
         self.captions()
         self.labels()
         self.leftovers()
