@@ -75,6 +75,7 @@ class _Cell:
 
     lines: list[list[_Piece]] = field(default_factory=lambda: [[]])
     colspan: int = 1
+    rowspan: int = 1
 
     @property
     def pieces(self) -> list[_Piece]:
@@ -182,7 +183,7 @@ class _Reader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         style = face = ""
-        colspan = 1
+        colspan = rowspan = 1
         for name, value in attrs:
             if name == "style" and value:
                 style = value.lower().replace(" ", "")
@@ -190,14 +191,16 @@ class _Reader(HTMLParser):
                 face = value.lower()
             elif name == "colspan" and value and value.strip().isdigit():
                 colspan = max(1, min(int(value.strip()), 50))
+            elif name == "rowspan" and value and value.strip().isdigit():
+                rowspan = max(1, min(int(value.strip()), 50))
         hidden = self._hidden or tag in _HIDDEN_TAGS or "display:none" in style
         wingdings = self._wingdings or "wingdings" in face or "wingdings" in style
         if not hidden:
-            self._open(tag, colspan, style)
+            self._open(tag, colspan, rowspan, style)
         if tag not in _VOID:
             self.stack.append((tag, hidden, wingdings))
 
-    def _open(self, tag: str, colspan: int, style: str) -> None:
+    def _open(self, tag: str, colspan: int, rowspan: int, style: str) -> None:
         if tag == "table":
             if self.tables and any(t in _CELL for t, _, _ in self.stack):
                 self.nested += 1
@@ -212,7 +215,7 @@ class _Reader(HTMLParser):
             rows = self.tables[-1]
             if not rows:
                 rows.append([])
-            self.current = _Cell(colspan=colspan)
+            self.current = _Cell(colspan=colspan, rowspan=rowspan)
             rows[-1].append(self.current)
         elif tag in _CELL or tag in _BLOCK or "page-break" in style:
             self._break()
@@ -271,9 +274,10 @@ class _Reader(HTMLParser):
         unchecked = char in _UNCHECKED or (wingdings and char in _WINGDINGS_UNCHECKED)
         checked = char in _CHECKED or (wingdings and char in _WINGDINGS_CHECKED)
         if unchecked or checked:
-            self._add(" ", start, start)
+            # Two spaces on each side: a check box is a cell of its own.
+            self._add("  ", start, start, hard=True)
             self._add("[X]" if checked else "[ ]", start, end)
-            self._add(" ", end, end)
+            self._add("  ", end, end, hard=True)
         else:
             self._add(char, start, end)
 
@@ -308,40 +312,54 @@ class _Reader(HTMLParser):
     # ---- tables ----
 
     def _table(self, rows: list[list[_Cell]]) -> None:
-        """Lay a finished table out: each row's cells padded to their columns' widths."""
-        widths: list[int] = []
+        """Lay a finished table out: each row's cells padded to their columns' widths.
+
+        Cells take their grid columns as HTML lays them out: a cell spans ``colspan``
+        columns, and one with ``rowspan`` keeps its columns taken in the rows below.
+        """
+        placed: list[list[tuple[int, _Cell]]] = []
+        taken: dict[int, int] = {}  # column -> rows it stays taken for
         for row in rows:
             column = 0
+            cells = []
             for cell in row:
+                while taken.get(column, 0) > 0:
+                    column += 1
+                cells.append((column, cell))
+                if cell.rowspan > 1:
+                    for c in range(column, column + cell.colspan):
+                        taken[c] = max(taken.get(c, 0), cell.rowspan)
+                column += cell.colspan
+            taken = {c: n - 1 for c, n in taken.items() if n > 1}
+            placed.append(cells)
+        widths: list[int] = []
+        for cells in placed:
+            for column, cell in cells:
                 cell.finish()
                 while len(widths) < column + cell.colspan:
                     widths.append(0)
                 if cell.colspan == 1:
                     widths[column] = max(widths[column], cell.width)
-                column += cell.colspan
-        starts: list[int] = []
-        for row in rows:
-            column = 0
-            for cell in row:
+        for cells in placed:
+            for column, cell in cells:
                 span = cell.colspan
                 room = sum(widths[column : column + span]) + _COLUMN_GAP * (span - 1)
                 if cell.width > room:
                     widths[column + span - 1] += cell.width - room
-                column += span
+        starts: list[int] = []
         position = 0
         for width in widths:
             starts.append(position)
             position += width + _COLUMN_GAP
         at = self.base + self._offset()
-        for row in rows:
-            depth = max((len(cell.lines) for cell in row), default=1)
+        for cells in placed:
+            depth = max((len(cell.lines) for _, cell in cells), default=1)
             for index in range(depth):
-                runs = []
-                column = 0
-                for cell in row:
-                    if index < len(cell.lines) and cell.lines[index]:
-                        runs.append((starts[column], cell.lines[index]))
-                    column += cell.colspan
+                runs = [
+                    (starts[column], cell.lines[index])
+                    for column, cell in cells
+                    if index < len(cell.lines) and cell.lines[index]
+                ]
                 self.lines.append(_Line(runs, at))
         self.lines.append(_Line([], at))  # a blank line after the table
         self.current = _Cell()

@@ -77,6 +77,15 @@ _FILE_NUMBER = re.compile(r"\b\d{1,3}-\d{3,6}(?:-\d{1,4})?\b")
 _IRS_NUMBER = re.compile(r"\b\d{2}\s?-\s?\d{7}\b|\b\d{9}\b")
 _PAREN_DATE = re.compile(r"\((\s*[A-Za-z]{3,9}\.?\s+\d{1,2},?\s*\d{4}\s*)\)")
 _BOX_CHECKED = re.compile(r"[xX\u2612\u25a0\u2713\u2714]")
+_EGC = re.compile(r"(?i)emerging\s+growth\s+company")
+_TRANSITION = re.compile(r"(?i)transition\s+period|13\(a\)\s+of\s+the\s+exchange\s+act")
+_HEADER_12B = re.compile(
+    r"(?i)title\s+of\s+each|trading\s+symbol|name\s+of\s+each\s+exchange|^\W*symbol"
+)
+_STOP_12B = re.compile(r"(?i)indicate\s+by\s+check|check\s+the\s+appropriate|emerging\s+growth")
+_NONE_12B = re.compile(
+    r"(?i)^\W*(?:n/?a|none|not\s+applicable)\W*(?:n/?a|none|not\s+applicable|\W)*$"
+)
 _BOX_KINDS = (
     ("written_communications", re.compile(r"rule\s*425|230\.425|written\s+communication", re.I)),
     ("soliciting_material", re.compile(r"14a-12|soliciting", re.I)),
@@ -166,6 +175,9 @@ class _Layout:
         self.found: list[_Found] = []
         self.boxes: dict[str, bool] = {}
         self.box_spans: list[Span] = []
+        self.egc: bool | None = None
+        self.transition: bool | None = None
+        self.securities_12b: list[dict[str, str | None]] | None = None
 
     # ---- pass 1: check boxes ----
 
@@ -192,6 +204,70 @@ class _Layout:
                     self.boxes[name] = bool(_BOX_CHECKED.search(glyph))
                     self.box_spans.append(self.ctx.span(row.start, rows[j - 1].end))
                     break
+
+    def other_boxes(self) -> None:
+        """Check boxes inside a row: the emerging growth company and transition boxes."""
+        rows = self.rows
+        for i, row in enumerate(rows):
+            if row.kind == "check_box" or i in self.claimed:
+                continue
+            boxes = [c for c in row.cells if c.kind == "CHECK_BOX"]
+            if not boxes:
+                continue
+            context = [row.text]
+            k = i - 1
+            while k >= 0 and rows[k].kind not in ("blank", "check_box") and len(context) < 4:
+                context.insert(0, rows[k].text)
+                k -= 1
+            text = " ".join(context)
+            checked = bool(_BOX_CHECKED.search(boxes[-1].text))
+            if _TRANSITION.search(text):
+                self.transition = checked
+            elif _EGC.search(text):
+                self.egc = checked
+            else:
+                continue
+            for j in range(k + 1, i + 1):
+                self.claimed[j] = "check-box"
+
+    # ---- the Section 12(b) table ----
+
+    def securities(self) -> None:
+        """The table under "Securities registered pursuant to Section 12(b) of the Act"."""
+        rows = self.rows
+        start = next((i for i, r in enumerate(rows) if r.kind == "securities_12b"), None)
+        if start is None:
+            return
+        self.claimed[start] = "securities-12b"
+        self.securities_12b = []
+        header: list[_Slot] = []
+        j = start + 1
+        while j < len(rows):
+            row = rows[j]
+            if row.kind == "blank":
+                if self.securities_12b or (
+                    header and j + 1 < len(rows) and rows[j + 1].kind == "blank"
+                ):
+                    break
+                j += 1
+                continue
+            if row.kind not in ("value_row", "label_row", "caption_row") or j in self.claimed:
+                break
+            if _STOP_12B.search(row.text):
+                break
+            self.claimed[j] = "securities-12b"
+            if not self.securities_12b and _HEADER_12B.search(row.text):
+                for cell in row.cells:
+                    slot = _best_slot(header, cell) if header else None
+                    if slot is not None and cell.overlap(slot.col, slot.end_col) > 0:
+                        slot.cells.append(cell)
+                    else:
+                        header.append(_Slot([cell]))
+            elif _NONE_12B.match(row.text):
+                pass  # "N/A", "None": no securities registered under 12(b)
+            else:
+                self.securities_12b.append(_security(header, row))
+            j += 1
 
     # ---- pass 2: the date of report below its label ----
 
@@ -395,6 +471,8 @@ class _Layout:
 
     def page(self, span: Span) -> CoverPage:
         self.check_boxes()
+        self.other_boxes()
+        self.securities()
         self.report_date()
         self.captions()
         self.labels()
@@ -454,6 +532,9 @@ class _Layout:
             registrants=tuple(_registrant(r) for r in registrants if r),
             former_name=former_name,
             checkboxes=boxes,
+            emerging_growth_company=self.egc,
+            extended_transition_period=self.transition,
+            securities_12b=tuple(self.securities_12b) if self.securities_12b is not None else None,
             parts=parts,
         )
 
@@ -480,10 +561,39 @@ _ROW_PART = {
     "check_box_intro": "check-box-intro",
     "check_box": "check-box",
     "contents_entry": "contents",
+    "securities_12b": "securities-12b",
     "caption_row": "caption",
     "label_row": "label",
     "value_row": "value",
 }
+
+
+def _security(header: list[_Slot], row: Row) -> dict[str, str | None]:
+    """One row of the 12(b) table: title of class, trading symbol, exchange."""
+    values: dict[str, list[str]] = {"title": [], "trading_symbol": [], "exchange": []}
+    for cell in row.cells:
+        if header:
+            slot = _best_slot(header, cell)
+            words = slot.text.lower()
+            name = (
+                "trading_symbol"
+                if "symbol" in words
+                else "exchange"
+                if "exchange" in words
+                else "title"
+            )
+        else:
+            name = ("title", "trading_symbol", "exchange")[min(2, row.cells.index(cell))]
+        values[name].append(cell.text)
+    # A symbol is one cell; cells before it in its column overflowed from the title.
+    symbols = values["trading_symbol"]
+    if len(symbols) > 1:
+        values["title"].extend(symbols[:-1])
+        values["trading_symbol"] = symbols[-1:]
+    return {
+        name: (clean(" ".join(parts)) or None) if not _NONE_12B.match(" ".join(parts)) else None
+        for name, parts in values.items()
+    }
 
 
 def _value_text(found: _Found) -> str:
@@ -568,6 +678,10 @@ class CoverTransformer(PartTransformer):
     def check_box_intro(self, children: list[Token]) -> Row:
         """The sentence before the check boxes."""
         return row_of("check_box_intro", children)
+
+    def securities_12b(self, children: list[Token]) -> Row:
+        """The line that opens the Section 12(b) table."""
+        return row_of("securities_12b", children)
 
     def contents_entry(self, children: list[Token]) -> Row:
         """A table-of-contents line."""
