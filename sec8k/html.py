@@ -15,7 +15,9 @@ What becomes of the markup:
 * entities are decoded; check-box glyphs (☐ ☒, Wingdings ``o``/``x``/``ý``/``þ``/``¨``)
   become ``[ ]`` and ``[X]``;
 * hidden content (``display:none``, the inline XBRL ``ix:header``), scripts and styles
-  produce no text.
+  produce no text;
+* inline XBRL facts of the ``dei:`` namespace (the tagged cover page) are collected, the
+  hidden ones too, for :attr:`~sec8k.model.Filing.xbrl`.
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ _VOID = frozenset(
 )
 _HIDDEN_TAGS = frozenset(("script", "style", "head", "ix:header", "title"))
 _CELL = frozenset(("td", "th"))
+# Inline XBRL facts; the cover's are in the dei: namespace (SPEC.md section 3.2).
+_FACT_TAGS = frozenset(("ix:nonnumeric", "ix:nonfraction"))
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _RUNS = re.compile(r"[^ \t\r\n\f\xa0]+|[ \t\r\n\f\xa0]+")
 _ENTITY = re.compile(r"&#?[xX]?[0-9A-Za-z]+;?")
@@ -138,6 +142,9 @@ class _Reader(HTMLParser):
         self.stack: list[tuple[str, bool, bool]] = []  # (tag, hidden, wingdings)
         self.tables: list[list[list[_Cell]]] = []  # open tables: rows of cells
         self.nested = 0  # tables opened inside a cell: their text flows into that cell
+        self.facts: list[tuple[str, str]] = []  # inline XBRL dei facts: (name, text)
+        self._seen_facts: set[tuple[str, str, str]] = set()  # (name, context, text)
+        self._open_facts: list[tuple[str, str, str, list[str]]] = []  # tag, name, context, text
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -193,6 +200,11 @@ class _Reader(HTMLParser):
                 colspan = max(1, min(int(value.strip()), 50))
             elif name == "rowspan" and value and value.strip().isdigit():
                 rowspan = max(1, min(int(value.strip()), 50))
+        if tag in _FACT_TAGS:
+            found = dict(attrs)
+            self._open_facts.append(
+                (tag, found.get("name") or "", found.get("contextref") or "", [])
+            )
         hidden = self._hidden or tag in _HIDDEN_TAGS or "display:none" in style
         wingdings = self._wingdings or "wingdings" in face or "wingdings" in style
         if not hidden:
@@ -225,6 +237,13 @@ class _Reader(HTMLParser):
             self._break()
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in _FACT_TAGS and self._open_facts and self._open_facts[-1][0] == tag:
+            _, name, context, parts = self._open_facts.pop()
+            text = " ".join("".join(parts).split())
+            # The same fact printed twice (same element, context and text) is one fact.
+            if name.startswith("dei:") and (name, context, text) not in self._seen_facts:
+                self._seen_facts.add((name, context, text))
+                self.facts.append((name[4:], text))
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i][0] == tag:
                 hidden = self.stack[i][1]
@@ -244,6 +263,8 @@ class _Reader(HTMLParser):
             self._break()
 
     def handle_data(self, data: str) -> None:
+        for *_, parts in self._open_facts:
+            parts.append(data)
         if self._hidden:
             return
         start = self._offset()
@@ -282,6 +303,8 @@ class _Reader(HTMLParser):
             self._add(char, start, end)
 
     def _reference(self, decoded: str) -> None:
+        for *_, parts in self._open_facts:
+            parts.append(decoded)
         if self._hidden:
             return
         start = self._offset()
@@ -397,4 +420,4 @@ def normalize_html(original: str, payload: Span) -> NormalizedDocument:
     builder = SourceMapBuilder()
     _emit(reader.lines, builder, payload.end)
     text, source_map = builder.build()
-    return NormalizedDocument(text, source_map, (), kind="html")
+    return NormalizedDocument(text, source_map, (), kind="html", facts=tuple(reader.facts))

@@ -628,6 +628,9 @@ class Filing:
     """The SEC header of a full submission, or None for a bare document."""
     documents: tuple[Document, ...] = ()
     """Every <DOCUMENT> block of the submission (none for a bare document)."""
+    xbrl: dict[str, str | list[str]] = field(default_factory=dict)
+    """The inline XBRL ``dei:`` cover facts, by element name without the prefix
+    ("EntityRegistrantName"): the text, or a list where the element repeats."""
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -687,6 +690,7 @@ class Filing:
                 + tuple(s for s in self.sections if isinstance(s, Unrecognized))
             ],
             "diagnostics": [d.to_dict() for d in self.diagnostics],
+            "xbrl": {k: list(v) if isinstance(v, list) else v for k, v in self.xbrl.items()},
             "header": self.header.to_dict() if self.header else None,
             "documents": [d.to_dict() for d in self.documents],
             "source": {

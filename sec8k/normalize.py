@@ -31,6 +31,8 @@ class NormalizedDocument:
     """What was set aside."""
     kind: str = "text"
     """``"text"`` or ``"html"``: what the document was."""
+    facts: tuple[tuple[str, str], ...] = ()
+    """Inline XBRL ``dei:`` facts of an HTML document: (element name, text), in order."""
 
     def span(self, start: int, end: int) -> Span:
         """The original span of the normalised range ``[start, end)``."""

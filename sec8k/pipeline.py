@@ -226,4 +226,12 @@ def build_filing(state: ParseState) -> Filing:
         diagnostics=state.sink.diagnostics,
         header=envelope.header,
         documents=envelope.documents,
+        xbrl=_facts(state.document.facts if state.document else ()),
     )
+
+
+def _facts(facts: tuple[tuple[str, str], ...]) -> dict[str, str | list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for name, value in facts:
+        grouped.setdefault(name, []).append(value)
+    return {name: values[0] if len(values) == 1 else values for name, values in grouped.items()}

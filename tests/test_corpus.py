@@ -260,3 +260,17 @@ def test_hand_labels(name: str) -> None:
     assert re.sub(r"[^A-Z0-9]", "", (got.get("address") or "").upper()) == re.sub(
         r"[^A-Z0-9]", "", want["address"].upper()
     )
+
+
+def _dei_files() -> list[str]:
+    return sorted(name for name, row in EXPECTED.items() if row.get("dei"))
+
+
+@pytest.mark.parametrize("name", _dei_files())
+def test_inline_xbrl_dei_facts_equal_the_expected(name: str) -> None:
+    xbrl = sec8k.parse(CORPUS / "files" / name).xbrl
+    want = EXPECTED[name]["dei"]
+    # As sets: whether a fact printed twice counts twice is a matter of policy, which the
+    # expected data does not apply consistently.
+    got = {key: set(value) if isinstance(value, list) else {value} for key, value in xbrl.items()}
+    assert {k: got.get(k) for k in want} == {k: set(v) for k, v in want.items()}
