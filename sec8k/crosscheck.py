@@ -21,11 +21,13 @@ from sec8k.diagnostics import (
     HDR_NAME,
     HDR_PERIOD,
     HDR_STATE,
+    XBR_DIFFERS,
     DiagnosticSink,
 )
 from sec8k.model import CoverPage, Document, Exhibit, ExhibitDocument, Item, Registrant, SecHeader
+from sec8k.transform.values import parse_date
 
-__all__ = ["cross_check", "exhibit_key", "link_exhibits"]
+__all__ = ["check_xbrl", "cross_check", "exhibit_key", "link_exhibits"]
 
 
 def _digits(value: str | None) -> str:
@@ -157,3 +159,57 @@ def link_exhibits(
         else e
         for e in exhibits
     )
+
+
+_CHECKED_FACT = {"☒": True, "☑": True, "true": True, "☐": False, "false": False}
+
+
+def _first(value: str | list[str] | None) -> str | None:
+    return value[0] if isinstance(value, list) else value
+
+
+def check_xbrl(
+    xbrl: dict[str, str | list[str]], cover: CoverPage | None, sink: DiagnosticSink
+) -> None:
+    """Report each dei: fact that disagrees with the cover the grammar read."""
+    if not xbrl or cover is None:
+        return
+    where = cover.span
+    registrant = cover.registrants[0] if cover.registrants else None
+
+    def differs(element: str, tagged: object, printed: object) -> None:
+        message = f"dei:{element} is {tagged!r}; the cover reads {printed!r}"
+        sink.report(XBR_DIFFERS, message, where)
+
+    if registrant is not None:
+        name = _first(xbrl.get("EntityRegistrantName"))
+        if name and registrant.name and _company(name) != _company(registrant.name):
+            differs("EntityRegistrantName", name, registrant.name)
+        number = _first(xbrl.get("EntityFileNumber"))
+        if number and _file_number(number) != _file_number(registrant.commission_file_number):
+            differs("EntityFileNumber", number, registrant.commission_file_number)
+        irs = _first(xbrl.get("EntityTaxIdentificationNumber"))
+        if irs and _digits(irs) != _digits(registrant.irs_employer_id):
+            differs("EntityTaxIdentificationNumber", irs, registrant.irs_employer_id)
+    period = _first(xbrl.get("DocumentPeriodEndDate"))
+    if period and cover.date_of_report is not None:
+        tagged, _ = parse_date(period)
+        if tagged is not None and tagged != cover.date_of_report:
+            differs("DocumentPeriodEndDate", period, cover.date_of_report.isoformat())
+    symbols = xbrl.get("TradingSymbol")
+    if symbols and cover.securities_12b is not None:
+        tagged_symbols = sorted(
+            {s.upper() for s in ([symbols] if isinstance(symbols, str) else symbols)}
+        )
+        printed = sorted(
+            {(r.get("trading_symbol") or "").upper() for r in cover.securities_12b} - {""}
+        )
+        if tagged_symbols != printed:
+            differs("TradingSymbol", tagged_symbols, printed)
+    egc = _CHECKED_FACT.get((_first(xbrl.get("EntityEmergingGrowthCompany")) or "").lower())
+    if (
+        egc is not None
+        and cover.emerging_growth_company is not None
+        and egc != cover.emerging_growth_company
+    ):
+        differs("EntityEmergingGrowthCompany", egc, cover.emerging_growth_company)

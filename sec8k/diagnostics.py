@@ -199,6 +199,14 @@ HDR_EXHIBIT_UNLISTED = _register(
     Severity.INFO,
     "An attached EX- document is not in the body's exhibit list.",
 )
+XBR_DIFFERS = _register(
+    "XBR001",
+    "xbrl.fact-differs",
+    Severity.WARNING,
+    "An inline XBRL dei: fact of the cover (registrant name, file number, IRS number, date "
+    "of report, state, trading symbols, check boxes) says something other than the "
+    "visible text the grammar read.",
+)
 FRM_NOT_8K = _register(
     "FRM001",
     "form.not-8k",

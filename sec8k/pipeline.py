@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from lark import Token, Tree
 from lark.exceptions import UnexpectedInput, VisitError
 
-from sec8k.crosscheck import cross_check, link_exhibits
+from sec8k.crosscheck import check_xbrl, cross_check, link_exhibits
 from sec8k.diagnostics import FRM_NOT_8K, INTERNAL, PRS_UNEXPECTED, DiagnosticSink
 from sec8k.envelope import FORM_8K_FAMILY, Envelope, find_document
 from sec8k.errors import parse_error_position
@@ -138,6 +138,8 @@ def _transform(state: ParseState) -> None:
 
 def _cross_check(state: ParseState) -> None:
     envelope, parts = state.envelope, state.parts
+    if parts is not None and state.document is not None and state.document.facts:
+        check_xbrl(_facts(state.document.facts), parts.cover, state.sink)
     if envelope is None or envelope.header is None or parts is None:
         return
     items = tuple(s for s in parts.sections if isinstance(s, Item))

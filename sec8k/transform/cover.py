@@ -510,8 +510,10 @@ class _Layout:
                 if not value:
                     continue
                 current = registrants[-1]
-                if name in current:
-                    registrants.append(current := {})
+                if name == "name" and "name" in current:
+                    registrants.append(current := {})  # a combined filing's next registrant
+                elif name in current:
+                    continue  # printed twice for one registrant: the first stands
                 current[name] = (value, span_all)
         for row in self.rows:
             if row.kind == "form_title":
@@ -590,8 +592,9 @@ def _security(header: list[_Slot], row: Row) -> dict[str, str | None]:
     if len(symbols) > 1:
         values["title"].extend(symbols[:-1])
         values["trading_symbol"] = symbols[-1:]
+    # "N/A", "None" or a dash where a value would be: no value.
     return {
-        name: (clean(" ".join(parts)) or None) if not _NONE_12B.match(" ".join(parts)) else None
+        name: clean(" ".join(parts)) if re.search(r"[A-Za-z0-9]", " ".join(parts)) else None
         for name, parts in values.items()
     }
 
