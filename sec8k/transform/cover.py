@@ -77,6 +77,10 @@ _FILE_NUMBER = re.compile(r"\b\d{1,3}-\d{3,6}(?:-\d{1,4})?\b")
 _IRS_NUMBER = re.compile(r"\b\d{2}\s?-\s?\d{7}\b|\b\d{9}\b")
 _PAREN_DATE = re.compile(r"\((\s*[A-Za-z]{3,9}\.?\s+\d{1,2},?\s*\d{4}\s*)\)")
 _BOX_CHECKED = re.compile(r"[xX\u2612\u25a0\u2713\u2714]")
+# "(A Delaware Corporation)", "(a Pennsylvania corporation)": the state of incorporation.
+_INCORPORATED = re.compile(
+    r"(?i)^\(?\s*an?\s+(.+?)\s+(?:corporation|company|limited\s+liability\s+company|limited\s+partnership)\s*\)?$"
+)
 _EGC = re.compile(r"(?i)emerging\s+growth\s+company")
 _TRANSITION = re.compile(r"(?i)transition\s+period|13\(a\)\s+of\s+the\s+exchange\s+act")
 _HEADER_12B = re.compile(
@@ -176,6 +180,9 @@ class _Layout:
         self.boxes: dict[str, bool] = {}
         self.box_spans: list[Span] = []
         self.egc: bool | None = None
+        self._jurisdictions: dict[
+            int, str
+        ] = {}  # found order -> state read from "(A ... Corporation)"
         self.transition: bool | None = None
         self.securities_12b: list[dict[str, str | None]] | None = None
 
@@ -229,6 +236,110 @@ class _Layout:
                 continue
             for j in range(k + 1, i + 1):
                 self.claimed[j] = "check-box"
+
+    # ---- a combined filing's registrant table ----
+
+    def registrant_table(self) -> None:
+        """The registrant table of a combined filing (SPEC.md section 4, item 30).
+
+        Its header reads "Commission File Number | Registrant, State of Incorporation,
+        Address and Telephone Number | I.R.S. Employer Identification No."; under it, one
+        block of rows per registrant.
+        """
+        rows = self.rows
+        for i, row in enumerate(rows):
+            if row.kind != "label_row" or i in self.claimed:
+                continue
+            j = i
+            header: list[_Slot] = []
+            while j < len(rows) and rows[j].kind == "label_row" and j not in self.claimed:
+                for cell in rows[j].cells:
+                    best = _best_slot(header, cell) if header else None
+                    if best is not None and cell.overlap(best.col, best.end_col) > 0:
+                        best.cells.append(cell)
+                    else:
+                        header.append(_Slot([cell]))
+                j += 1
+            texts = [slot.text.lower() for slot in header]
+            middle = next(
+                (k for k, t in enumerate(texts) if "registrant" in t and "address" in t), None
+            )
+            if middle is None or not any("commission" in t or "file" in t for t in texts):
+                continue
+            for k in range(i, j):
+                self.claimed[k] = "label"
+            self._registrant_blocks(j, header, middle)
+            return
+
+    def _registrant_blocks(self, start: int, header: list[_Slot], middle: int) -> None:
+        """Read one block per registrant.
+
+        A block is a row with the registrant's file number, name and IRS number, then the
+        lines under the name: state of incorporation, address, telephone.
+        """
+        rows = self.rows
+        spacing = self.ctx.doc.kind == "html"
+        k = start
+        block: tuple[int, dict[str, list[Cell]], list[list[Cell]]] | None = None
+        while k < len(rows):
+            row = rows[k]
+            if row.kind == "blank":
+                if block is not None and not spacing:
+                    self._block_fields(*block)
+                    block = None
+                k += 1
+                continue
+            if k in self.claimed or row.kind not in ("value_row", "caption_row", "label_row"):
+                break
+            if len(row.cells) >= 2 and _FILE_NUMBER.search(row.cells[0].text):
+                if block is not None:
+                    self._block_fields(*block)
+                fields: dict[str, list[Cell]] = {}
+                name: list[Cell] = []
+                by_order = len(row.cells) == len(header)
+                for index, cell in enumerate(row.cells):
+                    slot = index if by_order else header.index(_best_slot(header, cell))
+                    if slot == middle:
+                        name.append(cell)
+                    else:
+                        words = header[slot].text.lower()
+                        key = (
+                            "irs_employer_id"
+                            if "employer" in words or "i.r.s" in words
+                            else "commission_file_number"
+                        )
+                        fields.setdefault(key, []).append(cell)
+                block = (k, fields, [name])
+            elif block is not None and len(row.text) <= 60:
+                block[2].append(list(row.cells))
+            else:
+                break
+            self.claimed[k] = "value"
+            k += 1
+        if block is not None:
+            self._block_fields(*block)
+
+    def _block_fields(
+        self, at: int, fields: dict[str, list[Cell]], lines: list[list[Cell]]
+    ) -> None:
+        order = at * 10  # keeps one block's fields together, after the previous block's
+        name, *rest = lines
+        self.found.append(_Found("name", [(at, name)], order))
+        address: list[tuple[int, list[Cell]]] = []
+        for line in rest:
+            text = " ".join(c.text for c in line)
+            state = _INCORPORATED.match(text)
+            if state:
+                self.found.append(_Found("jurisdiction", [(at, line)], order + 1))
+                self._jurisdictions[order + 1] = state.group(1)
+            elif _PHONE.match(text):
+                self.found.append(_Found("phone", [(at, line)], order + 2))
+            else:
+                address.append((at, line))
+        if address:
+            self.found.append(_Found("address_zip", address, order + 3))
+        for offset, (name_, cells) in enumerate(sorted(fields.items()), start=4):
+            self.found.append(_Found(name_, [(at, cells)], order + offset))
 
     # ---- the Section 12(b) table ----
 
@@ -473,6 +584,7 @@ class _Layout:
         self.check_boxes()
         self.other_boxes()
         self.securities()
+        self.registrant_table()
         self.report_date()
         self.captions()
         self.labels()
@@ -506,7 +618,9 @@ class _Layout:
                 if former_name is None and text and not is_not_applicable(text):
                     former_name = text
                 continue
-            for name, value in _split_field(found.name, found):
+            if found.name == "jurisdiction" and found.order in self._jurisdictions:
+                text = self._jurisdictions[found.order]
+            for name, value in _split_field(found.name, found, text):
                 if not value:
                     continue
                 current = registrants[-1]
@@ -603,9 +717,8 @@ def _value_text(found: _Found) -> str:
     return clean(" ".join(c.text for _, cells in found.value_rows for c in cells))
 
 
-def _split_field(name: str, found: _Found) -> list[tuple[str, str]]:
+def _split_field(name: str, found: _Found, text: str) -> list[tuple[str, str]]:
     """The registrant fields one found value holds (an address may carry zip and phone)."""
-    text = _value_text(found)
     if name in ("address", "address_zip", "address_phone"):
         lines = [clean(" ".join(c.text for c in cells)) for _, cells in found.value_rows]
         phone = None
