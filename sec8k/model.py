@@ -170,6 +170,9 @@ class CoverPage:
     """Date of report (date of earliest event reported)."""
     date_of_report_text: str | None = None
     """The date as printed."""
+    date_of_earliest_event: datetime.date | None = None
+    """A second date printed in parentheses after the date of report, where a cover prints
+    both ("October 3, 2000 (September 21, 2000)"): the earliest event's."""
     registrants: tuple[Registrant, ...] = ()
     """One per registrant on the cover (combined filings name several)."""
     former_name: str | None = None
@@ -190,6 +193,9 @@ class CoverPage:
         return {
             "form_type": self.form_type,
             "date_of_report": self.date_of_report.isoformat() if self.date_of_report else None,
+            "date_of_earliest_event": self.date_of_earliest_event.isoformat()
+            if self.date_of_earliest_event
+            else None,
             "registrants": [r.to_dict() for r in self.registrants],
             "former_name": self.former_name,
             "checkboxes": self.checkboxes.to_dict() if self.checkboxes else None,

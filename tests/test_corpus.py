@@ -104,12 +104,10 @@ HEADER_WRONG: dict[tuple[str, str], str] = {
     ): "body prints AUGUST 23, 1996; header gives the month reported on",
     ("date", "0001125282-04-000379.txt"): "body prints February 11, 2004; header says 2004-02-10",
     ("date", "0001125282-05-004198.txt"): "body prints August 10, 2005; header says 2005-08-09",
-    (
-        "date",
-        "0001275287-05-002977.txt",
-    ): "body prints 'August 2, 2005 (August 1, 2005)'; the earliest "
-    "event is August 1, the header took the report date (the same filer's 05-000056 header took "
-    "the earliest event)",
+    ("date", "0000912057-00-043726.txt"): "body prints 'October 3, 2000 (September 21, 2000)'; "
+    "the header took the earliest event's date; sec8k reports both (date_of_earliest_event)",
+    ("date", "0001275287-05-000056.txt"): "body prints 'January 10, 2005 (January 7, 2005)'; "
+    "the header took the earliest event's date; sec8k reports both (date_of_earliest_event)",
     ("irs", "0000899243-96-000861.txt"): "body prints 94-3173918; header 943234049",
     ("irs", "0001004963-96-000004.txt"): "body prints 94-3173918; header 943234049",
     ("irs", "0001004963-96-000010.txt"): "body prints 94-3173918; header 943234049",

@@ -43,7 +43,8 @@ FIELD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.I))
     for name, pattern in (
         # "(September 21, 2000)" under "Date of Report (Date of earliest event reported): ...":
-        # the date of the earliest event, printed in the caption's own "X (Y)" shape.
+        # the date of the earliest event, printed in the caption's own "X (Y)" shape; the
+        # date of report stays the first date printed (as the hand labels read it).
         ("event_date", r"^\(\s*[A-Za-z]{3,9}\.?\s+\d{1,2},?\s*\d{4}\s*\)$"),
         ("date_of_report", r"date\s+of\s+(?:report|earliest)|earliest\s+event"),
         ("former_name", r"former\s+(?:name|address)"),
@@ -591,7 +592,7 @@ class _Layout:
         self.leftovers()
         ctx = self.ctx
         form_type = None
-        date_of_report = date_text = former_name = None
+        date_of_report = event_date = date_text = former_name = None
         date_row = -2
         registrants: list[dict[str, tuple[str, Span]]] = [{}]
         for found in sorted(self.found, key=lambda f: f.order):
@@ -599,20 +600,24 @@ class _Layout:
             spans = [ctx.span(c.start, c.end) for _, cells in found.value_rows for c in cells]
             span_all = Span.enclosing(spans) or span
             if found.name in ("date_of_report", "event_date"):
-                if found.name == "event_date" and found.order != date_row + 1:
-                    continue  # a parenthesised date that follows no date of report
-                if found.name == "date_of_report" and date_of_report is not None:
+                if found.name == "event_date":
+                    # "(September 21, 2000)" on the row under the date of report.
+                    if found.order == date_row + 1 and event_date is None:
+                        event_date = parse_date(text)[0]
                     continue
-                # "July 14, 2000 (July 14, 2000)": the date in parentheses is the event's.
+                if date_of_report is not None:
+                    continue
+                # "July 14, 2000 (July 14, 2000)": the date of report, then in the
+                # caption's "X (Y)" shape the date of the earliest event.
                 event = _PAREN_DATE.search(text)
-                chosen = event.group(1) if event else text
-                parsed, is_date = parse_date(chosen)
+                first = text[: event.start()] if event and event.start() > 0 else text
+                parsed, is_date = parse_date(first)
                 if parsed is None and is_date:
-                    ctx.sink.report(
-                        TRN_BAD_DATE, f"date of report {chosen!r} is not a calendar date", span_all
-                    )
-                if parsed is not None or date_of_report is None:
-                    date_of_report, date_text, date_row = parsed, chosen.strip("() "), found.order
+                    message = f"date of report {first.strip()!r} is not a calendar date"
+                    ctx.sink.report(TRN_BAD_DATE, message, span_all)
+                date_of_report, date_text, date_row = parsed, first.strip(" ()"), found.order
+                if event and event.start() > 0:
+                    event_date = parse_date(event.group(1))[0]
                 continue
             if found.name == "former_name":
                 if former_name is None and text and not is_not_applicable(text):
@@ -645,6 +650,7 @@ class _Layout:
             form_type=form_type,
             date_of_report=date_of_report,
             date_of_report_text=date_text,
+            date_of_earliest_event=event_date,
             registrants=tuple(_registrant(r) for r in registrants if r),
             former_name=former_name,
             checkboxes=boxes,
