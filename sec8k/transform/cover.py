@@ -73,7 +73,11 @@ _REGISTRANT_FIELDS = (
     "phone",
 )
 _ZIP_AT_END = re.compile(r"[\s,]+(\d{5}(?:\s?-\s?\d{4})?)\s*$")
-_PHONE = re.compile(r"^\(?\d{3}\)?[\s.\-/]*\d{3}[\s.\-]*\d{4}\b")
+_PHONE = re.compile(
+    r"^(?:(?i:tel(?:ephone)?|phone)\.?:?\s*)?\(?\d{3}\)?[\s.\-/]*\d{3}[\s.\-]*\d{4}\b"
+)
+_PHONE_LABEL = re.compile(r"(?i)^(?:tel(?:ephone)?|phone)\.?:?\s*")
+_FAX = re.compile(r"(?i)^(?:fax|facsimile)\b")
 _FILE_NUMBER = re.compile(r"\b\d{1,3}-\d{3,6}(?:-\d{1,4})?\b")
 _IRS_NUMBER = re.compile(r"\b\d{2}\s?-\s?\d{7}\b|\b\d{9}\b")
 _PAREN_DATE = re.compile(r"\((\s*[A-Za-z]{3,9}\.?\s+\d{1,2},?\s*\d{4}\s*)\)")
@@ -440,7 +444,7 @@ class _Layout:
         blanks = 0
         spacing = self.ctx.doc.kind == "html"
         k = i - 1
-        while k >= 0 and len(found) < 4:
+        while k >= 0 and len(found) < 6:
             row = self.rows[k]
             if row.kind == "rule":
                 k -= 1
@@ -730,16 +734,21 @@ def _split_field(name: str, found: _Found, text: str) -> list[tuple[str, str]]:
         phone = None
         if name == "address_phone":
             for line in lines:
-                if _PHONE.match(line):
+                if _PHONE.match(line) and phone is None:
                     phone = line
-            lines = [line for line in lines if line != phone]
+            lines = [line for line in lines if line != phone and not _FAX.match(line)]
         address = " ".join(lines)
         zip_code = None
         match = _ZIP_AT_END.search(address)
         if match:
             zip_code = match.group(1)
             address = address[: match.start()]
-        return [("address", address.strip(" ,")), ("zip", zip_code or ""), ("phone", phone or "")]
+        phone = _PHONE_LABEL.sub("", phone) if phone else ""
+        return [("address", address.strip(" ,")), ("zip", zip_code or ""), ("phone", phone)]
+    if name in ("commission_file_number", "irs_employer_id", "zip", "phone") and not any(
+        ch.isdigit() for ch in text
+    ):
+        return []  # a number field whose value has no digit: a caption paired with the wrong text
     if name == "commission_file_number":
         match = _FILE_NUMBER.search(text)
         return [(name, match.group(0) if match else text)]
