@@ -154,6 +154,55 @@ def _best_slot(slots: Sequence[_Slot], cell: Cell) -> _Slot:
     return best
 
 
+def _by_shape(slots: list[_Slot], cells: Sequence[Cell]) -> list[tuple[_Slot, Cell]] | None:
+    """Pair values printed close together with their captions by what they look like.
+
+    "Nevada 000-29913 90-1133909" under three captions: an IRS number, a file number, and
+    the rest in the order of the other captions. None when that does not place every value.
+    """
+    fields = [field_of(slot.text) for slot in slots]
+    if "irs_employer_id" not in fields and "commission_file_number" not in fields:
+        return None
+    pieces: list[Cell] = []
+    for cell in cells:
+        for match in re.finditer(r"\S+", cell.text):
+            start = cell.start + match.start()
+            col = cell.col + match.start()
+            text = match.group()
+            if (
+                pieces
+                and not re.fullmatch(r"[\d-]+", text)
+                and not re.fullmatch(r"[\d-]+", pieces[-1].text)
+            ):
+                last = pieces[-1]  # words of one value join again: "New York"
+                pieces[-1] = Cell(
+                    last.kind,
+                    f"{last.text} {text}",
+                    last.col,
+                    col + len(text),
+                    last.start,
+                    start + len(text),
+                )
+            else:
+                pieces.append(Cell(cell.kind, text, col, col + len(text), start, start + len(text)))
+    pairs: list[tuple[_Slot, Cell]] = []
+    free = [
+        slot
+        for slot, name in zip(slots, fields, strict=True)
+        if name not in ("irs_employer_id", "commission_file_number")
+    ]
+    for piece in pieces:
+        if _IRS_NUMBER.fullmatch(piece.text) and "irs_employer_id" in fields:
+            pairs.append((slots[fields.index("irs_employer_id")], piece))
+        elif _FILE_NUMBER.fullmatch(piece.text) and "commission_file_number" in fields:
+            pairs.append((slots[fields.index("commission_file_number")], piece))
+        elif free:
+            pairs.append((free.pop(0), piece))
+        else:
+            return None
+    return pairs
+
+
 def _caption_slots(row: Row) -> list[_Slot]:
     """The captions of a row; a caption whose words are spread by double spaces is one."""
     slots: list[_Slot] = []
@@ -210,12 +259,15 @@ class _Layout:
                 texts.append(rows[j].text)
                 j += 1
             text = " ".join(texts)
-            glyph = row.cells[0].text
-            for name, pattern in _BOX_KINDS:
-                if pattern.search(text) and name not in self.boxes:
-                    self.boxes[name] = bool(_BOX_CHECKED.search(glyph))
-                    self.box_spans.append(self.ctx.span(row.start, rows[j - 1].end))
-                    break
+            checked = bool(_BOX_CHECKED.search(row.cells[0].text))
+            kind = next((name for name, pattern in _BOX_KINDS if pattern.search(text)), None)
+            if kind is not None and kind not in self.boxes:
+                self.boxes[kind] = checked
+                self.box_spans.append(self.ctx.span(row.start, rows[j - 1].end))
+            elif kind is None and _TRANSITION.search(text):
+                self.transition = checked
+            elif kind is None and _EGC.search(text):
+                self.egc = checked
 
     def other_boxes(self) -> None:
         """Check boxes inside a row: the emerging growth company and transition boxes."""
@@ -488,7 +540,13 @@ class _Layout:
         """Give each value cell to its slot, then record each slot's field."""
         for k in value_rows:
             self.claimed[k] = "value"
-            for cell in self.rows[k].cells:
+            cells = self.rows[k].cells
+            by_shape = _by_shape(slots, cells) if len(cells) < len(slots) else None
+            if by_shape is not None:
+                for slot, cell in by_shape:
+                    slot.values.append((k, cell))
+                continue
+            for cell in cells:
                 _best_slot(slots, cell).values.append((k, cell))
         for slot in slots:
             name = field_of(slot.text)

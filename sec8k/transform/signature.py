@@ -256,6 +256,9 @@ class SignatureTransformer(PartTransformer):
                 cell = token_cell(child)
                 block.candidates.append([cell])
         block.finish()
+        if block.date is None and attestation:
+            # "... duly authorized on this 8th day of January, 2025."
+            block.date = parse_date(attestation)[0]
         signatures = tuple(s.signature(self.ctx) for s in block.signers)
         registrant = signatures[0].registrant if signatures else None
         return SignatureBlock(

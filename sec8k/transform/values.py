@@ -35,15 +35,20 @@ _MONTHS = {
     for name in names
 }
 _DATE_WORDS = re.compile(
-    r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})\b|\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b"
+    r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})\b"
+    r"|\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b"
+    # "the 8th day of January, 2025", as attestations date themselves.
+    r"|\b(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+([a-z]{3,9})\.?,?\s+(\d{4})\b"
 )
 
 
 def parse_date(text: str) -> tuple[datetime.date | None, bool]:
-    """Read the first date in ``text``: "November 12, 2002", "March 21,2003", "12/17/2013".
+    """Read the first date in ``text``.
 
-    Returns ``(date, found)``: ``found`` is True when something shaped like a date was
-    there, even if it is no calendar date ("February 30, 2004" gives ``(None, True)``).
+    Dates as 8-Ks print them: "November 12, 2002", "March 21,2003", "12/17/2013", "the 8th
+    day of January, 2025". Returns ``(date, found)``: ``found`` is True when something
+    shaped like a date was there, even if it is no calendar date ("February 30, 2004"
+    gives ``(None, True)``).
     """
     for match in _DATE_WORDS.finditer(text):
         if match.group(1):
@@ -51,6 +56,11 @@ def parse_date(text: str) -> tuple[datetime.date | None, bool]:
             if month is None:
                 continue
             day, year = int(match.group(2)), int(match.group(3))
+        elif match.group(7):
+            month = _MONTHS.get(match.group(8).lower())
+            if month is None:
+                continue
+            day, year = int(match.group(7)), int(match.group(9))
         else:
             month, day = int(match.group(4)), int(match.group(5))
             year = int(match.group(6))
