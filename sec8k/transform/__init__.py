@@ -7,6 +7,8 @@ transformer builds the :class:`~sec8k.model.Filing` from the sections.
 
 from __future__ import annotations
 
+import re
+
 from lark import Token, Transformer, Tree
 
 from sec8k.model import (
@@ -59,6 +61,31 @@ def listed_exhibits(sections: tuple[Section, ...]) -> tuple[Exhibit, ...]:
     return tuple(seen.values())
 
 
+_NONE = re.compile(r"(?i)^\s*(?:none|not\s+applicable|inapplicable|n/a)\.?\s*(?:\n|$)")
+
+
+def _declared_empty(sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """Items whose body says "None." or "Not applicable." are declared empty, not reported.
+
+    A bodiless heading printed right before the same heading with a body is one item.
+    """
+    out: list[Section] = []
+    for index, section in enumerate(sections):
+        if isinstance(section, Item):
+            following = sections[index + 1] if index + 1 < len(sections) else None
+            if (
+                not section.text
+                and isinstance(following, Item)
+                and following.number == section.number
+            ):
+                continue
+            if _NONE.match(section.text):
+                out.append(OmittedItems((section.number,), section.text, section.span))
+                continue
+        out.append(section)
+    return tuple(out)
+
+
 def _contents(sections: list[Section]) -> tuple[Section, ...]:
     """Headings listed before the items, bodiless, each printed again later: a table of contents."""
     out: list[Section] = []
@@ -100,7 +127,7 @@ class Form8KTransformer(PartTransformer):
                 (Item, OmittedItems, SignatureBlock, ExhibitIndex, ExhibitDocument, Unrecognized),
             ):
                 sections.append(child)
-        found = _contents(sections)
+        found = _declared_empty(_contents(sections))
         return DocumentParts(cover, found, listed_exhibits(found))
 
 
