@@ -86,25 +86,48 @@ def _declared_empty(sections: tuple[Section, ...]) -> tuple[Section, ...]:
     return tuple(out)
 
 
+def _bodiless(section: Section) -> bool:
+    """A heading with nothing under it: an entry of a table of contents, perhaps."""
+    if isinstance(section, Item):
+        return not section.text
+    if isinstance(section, SignatureBlock):
+        return not section.signatures and not section.attestation
+    if isinstance(section, ExhibitIndex):
+        return not section.exhibits
+    return False
+
+
+def _entry(section: Section) -> str:
+    if isinstance(section, Item):
+        return f"Item {section.number} {section.title}".strip()
+    if isinstance(section, SignatureBlock):
+        return section.heading or "Signatures"
+    if isinstance(section, ExhibitIndex):
+        return section.text.split("\n", 1)[0]
+    return ""
+
+
 def _contents(sections: list[Section]) -> tuple[Section, ...]:
-    """Headings listed before the items, bodiless, each printed again later: a table of contents."""
+    """Find tables of contents among the sections.
+
+    Headings listed before the report, bodiless, an item among them printed again later
+    with a body, are a table of contents, not sections of the report.
+    """
     out: list[Section] = []
     i = 0
     while i < len(sections):
-        run = []
         j = i
-        while j < len(sections):
-            item = sections[j]
-            if not (isinstance(item, Item) and not item.text):
-                break
-            later = (s for s in sections[j + 1 :] if isinstance(s, Item) and s.text)
-            if not any(s.number == item.number for s in later):
-                break
-            run.append(item)
+        while j < len(sections) and _bodiless(sections[j]):
             j += 1
-        if len(run) >= 2:
+        run = sections[i:j]
+        later = [s for s in sections[j:] if isinstance(s, Item) and s.text]
+        repeated = any(
+            isinstance(entry, Item) and any(s.number == entry.number for s in later)
+            for entry in run
+        )
+        if len(run) >= 2 and repeated:
             span = Span(run[0].span.start, run[-1].span.end)
-            out.append(Contents(tuple(f"Item {r.number} {r.title}".strip() for r in run), span))
+            out.append(Contents(tuple(_entry(entry) for entry in run), span))
             i = j
         else:
             out.append(sections[i])
