@@ -52,6 +52,9 @@ _CELL = frozenset(("td", "th"))
 _FACT_TAGS = frozenset(("ix:nonnumeric", "ix:nonfraction"))
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _RUNS = re.compile(r"[^ \t\r\n\f\xa0]+|[ \t\r\n\f\xa0]+")
+_WHITE = str.maketrans("\t\r\n\f", "    ")
+_GAPS = re.compile(r"\xa0+| {2,}")
+_GLYPH = re.compile("[\u2610\u25a1\u25fb\u2751\u2612\u2611\u25a0\u2713\u2714\u2718]")
 _ENTITY = re.compile(r"&#?[xX]?[0-9A-Za-z]+;?")
 _UNCHECKED = frozenset("\u2610\u25a1\u25fb\u2751")
 _CHECKED = frozenset("\u2612\u2611\u25a0\u2713\u2714\u2718")
@@ -268,15 +271,48 @@ class _Reader(HTMLParser):
         if self._hidden:
             return
         start = self._offset()
+        if self._wingdings or _GLYPH.search(data):
+            self._runs(data, start)
+            return
+        # Line ends and tabs become spaces one for one, so a run of text with single
+        # spaces stays one piece mapped character by character; only longer gaps collapse.
+        text = data.translate(_WHITE)
+        if "  " not in text and "\xa0" not in text:
+            self._words(text, start)
+            return
+        position = 0
+        for gap in _GAPS.finditer(text):
+            if gap.start() > position:
+                self._words(text[position : gap.start()], start + position)
+            a, b = start + gap.start(), start + gap.end()
+            if gap.group()[0] == "\xa0" and not self._in_table:
+                self._add(" " * (b - a), a, b, hard=True)  # no-break spaces keep their width
+            else:
+                self._add(" ", a, b)
+            position = gap.end()
+        if position < len(text):
+            self._words(text[position:], start + position)
+
+    def _words(self, text: str, start: int) -> None:
+        """Words with single spaces between them: one piece (a leading space may collapse)."""
+        if text.startswith(" "):
+            self._add(" ", start, start + 1)
+            text, start = text[1:], start + 1
+        if text.endswith(" "):  # a space of its own, which a line's end strips
+            self._add(text[:-1], start, start + len(text) - 1)
+            self._add(" ", start + len(text) - 1, start + len(text))
+        elif text:
+            self._add(text, start, start + len(text))
+
+    def _runs(self, data: str, start: int) -> None:
+        """Text with check-box glyphs in it, run by run."""
         for match in _RUNS.finditer(data):
             piece = match.group()
             a, b = start + match.start(), start + match.end()
             if piece[0] not in " \t\r\n\f\xa0":
                 self._text(piece, a)
             elif "\xa0" in piece and not self._in_table:
-                for i, char in enumerate(piece):
-                    if char == "\xa0":
-                        self._add(" ", a + i, a + i + 1, hard=True)
+                self._add(" " * len(piece), a, b, hard=True)
             else:
                 self._add(" ", a, b)
 
