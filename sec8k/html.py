@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from sec8k.model import Noise
 from sec8k.normalize import NormalizedDocument
 from sec8k.span import SourceMapBuilder, Span
 
@@ -146,6 +147,7 @@ class _Reader(HTMLParser):
         self.tables: list[list[list[_Cell]]] = []  # open tables: rows of cells
         self.nested = 0  # tables opened inside a cell: their text flows into that cell
         self.facts: list[tuple[str, str]] = []  # inline XBRL dei facts: (name, text)
+        self.page_breaks: list[int] = []  # line indexes where a page ends (<hr>, page-break)
         self._seen_facts: set[tuple[str, str, str]] = set()  # (name, context, text)
         self._open_facts: list[tuple[str, str, str, list[str]]] = []  # tag, name, context, text
 
@@ -234,10 +236,14 @@ class _Reader(HTMLParser):
             rows[-1].append(self.current)
         elif tag in _CELL or tag in _BLOCK or "page-break" in style:
             self._break()
+        if (tag == "hr" or "page-break" in style) and not self.tables:
+            self.page_breaks.append(len(self.lines))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCK and not self._hidden:
             self._break()
+            if tag == "hr" and not self.tables:
+                self.page_breaks.append(len(self.lines))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _FACT_TAGS and self._open_facts and self._open_facts[-1][0] == tag:
@@ -448,12 +454,34 @@ def _emit(lines: list[_Line], builder: SourceMapBuilder, end: int) -> None:
         builder.replace("\n", end, end)
 
 
+_PAGE_NUMBER = re.compile(r"(?i)^\s*(?:page\s+)?(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
+
+
+def _page_numbers(lines: list[_Line], breaks: list[int]) -> list[Noise]:
+    """Take out the page numbers printed just before a page break or at the very end."""
+    noise: list[Noise] = []
+    for at in [*breaks, len(lines)]:
+        k = min(at, len(lines)) - 1
+        while k >= 0 and lines[k].empty:
+            k -= 1
+        if k < 0 or len(lines[k].runs) != 1:
+            continue
+        pieces = lines[k].runs[0][1]
+        if _PAGE_NUMBER.match("".join(p.text for p in pieces)):
+            noise.append(Noise("page-number", Span(pieces[0].start, pieces[-1].end)))
+            lines[k] = _Line([], lines[k].at)
+    return noise
+
+
 def normalize_html(original: str, payload: Span) -> NormalizedDocument:
     """Normalise the HTML document at ``original[payload.start:payload.end]``."""
     reader = _Reader(original[payload.start : payload.end], payload.start)
     reader.feed(reader.text)
     reader.close()
+    noise = _page_numbers(reader.lines, reader.page_breaks)
     builder = SourceMapBuilder()
     _emit(reader.lines, builder, payload.end)
     text, source_map = builder.build()
-    return NormalizedDocument(text, source_map, (), kind="html", facts=tuple(reader.facts))
+    return NormalizedDocument(
+        text, source_map, tuple(noise), kind="html", facts=tuple(reader.facts)
+    )

@@ -117,6 +117,13 @@ def _cover(cover: CoverPage, ctx: _Ctx) -> Tree:
         tree.add(to_rich_tree(cover.checkboxes, ctx=ctx))
     if cover.emerging_growth_company is not None:
         _field(tree, "emerging growth company", cover.emerging_growth_company)
+    if cover.securities_12b is not None:
+        table = tree.add(f"[sec8k.kind]Section 12(b)[/] ({len(cover.securities_12b)})")
+        for row in cover.securities_12b:
+            table.add(
+                f"{_value(row.get('trading_symbol'))} {escape(row.get('title') or '')} "
+                f"[sec8k.span]{escape(row.get('exchange') or '')}[/]"
+            )
     return tree
 
 

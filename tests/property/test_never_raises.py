@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import sec8k
 from sec8k.model import (
+    Contents,
     ExhibitDocument,
     ExhibitIndex,
     Item,
@@ -131,7 +132,7 @@ def _spans(filing: sec8k.Filing) -> Iterator[tuple[str, Span]]:
             for exhibit in section.exhibits:
                 yield "index exhibit", exhibit.span
         else:
-            assert isinstance(section, (OmittedItems, ExhibitDocument, Unrecognized))
+            assert isinstance(section, (OmittedItems, ExhibitDocument, Contents, Unrecognized))
     for exhibit in filing.exhibits:
         yield "exhibit", exhibit.span
     for unrecognized in filing.unrecognized:
