@@ -240,10 +240,10 @@ class _Reader(HTMLParser):
             self.page_breaks.append(len(self.lines))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK and not self._hidden:
-            self._break()
-            if tag == "hr" and not self.tables:
-                self.page_breaks.append(len(self.lines))
+        # "<td colspan="3" />" in XHTML: an empty element, which still takes its place.
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _FACT_TAGS and self._open_facts and self._open_facts[-1][0] == tag:
