@@ -11,7 +11,7 @@ nodes and picks the document to parse: the first of the 8-K family.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lark import Token, Transformer
@@ -274,6 +274,8 @@ def find_document(text: str, sink: DiagnosticSink) -> Envelope:
     reader = _EnvelopeTransformer(text, sink)
     reader.transform(tree)
     documents = tuple(reader.documents)
+    if reader.pem:  # known only once the wrapper around the documents is read
+        documents = tuple(replace(d, pem=True) for d in documents)
     noise = list(reader.noise)
     chosen = next((d for d in documents if d.type in FORM_8K_FAMILY), None)
     if chosen is None and documents:

@@ -175,3 +175,27 @@ def test_header_only_file() -> None:
     filing = sec8k.parse(header_only)
     assert filing.header is not None and filing.header.filers[0].name
     assert {d.code for d in filing.diagnostics} == {"ENV004"}
+
+
+def test_blank_line_after_every_header_line() -> None:
+    # A real header with one documented edit: a blank line after each of its lines.
+    text = _submission()
+    start, end = text.index("ACCESSION NUMBER:"), text.index("</IMS-HEADER>")
+    spaced = text[:start] + text[start:end].replace("\n", "\n\n") + text[end:]
+    original, edited = sec8k.parse(text).header, sec8k.parse(spaced).header
+    assert original is not None and edited is not None
+    assert edited.to_dict()["filers"] == original.to_dict()["filers"]
+    assert [(f.label, f.value) for f in edited.fields] == [
+        (f.label, f.value) for f in original.fields
+    ]
+
+
+def test_pem_dash_stuffing_is_undone_in_content() -> None:
+    filing = parse_case("0000950124-00-003635")
+    raw = filing.source.text
+    document = filing.documents[0]
+    assert document.payload is not None
+    stuffed = raw[document.payload.start : document.payload.end]
+    assert "\n- ---" in stuffed
+    content = document.content()
+    assert isinstance(content, str) and "\n- ---" not in content and "\n---" in content
