@@ -258,7 +258,7 @@ def find_document(text: str, sink: DiagnosticSink) -> Envelope:
     """Read the wrapper of ``text`` and find the 8-K document in it (the whole text if bare)."""
     if not _WRAPPED.search(text):
         return Envelope(Span(0, len(text)), None)
-    if "\r" in text:
+    if "\r" in text and _LONE_CR.search(text):
         text = _LONE_CR.sub("\n", text)  # same length: every offset stays
     try:
         tree = get_parser("envelope.lark").parse(text)

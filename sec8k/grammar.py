@@ -40,6 +40,9 @@ def _drop_value(token: Token) -> Token:
 _CALLBACKS: dict[str, dict[str, Callable[[Token], Token]]] = {
     "envelope.lark": {"TEXT_BODY": _drop_value, "TEXT_UNCLOSED": _drop_value},
 }
+# The envelope's transformer reads positions from tokens only; rule positions would cost
+# a third of its parse.
+_RULE_POSITIONS = {"envelope.lark": False}
 
 
 @functools.cache
@@ -56,7 +59,7 @@ def get_parser(grammar_file: str) -> Lark:
             str(path),
             parser="lalr",
             lexer="contextual",
-            propagate_positions=True,
+            propagate_positions=_RULE_POSITIONS.get(grammar_file, True),
             maybe_placeholders=False,
             cache=False,
             lexer_callbacks=_CALLBACKS.get(grammar_file, {}),
