@@ -16,7 +16,15 @@ from dataclasses import dataclass
 
 from sec8k.span import Span
 
-__all__ = ["CODES", "Code", "Diagnostic", "DiagnosticSink", "ErrorLevel", "Severity"]
+__all__ = [
+    "CODES",
+    "Code",
+    "Diagnostic",
+    "DiagnosticSink",
+    "ErrorLevel",
+    "Severity",
+    "register_code",
+]
 
 
 class Severity(str, enum.Enum):
@@ -53,11 +61,15 @@ class Code:
 CODES: dict[str, Code] = {}
 
 
-def _register(code: str, name: str, severity: Severity, doc: str) -> str:
+def register_code(code: str, name: str, severity: Severity, doc: str) -> str:
+    """Register a diagnostic code (a validation rule's, a plug-in's); codes are unique."""
     if code in CODES:
         raise ValueError(f"diagnostic code {code} registered twice")
     CODES[code] = Code(code, name, severity, doc)
     return code
+
+
+_register = register_code
 
 
 LOD_EMPTY = _register(

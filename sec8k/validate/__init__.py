@@ -1,0 +1,90 @@
+"""Validation: the form's rules, each a small class whose docstring is its documentation.
+
+A rule has a code that never changes meaning (``ITM003``), a readable name, a default
+severity, and a ``check`` that reports findings about a parsed
+:class:`~sec8k.model.Filing`. Rules register themselves with :func:`rule`; third parties
+add theirs through the ``sec8k.rules`` entry-point group. :func:`run_rules` runs them.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable
+from importlib import metadata
+from typing import ClassVar, TypeVar
+
+from sec8k.diagnostics import CODES, Diagnostic, DiagnosticSink, Severity, register_code
+from sec8k.model import Filing
+from sec8k.span import LineIndex, Span
+
+__all__ = ["RULES", "Rule", "rule", "run_rules"]
+
+
+class Rule:
+    """A rule of Form 8-K. Subclasses set the class attributes and write ``check``."""
+
+    code: ClassVar[str] = ""
+    """Stable identifier: a prefix for the area (CVR, ITM, SIG, EXH, FRM) and three digits."""
+    name: ClassVar[str] = ""
+    """Readable name, e.g. "items.not-yet-in-force"."""
+    severity: ClassVar[Severity] = Severity.WARNING
+    """Default severity of its findings."""
+
+    def check(self, filing: Filing, report: Callable[[str, Span | None], None]) -> None:
+        """Report each finding as ``report(message, span)``."""
+        raise NotImplementedError
+
+
+RULES: dict[str, type[Rule]] = {}
+"""Every registered rule, by code."""
+
+R = TypeVar("R", bound=type[Rule])
+
+
+def rule(cls: R) -> R:
+    """Register a rule class (its docstring becomes the code's documentation)."""
+    if cls.code in RULES:
+        raise ValueError(f"rule {cls.code} registered twice")
+    RULES[cls.code] = cls
+    if cls.code not in CODES:
+        register_code(cls.code, cls.name, cls.severity, inspect.cleandoc(cls.__doc__ or cls.name))
+    return cls
+
+
+def _load_plugins() -> None:
+    for entry in metadata.entry_points(group="sec8k.rules"):
+        entry.load()
+
+
+def run_rules(
+    filing: Filing, *, select: Iterable[str] = (), ignore: Iterable[str] = ()
+) -> list[Diagnostic]:
+    """Run the registered rules on ``filing`` and return their findings.
+
+    Args:
+        filing: a parsed filing.
+        select: only codes (or code prefixes, "ITM") listed here; all when empty.
+        ignore: codes (or prefixes) to leave out.
+    """
+    chosen = tuple(select)
+    skipped = tuple(ignore)
+    lines = LineIndex(filing.source.text)
+    sink = DiagnosticSink(lines.position)
+    for code, cls in sorted(RULES.items()):
+        if chosen and not code.startswith(chosen):
+            continue
+        if skipped and code.startswith(skipped):
+            continue
+        instance = cls()
+
+        def report(message: str, span: Span | None, code: str = code) -> None:
+            sink.report(code, message, span)
+
+        instance.check(filing, report)
+    return list(sink.diagnostics)
+
+
+# The rule modules register their rules when imported.
+from sec8k.validate import cover, exhibits, items, signature  # noqa: E402, F401
+
+_load_plugins()

@@ -1,0 +1,301 @@
+"""Rules about the cover page."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+
+from sec8k.diagnostics import Severity
+from sec8k.model import Filing
+from sec8k.span import Span
+from sec8k.validate import Rule, rule
+from sec8k.validate.dates import CHECK_BOXES_FROM, EGC_BOXES_FROM, TABLE_12B_FROM, filed
+
+__all__ = [
+    "AmendmentUnexplained",
+    "CheckBoxesMissing",
+    "EgcBoxMissing",
+    "FiledLate",
+    "MalformedFileNumber",
+    "MalformedIrsNumber",
+    "MissingDateOfReport",
+    "MissingFileNumber",
+    "MissingIrsNumber",
+    "MissingJurisdiction",
+    "MissingRegistrantName",
+    "ReportAfterFiling",
+    "Table12bMissing",
+]
+
+Report = Callable[[str, Span | None], None]
+_IRS = re.compile(r"^\d{2}-\d{7}$")
+_FILE_NUMBER = re.compile(r"^\d{1,3}-\d{3,6}(?:-\d{1,4})?$")
+
+
+def _business_days(start: datetime.date, end: datetime.date) -> int:
+    """Weekdays after ``start`` up to and including ``end`` (federal holidays not counted)."""
+    days = 0
+    day = start
+    while day < end:
+        day += datetime.timedelta(days=1)
+        if day.weekday() < 5:
+            days += 1
+    return days
+
+
+@rule
+class ReportAfterFiling(Rule):
+    """The date of report is after the filing date: an event cannot be reported before it happens.
+
+    **Fix**: print the date of the earliest event reported.
+    """
+
+    code = "CVR001"
+    name = "cover.report-after-filing"
+    severity = Severity.ERROR
+
+    def check(self, filing: Filing, report: Report) -> None:
+        """Compare the cover's date of report with FILED AS OF DATE."""
+        date = filed(filing)
+        cover = filing.cover
+        if date is None or cover is None or cover.date_of_report is None:
+            return
+        if cover.date_of_report > date:
+            report(
+                f"the date of report {cover.date_of_report.isoformat()} is after the filing "
+                f"date {date.isoformat()}",
+                cover.span,
+            )
+
+
+@rule
+class FiledLate(Rule):
+    """The report was filed more than four business days after the event.
+
+    General Instruction B.1 gives four business days; some items allow more, and federal
+    holidays are not counted here, so this is for information only.
+    """
+
+    code = "CVR002"
+    name = "cover.filed-late"
+    severity = Severity.INFO
+
+    def check(self, filing: Filing, report: Report) -> None:
+        """Count the weekdays between the date of report and the filing date."""
+        date = filed(filing)
+        cover = filing.cover
+        if date is None or cover is None or cover.date_of_report is None:
+            return
+        days = _business_days(cover.date_of_report, date)
+        if days > 4:
+            report(f"filed {days} business days after the date of report", cover.span)
+
+
+def _first_registrant_field(filing: Filing, field: str) -> tuple[bool, str | None, Span | None]:
+    cover = filing.cover
+    if cover is None or not cover.registrants:
+        return False, None, cover.span if cover else None
+    registrant = cover.registrants[0]
+    return (
+        True,
+        getattr(registrant, field),
+        registrant.span_of(field) or registrant.span or cover.span,
+    )
+
+
+class _MissingField(Rule):
+    field: str = ""
+    label: str = ""
+
+    def check(self, filing: Filing, report: Report) -> None:
+        """Report a cover without the field."""
+        if filing.cover is None:
+            return
+        value, span = _first_registrant_field(filing, self.field)
+        if not value:
+            report(f"the cover page gives no {self.label}", span or filing.cover.span)
+
+
+@rule
+class MissingRegistrantName(_MissingField):
+    """The cover page has no "Exact name of registrant as specified in its charter"."""
+
+    code = "CVR003"
+    name = "cover.missing-registrant-name"
+    severity = Severity.ERROR
+    field = "name"
+    label = "registrant name"
+
+
+@rule
+class MissingDateOfReport(Rule):
+    """The cover page has no "Date of Report (Date of earliest event reported)"."""
+
+    code = "CVR004"
+    name = "cover.missing-date-of-report"
+    severity = Severity.ERROR
+
+    def check(self, filing: Filing, report: Report) -> None:
+        """Report a cover without a date of report."""
+        cover = filing.cover
+        if cover is not None and cover.date_of_report is None:
+            report("the cover page gives no date of report", cover.span)
+
+
+@rule
+class MissingFileNumber(_MissingField):
+    """The cover page has no Commission File Number."""
+
+    code = "CVR005"
+    name = "cover.missing-file-number"
+    severity = Severity.WARNING
+    field = "commission_file_number"
+    label = "Commission File Number"
+
+
+@rule
+class MissingJurisdiction(_MissingField):
+    """The cover page has no state or other jurisdiction of incorporation."""
+
+    code = "CVR006"
+    name = "cover.missing-jurisdiction"
+    severity = Severity.WARNING
+    field = "jurisdiction"
+    label = "state or other jurisdiction of incorporation"
+
+
+@rule
+class MissingIrsNumber(_MissingField):
+    """The cover page has no I.R.S. Employer Identification No."""
+
+    code = "CVR007"
+    name = "cover.missing-irs-number"
+    severity = Severity.WARNING
+    field = "irs_employer_id"
+    label = "I.R.S. Employer Identification No."
+
+
+@rule
+class MalformedIrsNumber(Rule):
+    """An IRS Employer Identification Number not printed as NN-NNNNNNN."""
+
+    code = "CVR008"
+    name = "cover.malformed-irs-number"
+    severity = Severity.WARNING
+
+    def check(self, filing: Filing, report: Report) -> None:
+        """Check each registrant's IRS number."""
+        for registrant in filing.cover.registrants if filing.cover else ():
+            value = registrant.irs_employer_id
+            if value and not _IRS.match(value):
+                report(
+                    f"IRS number {value!r} is not written NN-NNNNNNN",
+                    registrant.span_of("irs_employer_id"),
+                )
+
+
+@rule
+class MalformedFileNumber(Rule):
+    """A Commission File Number not written as the SEC numbers files (001-12345, 0-17999)."""
+
+    code = "CVR009"
+    name = "cover.malformed-file-number"
+    severity = Severity.WARNING
+
+    def check(self, filing: Filing, report: Report) -> None:
+        """Check each registrant's file number."""
+        for registrant in filing.cover.registrants if filing.cover else ():
+            value = registrant.commission_file_number
+            if value and not _FILE_NUMBER.match(value):
+                report(
+                    f"Commission File Number {value!r} is not a file number",
+                    registrant.span_of("commission_file_number"),
+                )
+
+
+@rule
+class CheckBoxesMissing(Rule):
+    """A cover filed since 2004-08-23 without the four General Instruction A.2 check boxes."""
+
+    code = "CVR010"
+    name = "cover.missing-check-boxes"
+    severity = Severity.WARNING
+
+    def check(self, filing: Filing, report: Report) -> None:
+        """Report a recent cover whose boxes were not found."""
+        date = filed(filing) or (filing.cover.date_of_report if filing.cover else None)
+        cover = filing.cover
+        if cover is None or date is None or date < CHECK_BOXES_FROM:
+            return
+        boxes = cover.checkboxes.to_dict() if cover.checkboxes else {}
+        if not boxes or any(value is None for value in boxes.values()):
+            report("the cover page lacks one or more of the four A.2 check boxes", cover.span)
+
+
+@rule
+class EgcBoxMissing(Rule):
+    """A cover filed since 2017-04-12 without the emerging growth company check box."""
+
+    code = "CVR011"
+    name = "cover.missing-egc-box"
+    severity = Severity.WARNING
+
+    def check(self, filing: Filing, report: Report) -> None:
+        """Report a recent cover without the EGC box."""
+        date = filed(filing) or (filing.cover.date_of_report if filing.cover else None)
+        cover = filing.cover
+        if cover is None or date is None or date < EGC_BOXES_FROM:
+            return
+        if cover.emerging_growth_company is None:
+            report("the cover page lacks the emerging growth company check box", cover.span)
+
+
+@rule
+class Table12bMissing(Rule):
+    """A cover filed since 2019-05-02 without the Section 12(b) table.
+
+    Reported where the registrant has securities listed: its inline XBRL names a trading
+    symbol.
+    """
+
+    code = "CVR012"
+    name = "cover.missing-12b-table"
+    severity = Severity.WARNING
+
+    def check(self, filing: Filing, report: Report) -> None:
+        """Report a recent cover of a listed registrant without the table."""
+        date = filed(filing) or (filing.cover.date_of_report if filing.cover else None)
+        cover = filing.cover
+        if cover is None or date is None or date < TABLE_12B_FROM:
+            return
+        if cover.securities_12b is None and filing.xbrl.get("TradingSymbol"):
+            report("the cover page lacks the Section 12(b) table", cover.span)
+
+
+@rule
+class AmendmentUnexplained(Rule):
+    """An 8-K/A that does not say what it amends.
+
+    An amendment states which report it amends and why; look for the words "amend" or
+    "Amendment No." before the first item.
+    """
+
+    code = "FRM002"
+    name = "form.amendment-unexplained"
+    severity = Severity.WARNING
+
+    def check(self, filing: Filing, report: Report) -> None:
+        """Look for an explanation in the cover's text and the first item."""
+        if not (filing.form_type or "").endswith("/A"):
+            return
+        texts = [u.text for u in filing.unrecognized]
+        if filing.cover is not None:
+            texts.extend(part.text for part in filing.cover.parts)
+        if filing.items:
+            texts.append(filing.items[0].text[:2000])
+        if not any(re.search(r"(?i)\bamend", text) for text in texts):
+            report(
+                "the 8-K/A does not say which report it amends",
+                filing.cover.span if filing.cover else None,
+            )
