@@ -92,16 +92,13 @@ class FiledLate(Rule):
             report(f"filed {days} business days after the date of report", cover.span)
 
 
-def _first_registrant_field(filing: Filing, field: str) -> tuple[bool, str | None, Span | None]:
+def _first_registrant_field(filing: Filing, field: str) -> tuple[str | None, Span | None]:
     cover = filing.cover
     if cover is None or not cover.registrants:
-        return False, None, cover.span if cover else None
+        return None, cover.span if cover else None
     registrant = cover.registrants[0]
-    return (
-        True,
-        getattr(registrant, field),
-        registrant.span_of(field) or registrant.span or cover.span,
-    )
+    value: str | None = getattr(registrant, field)
+    return value, registrant.span_of(field) or registrant.span or cover.span
 
 
 class _MissingField(Rule):
