@@ -11,6 +11,8 @@ with its span in the original text, plus every problem found as a :class:`Diagno
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sec8k.diagnostics import Diagnostic, Severity
 from sec8k.errors import FilingError, GrammarError, InputError, Sec8kError
 from sec8k.load import DEFAULT_MAX_BYTES, SourceLike
@@ -26,6 +28,7 @@ __all__ = [
     "Sec8kError",
     "Severity",
     "__version__",
+    "check",
     "parse",
 ]
 
@@ -56,3 +59,31 @@ def parse(
     if strict and filing.errors:
         raise FilingError(filing.diagnostics)
     return filing
+
+
+def check(
+    source: SourceLike | Filing,
+    *,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> list[Diagnostic]:
+    """Validate a filing against the rules of Form 8-K.
+
+    Args:
+        source: what :func:`parse` takes, or a :class:`Filing` already parsed.
+        select: only codes (or prefixes: "ITM") listed here; all when empty.
+        ignore: codes (or prefixes) to leave out.
+
+    Returns:
+        The parse's diagnostics and the rules' findings, in the order of the file.
+    """
+    from sec8k.validate import run_rules  # the rules import the model, not this module
+
+    filing = source if isinstance(source, Filing) else parse(source)
+    chosen, skipped = tuple(select), tuple(ignore)
+    found = [*filing.diagnostics, *run_rules(filing, select=chosen, ignore=skipped)]
+    if chosen:
+        found = [d for d in found if d.code.startswith(chosen)]
+    if skipped:
+        found = [d for d in found if not d.code.startswith(skipped)]
+    return sorted(found, key=lambda d: d.span.start if d.span else -1)

@@ -1,4 +1,4 @@
-"""The ``sec8k`` command: ``show`` a filing as a tree, ``parse`` it to JSON or a parse tree.
+"""The ``sec8k`` command: ``show``, ``parse``, ``check`` filings; ``explain`` codes, list ``rules``.
 
 Exit codes are named in one place (:data:`EXIT_OK` ...). No traceback reaches the user: an
 internal failure prints one line and exits :data:`EXIT_INTERNAL` (``--debug`` shows it).
@@ -16,11 +16,14 @@ from pathlib import Path
 from rich.console import Console
 
 import sec8k
+from sec8k.diagnostics import CODES
 from sec8k.errors import InputError
 from sec8k.model import Filing
 from sec8k.pipeline import run
 from sec8k.render import to_rich_tree
+from sec8k.render.diagnostic import render_diagnostic
 from sec8k.render.theme import SEC8K_THEME
+from sec8k.span import LineIndex
 
 __all__ = ["EXIT_FINDINGS", "EXIT_INTERNAL", "EXIT_IO", "EXIT_OK", "EXIT_USAGE", "main"]
 
@@ -55,6 +58,24 @@ def _parser() -> argparse.ArgumentParser:
     output.add_argument("--tree", action="store_true", help="the raw Lark parse tree")
     output.add_argument("--model", action="store_true", help="the model as a tree")
     parse.add_argument("--width", type=int, default=None, help="console width (default: terminal)")
+
+    check = commands.add_parser("check", help="validate filings against the rules of Form 8-K")
+    check.add_argument("files", type=Path, nargs="+", metavar="FILE", help="filings to check")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--select", default="", help="only these codes or prefixes, comma-separated")
+    check.add_argument("--ignore", default="", help="leave out these codes or prefixes")
+    check.add_argument(
+        "--severity",
+        choices=("error", "warning", "info"),
+        default="warning",
+        help="the least severe findings to show (default: warning)",
+    )
+    check.add_argument("--width", type=int, default=None, help="console width (default: terminal)")
+
+    explain = commands.add_parser("explain", help="print the documentation of a code")
+    explain.add_argument("code", help="a diagnostic code, e.g. ITM003")
+
+    commands.add_parser("rules", help="list every diagnostic code and rule")
     return parser
 
 
@@ -90,7 +111,74 @@ def _parse(args: argparse.Namespace) -> int:
     return _exit_code(filing)
 
 
-_COMMANDS = {"show": _show, "parse": _parse}
+_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def _codes(value: str) -> tuple[str, ...]:
+    return tuple(code.strip().upper() for code in value.split(",") if code.strip())
+
+
+def _check(args: argparse.Namespace) -> int:
+    console = _console(args.width)
+    worst = EXIT_OK
+    shown = {"error": 0, "warning": 0, "info": 0}
+    for path in args.files:
+        filing = sec8k.parse(path)
+        found = sec8k.check(filing, select=_codes(args.select), ignore=_codes(args.ignore))
+        lines = LineIndex(filing.source.text)
+        for diagnostic in found:
+            severity = diagnostic.severity.value
+            if severity == "error":
+                worst = EXIT_FINDINGS
+            if _RANK[severity] > _RANK[args.severity]:
+                continue
+            shown[severity] += 1
+            if args.format == "json":
+                record = {"path": str(path), **diagnostic.to_dict()}
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            else:
+                console.print(
+                    render_diagnostic(diagnostic, filing.source.text, str(path), lines=lines)
+                )
+    if args.format == "text":
+        summary = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in shown.items())
+        console.print(
+            f"{len(args.files)} file{'s' if len(args.files) != 1 else ''} checked: {summary}"
+        )
+    return worst
+
+
+def _explain(args: argparse.Namespace) -> int:
+    import sec8k.validate  # noqa: F401 - registers the rules' codes
+
+    code = CODES.get(args.code.upper())
+    if code is None:
+        print(f"sec8k: no code {args.code!r}; `sec8k rules` lists them", file=sys.stderr)
+        return EXIT_USAGE
+    console = _console(None)
+    severity = code.severity.value
+    console.print(f"[sec8k.code]{code.code}[/] {code.name} ([sec8k.{severity}]{severity}[/])")
+    console.print()
+    console.print(code.doc, markup=False)
+    return EXIT_OK
+
+
+def _rules(args: argparse.Namespace) -> int:
+    import sec8k.validate  # noqa: F401 - registers the rules' codes
+
+    console = _console(None)
+    for code in sorted(CODES.values(), key=lambda c: c.code):
+        summary = code.doc.strip().splitlines()[0]
+        console.print(
+            f"[sec8k.code]{code.code}[/]  [sec8k.{code.severity.value}]{code.severity.value:<7}[/] "
+            f"{code.name:<34} {summary}",
+            markup=True,
+            highlight=False,
+        )
+    return EXIT_OK
+
+
+_COMMANDS = {"show": _show, "parse": _parse, "check": _check, "explain": _explain, "rules": _rules}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -19,6 +19,7 @@ SEC8K_THEME = Theme(
         "sec8k.error": "bold red",
         "sec8k.warning": "bold yellow",
         "sec8k.info": "bold blue",
+        "sec8k.error_range": "bold red",
         "sec8k.noise": "dim",
         "sec8k.unrecognized": "magenta",
     }

@@ -270,12 +270,17 @@ class Table12bMissing(Rule):
             report("the cover page lacks the Section 12(b) table", cover.span)
 
 
+# "The Securities Exchange Act of 1934, as amended" names a statute, not this report.
+_AS_AMENDED = re.compile(r"(?i)\bas\s+amended\b")
+_EXPLAINS_AMENDMENT = re.compile(r"(?i)\bamend")
+
+
 @rule
 class AmendmentUnexplained(Rule):
     """An 8-K/A that does not say what it amends.
 
-    An amendment states which report it amends and why; look for the words "amend" or
-    "Amendment No." before the first item.
+    An amendment states which report it amends and why; look for the word "amend" (not
+    the statutory "as amended") in the cover and the start of the first item.
     """
 
     code = "FRM002"
@@ -291,7 +296,7 @@ class AmendmentUnexplained(Rule):
             texts.extend(part.text for part in filing.cover.parts)
         if filing.items:
             texts.append(filing.items[0].text[:2000])
-        if not any(re.search(r"(?i)\bamend", text) for text in texts):
+        if not any(_EXPLAINS_AMENDMENT.search(_AS_AMENDED.sub("", text)) for text in texts):
             report(
                 "the 8-K/A does not say which report it amends",
                 filing.cover.span if filing.cover else None,
