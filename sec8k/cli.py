@@ -7,6 +7,7 @@ internal failure prints one line and exits :data:`EXIT_INTERNAL` (``--debug`` sh
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import sys
 import traceback
@@ -159,8 +160,16 @@ def _explain(args: argparse.Namespace) -> int:
     severity = code.severity.value
     console.print(f"[sec8k.code]{code.code}[/] {code.name} ([sec8k.{severity}]{severity}[/])")
     console.print()
-    console.print(code.doc, markup=False)
+    for paragraph in _paragraphs(code.doc):
+        console.print(paragraph, markup=False)
+        console.print()
     return EXIT_OK
+
+
+def _paragraphs(doc: str) -> list[str]:
+    """A docstring's paragraphs, each joined into one line for the console to wrap."""
+    blocks = inspect.cleandoc(doc).split("\n\n")
+    return [" ".join(line.strip() for line in block.splitlines()) for block in blocks]
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -168,12 +177,13 @@ def _rules(args: argparse.Namespace) -> int:
 
     console = _console(None)
     for code in sorted(CODES.values(), key=lambda c: c.code):
-        summary = code.doc.strip().splitlines()[0]
+        summary = _paragraphs(code.doc)[0]
         console.print(
             f"[sec8k.code]{code.code}[/]  [sec8k.{code.severity.value}]{code.severity.value:<7}[/] "
             f"{code.name:<34} {summary}",
             markup=True,
             highlight=False,
+            soft_wrap=True,
         )
     return EXIT_OK
 

@@ -170,6 +170,8 @@ class CoverPage:
     """Date of report (date of earliest event reported)."""
     date_of_report_text: str | None = None
     """The date as printed."""
+    date_of_report_span: Span | None = None
+    """Where the date of report was printed."""
     date_of_earliest_event: datetime.date | None = None
     """A second date printed in parentheses after the date of report, where a cover prints
     both ("October 3, 2000 (September 21, 2000)"): the earliest event's."""

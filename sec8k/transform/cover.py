@@ -655,6 +655,7 @@ class _Layout:
         ctx = self.ctx
         form_type = None
         date_of_report = event_date = date_text = former_name = None
+        date_span: Span | None = None
         date_row = -2
         registrants: list[dict[str, tuple[str, Span]]] = [{}]
         for found in sorted(self.found, key=lambda f: f.order):
@@ -678,6 +679,7 @@ class _Layout:
                     message = f"date of report {first.strip()!r} is not a calendar date"
                     ctx.sink.report(TRN_BAD_DATE, message, span_all)
                 date_of_report, date_text, date_row = parsed, first.strip(" ()"), found.order
+                date_span = span_all
                 if event and event.start() > 0:
                     event_date = parse_date(event.group(1))[0]
                 continue
@@ -712,6 +714,7 @@ class _Layout:
             form_type=form_type,
             date_of_report=date_of_report,
             date_of_report_text=date_text,
+            date_of_report_span=date_span,
             date_of_earliest_event=event_date,
             registrants=tuple(_registrant(r) for r in registrants if r),
             former_name=former_name,

@@ -65,7 +65,7 @@ class ReportAfterFiling(Rule):
             report(
                 f"the date of report {cover.date_of_report.isoformat()} is after the filing "
                 f"date {date.isoformat()}",
-                cover.span,
+                cover.date_of_report_span or cover.span,
             )
 
 
@@ -89,7 +89,10 @@ class FiledLate(Rule):
             return
         days = _business_days(cover.date_of_report, date)
         if days > 4:
-            report(f"filed {days} business days after the date of report", cover.span)
+            report(
+                f"filed {days} business days after the date of report",
+                cover.date_of_report_span or cover.span,
+            )
 
 
 def _first_registrant_field(filing: Filing, field: str) -> tuple[str | None, Span | None]:

@@ -1,0 +1,102 @@
+"""`sec8k check`, `explain` and `rules`: output shapes, filters and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sec8k import cli
+from sec8k.diagnostics import CODES
+from tests.conftest import Golden
+
+ROOT = Path(__file__).resolve().parents[1]
+UNION_CAMP = "tests/filings/0000950117-94-000182/0000950117-94-000182.txt"
+EXAMPLE = ROOT / "examples" / "immunogen-8k-2002-11-12.txt"
+GOLDEN = ROOT / "tests" / "goldens" / "check-union-camp-90.txt"
+
+
+@pytest.fixture
+def unsigned(tmp_path: Path) -> Path:
+    """The example with its signature cut off: SIG001, an error."""
+    text = EXAMPLE.read_text()
+    path = tmp_path / "unsigned.txt"
+    path.write_text(text[: text.index("                                    SIGNATURE\n")])
+    return path
+
+
+def test_check_text_matches_golden(
+    golden: Golden, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(ROOT)
+    argv = ["check", "--severity", "info", "--width", "90", UNION_CAMP]
+    assert cli.main(argv) == cli.EXIT_OK
+    out = capsys.readouterr().out
+    assert "info[CVR002]: filed 6 business days after the date of report" in out
+    golden.check_text(GOLDEN, (ROOT / UNION_CAMP).read_bytes(), out)
+
+
+def test_default_severity_hides_info(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["check", str(ROOT / UNION_CAMP)]) == cli.EXIT_OK
+    assert capsys.readouterr().out == "1 file checked: 0 errors, 0 warnings, 0 infos\n"
+
+
+def test_an_error_exits_1_and_points_at_the_last_item(
+    unsigned: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["check", "--width", "100", str(unsigned)]) == cli.EXIT_FINDINGS
+    out = capsys.readouterr().out
+    assert out.startswith("error[SIG001]: the report has no signature block\n")
+    assert f"--> {unsigned}:56:1" in out  # ITEM 7, the last item
+    assert out.endswith("1 file checked: 1 error, 0 warnings, 0 infos\n")
+
+
+def test_json_lines_carry_path_code_and_position(
+    unsigned: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["check", "--format", "json", "--severity", "info", str(unsigned), str(EXAMPLE)]
+    assert cli.main(argv) == cli.EXIT_FINDINGS
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    found = {(Path(r["path"]).name, r["code"]) for r in records}
+    assert found == {
+        ("unsigned.txt", "SIG001"),
+        ("unsigned.txt", "ITM005"),
+        (EXAMPLE.name, "ITM005"),
+    }
+    sig = next(r for r in records if r["code"] == "SIG001")
+    assert (sig["severity"], sig["line"], sig["column"]) == ("error", 56, 1)
+
+
+def test_select_and_ignore_take_codes_and_prefixes(
+    unsigned: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["check", "--format", "json", "--severity", "info", str(unsigned)]
+    assert cli.main([*base, "--select", "itm"]) == cli.EXIT_OK
+    assert {json.loads(x)["code"] for x in capsys.readouterr().out.splitlines()} == {"ITM005"}
+    assert cli.main([*base, "--ignore", "SIG001,ITM"]) == cli.EXIT_OK
+    assert capsys.readouterr().out == ""
+
+
+def test_explain_prints_the_rule_with_paragraphs_joined(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main(["explain", "cvr002"]) == cli.EXIT_OK
+    out = capsys.readouterr().out
+    assert out.startswith("CVR002 cover.filed-late (info)\n\n")
+    # The docstring's hard line breaks are gone: the console wraps whole paragraphs.
+    assert "and federal holidays" in " ".join(out.split())
+    assert "more than four business days after the event." in out
+
+
+def test_explain_unknown_code_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["explain", "XYZ999"]) == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err == "sec8k: no code 'XYZ999'; `sec8k rules` lists them\n"
+
+
+def test_rules_lists_every_code_once_per_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["rules"]) == cli.EXIT_OK
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines] == sorted(CODES)
+    assert "ITM003  error   items.not-yet-in-force" in "\n".join(lines)
