@@ -9,6 +9,7 @@ add theirs through the ``sec8k.rules`` entry-point group. :func:`run_rules` runs
 from __future__ import annotations
 
 import inspect
+import warnings
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from typing import ClassVar, TypeVar
@@ -52,8 +53,20 @@ def rule(cls: R) -> R:
 
 
 def _load_plugins() -> None:
+    """Import the modules listed under the ``sec8k.rules`` entry-point group.
+
+    A plugin that fails to import is skipped with a one-line warning, so a broken
+    third-party package cannot stop sec8k from parsing.
+    """
     for entry in metadata.entry_points(group="sec8k.rules"):
-        entry.load()
+        try:
+            entry.load()
+        except Exception as exc:  # any failure of foreign code
+            warnings.warn(
+                f"sec8k: rule plugin {entry.name!r} ({entry.value}) failed to load: {exc}",
+                RuntimeWarning,
+                stacklevel=2,
+            )
 
 
 def run_rules(
