@@ -124,6 +124,14 @@ ENV_HEADER_ONLY = _register(
     "The file is a SEC header alone (a .hdr.sgml file or an -index-headers page): there is "
     "no document to parse.",
 )
+ENV_RESUMED = _register(
+    "ENV005",
+    "envelope.stray-wrapper",
+    Severity.ERROR,
+    "The wrapper stops following the grammar at this point (a stray or repeated tag, text "
+    "after the closing </SEC-DOCUMENT>). What came before it was read as usual; the rest "
+    "of the file is kept whole as unreadable wrapper text.",
+)
 PRS_UNEXPECTED = _register(
     "PRS001",
     "parse.unexpected-text",

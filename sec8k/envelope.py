@@ -14,12 +14,13 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from lark import Token, Transformer
+from lark import Token, Transformer, Tree
 from lark.exceptions import UnexpectedInput
 
 from sec8k.diagnostics import (
     ENV_HEADER_ONLY,
     ENV_NOT_8K,
+    ENV_RESUMED,
     ENV_TRUNCATED,
     ENV_UNREADABLE,
     DiagnosticSink,
@@ -164,7 +165,7 @@ class _EnvelopeTransformer(Transformer[Token, Any]):
     def listed_document(self, children: list[Any]) -> Document:
         """A document the -index-headers page lists (its payload is a separate file)."""
         opening, closing = children[0], children[-1]
-        values: dict[str, str] = dict(reversed([c for c in children if isinstance(c, tuple)]))
+        values = {c[0]: c[1] for c in reversed(children) if isinstance(c, tuple)}
         sequence = values.get("sequence", "")
         document = Document(
             span=Span(opening.start_pos or 0, closing.end_pos or 0),
@@ -178,24 +179,25 @@ class _EnvelopeTransformer(Transformer[Token, Any]):
         self.documents.append(document)
         return document
 
-    def doc_type(self, children: list[Token]) -> tuple[str, str]:
-        """<TYPE>."""
-        return "type", children[0].value[len("<TYPE>") :].strip()
+    def doc_type(self, children: list[Token]) -> tuple[str, str, int]:
+        """<TYPE>: its value and where its line ends."""
+        return "type", children[0].value[len("<TYPE>") :].strip(), _end(children[0])
 
-    def doc_sequence(self, children: list[Token]) -> tuple[str, str]:
-        """<SEQUENCE>."""
-        return "sequence", children[0].value[len("<SEQUENCE>") :].strip()
+    def doc_sequence(self, children: list[Token]) -> tuple[str, str, int]:
+        """<SEQUENCE>: its value and where its line ends."""
+        return "sequence", children[0].value[len("<SEQUENCE>") :].strip(), _end(children[0])
 
-    def doc_filename(self, children: list[Token]) -> tuple[str, str]:
-        """<FILENAME>."""
-        return "filename", children[0].value[len("<FILENAME>") :].strip()
+    def doc_filename(self, children: list[Token]) -> tuple[str, str, int]:
+        """<FILENAME>: its value and where its line ends."""
+        return "filename", children[0].value[len("<FILENAME>") :].strip(), _end(children[0])
 
-    def doc_description(self, children: list[Token]) -> tuple[str, str]:
-        """<DESCRIPTION>."""
-        return "description", children[0].value[len("<DESCRIPTION>") :].strip()
+    def doc_description(self, children: list[Token]) -> tuple[str, str, int]:
+        """<DESCRIPTION>: its value and where its line ends."""
+        return "description", children[0].value[len("<DESCRIPTION>") :].strip(), _end(children[0])
 
-    def doc_tag(self, children: list[Token]) -> None:
+    def doc_tag(self, children: list[Token]) -> tuple[str, str, int]:
         """Another tag line in a document's head: kept in the document's span only."""
+        return "tag", children[0].value.strip(), _end(children[0])
 
     def text(self, children: list[Token]) -> tuple[str, Span, bool]:
         """The payload between <TEXT> and </TEXT>."""
@@ -221,13 +223,14 @@ class _EnvelopeTransformer(Transformer[Token, Any]):
         values: dict[str, str] = {}
         payload: Span | None = None
         truncated = False
+        end = _end(last) if isinstance(last, Token) else start
         for child in children:
             if isinstance(child, tuple):
                 if child[0] == "text":
                     payload, truncated = child[1], child[2]
                 else:
                     values.setdefault(child[0], child[1])
-        end = (last.end_pos or start) if isinstance(last, Token) else start
+                    end = max(end, child[2])  # an unclosed block ends after its last tag
         if payload is not None:
             end = max(end, payload.end)
         if truncated or not closed:
@@ -254,30 +257,77 @@ class _EnvelopeTransformer(Transformer[Token, Any]):
         return document
 
 
+# The title of Form 8-K in text or HTML ("FORM 8-K", "FORM&#160;8-K", "Form</b> <b>8-K").
+_FORM_8K_TITLE = re.compile(r"(?i)\bform(?:\s|&nbsp;|&#160;|<[^>]*>)*8-K\b")
+
+
+def _unwrapped_8k(text: str) -> Span | None:
+    """The text before the first wrapper tag, where it is itself a Form 8-K."""
+    first = _WRAPPED.search(text)
+    if first is None or not _FORM_8K_TITLE.search(text, 0, first.start()):
+        return None
+    return Span(0, first.start())
+
+
+def _end(token: Token) -> int:
+    return token.end_pos or 0
+
+
 def find_document(text: str, sink: DiagnosticSink) -> Envelope:
     """Read the wrapper of ``text`` and find the 8-K document in it (the whole text if bare)."""
     if not _WRAPPED.search(text):
         return Envelope(Span(0, len(text)), None)
     if "\r" in text and _LONE_CR.search(text):
         text = _LONE_CR.sub("\n", text)  # same length: every offset stays
+    parser = get_parser("envelope.lark")
+    rest: Span | None = None
+    tree: Tree[Token] | None
     try:
-        tree = get_parser("envelope.lark").parse(text)
+        tree = parser.parse(text)
     except UnexpectedInput as exc:
         offset, expected = parse_error_position(exc, len(text))
+        where = Span(offset, min(len(text), offset + 1))
+        # Recover: read the wrapper up to the line that broke it (it then ends like a
+        # truncated file) and keep the rest whole.
+        cut = text.rfind("\n", 0, offset) + 1
+        try:
+            tree = parser.parse(text[:cut]) if cut else None
+        except UnexpectedInput:
+            tree = None
+        if tree is None:
+            sink.report(
+                ENV_UNREADABLE,
+                "the EDGAR wrapper cannot be read here; the file is parsed as one document",
+                where,
+                hint=f"expected {expected}",
+            )
+            return Envelope(Span(0, len(text)), None)
         sink.report(
-            ENV_UNREADABLE,
-            "the EDGAR wrapper cannot be read here; the file is parsed as one document",
-            Span(offset, min(len(text), offset + 1)),
+            ENV_RESUMED,
+            "the EDGAR wrapper breaks off here; the rest of the file is kept unread",
+            where,
             hint=f"expected {expected}",
         )
-        return Envelope(Span(0, len(text)), None)
+        rest = Span(cut, len(text))
     reader = _EnvelopeTransformer(text, sink)
     reader.transform(tree)
     documents = tuple(reader.documents)
     if reader.pem:  # known only once the wrapper around the documents is read
         documents = tuple(replace(d, pem=True) for d in documents)
     noise = list(reader.noise)
+    if rest is not None:
+        noise.append(Noise("unreadable", rest))
     chosen = next((d for d in documents if d.type in FORM_8K_FAMILY), None)
+    lead = _unwrapped_8k(text)
+    if lead is not None:
+        # A bare 8-K with another filing's wrapper pasted into it: the 8-K is the document.
+        sink.report(
+            ENV_RESUMED,
+            "an 8-K without a wrapper comes first; the wrapper that starts here is kept unread",
+            Span(lead.end, min(len(text), lead.end + 1)),
+        )
+        unread = Noise("unreadable", Span(lead.end, len(text)))
+        return Envelope(lead, None, reader.header, documents, (unread,))
     if chosen is None and documents:
         chosen = documents[0]
         where = Span(chosen.span.start, chosen.payload.start if chosen.payload else chosen.span.end)
@@ -294,6 +344,8 @@ def find_document(text: str, sink: DiagnosticSink) -> Envelope:
                 else "the file holds a SEC header and no documents"
             )
             sink.report(ENV_HEADER_ONLY, message, reader.header.span)
+        if chosen is not None:
+            noise.append(Noise("wrapper", chosen.span))  # its tag lines, and no <TEXT>
         return Envelope(
             None, chosen.type if chosen else None, reader.header, documents, tuple(noise)
         )

@@ -57,7 +57,8 @@ class Noise:
     """Layout debris set aside before parsing: a page marker, page number, table tag."""
 
     kind: str
-    """``"page-marker"``, ``"page-number"``, ``"form-feed"``, ``"table-tag"`` or ``"wrapper"``."""
+    """``"page-marker"``, ``"page-number"``, ``"form-feed"``, ``"table-tag"``, ``"wrapper"``
+    or ``"unreadable"`` (the rest of a submission after its wrapper broke off)."""
     span: Span
     """The characters set aside."""
 

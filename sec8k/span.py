@@ -8,6 +8,7 @@ that text; a :class:`SourceMap` carries their offsets back.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -84,7 +85,7 @@ class SourceMap:
     it map to the start of the replaced range, and its end to the range's end.
     """
 
-    __slots__ = ("_n_lens", "_n_starts", "_o_lens", "_o_starts", "derived_length")
+    __slots__ = ("_monotonic", "_n_lens", "_n_starts", "_o_lens", "_o_starts", "derived_length")
 
     def __init__(
         self,
@@ -97,6 +98,10 @@ class SourceMap:
         self._o_starts = [s[2] for s in segments]
         self._o_lens = [s[3] for s in segments]
         self.derived_length = derived_length
+        # Text laid out from HTML table cells can come from the original out of order;
+        # then a range's span is the smallest one holding all of its segments.
+        starts = self._o_starts
+        self._monotonic = all(a <= b for a, b in itertools.pairwise(starts))
 
     @classmethod
     def identity(cls, start: int, length: int) -> SourceMap:
@@ -132,6 +137,12 @@ class SourceMap:
             o_end = self._o_starts[i] + o_len
         else:
             o_end = self._o_starts[i] + d + 1
+        if not self._monotonic:
+            first = max(0, bisect.bisect_right(self._n_starts, start) - 1)
+            if first < i:
+                o_start = min(o_start, *self._o_starts[first + 1 : i + 1])
+                ends = self._o_starts[first:i], self._o_lens[first:i]
+                o_end = max(o_end, *(o + n for o, n in zip(*ends, strict=True)))
         return Span(o_start, max(o_start, o_end))
 
 
