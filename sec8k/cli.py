@@ -77,6 +77,15 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("code", help="a diagnostic code, e.g. ITM003")
 
     commands.add_parser("rules", help="list every diagnostic code and rule")
+
+    debug = commands.add_parser(
+        "debug", help="show the normalised lines, their tokens and where each rule begins"
+    )
+    debug.add_argument("file", type=Path, help="an 8-K document or EDGAR submission")
+    debug.add_argument(
+        "--lines", default="", metavar="A-B", help="only normalised lines A to B (e.g. 30-60)"
+    )
+    debug.add_argument("--width", type=int, default=None, help="console width (default: terminal)")
     return parser
 
 
@@ -188,7 +197,32 @@ def _rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"show": _show, "parse": _parse, "check": _check, "explain": _explain, "rules": _rules}
+def _debug(args: argparse.Namespace) -> int:
+    from sec8k.debug import render_debug
+
+    first, _, last = args.lines.partition("-")
+    if args.lines and not (first.isdigit() and (not last or last.isdigit())):
+        print(f"sec8k: --lines wants A-B, e.g. 30-60, not {args.lines!r}", file=sys.stderr)
+        return EXIT_USAGE
+    state = run(args.file, until="parse")
+    report = render_debug(
+        state,
+        str(args.file),
+        first=int(first) if first else 1,
+        last=int(last) if last else (int(first) if first and "-" not in args.lines else None),
+    )
+    _console(args.width).print(report, soft_wrap=True)
+    return EXIT_FINDINGS if state.sink.has_errors() else EXIT_OK
+
+
+_COMMANDS = {
+    "show": _show,
+    "parse": _parse,
+    "check": _check,
+    "explain": _explain,
+    "rules": _rules,
+    "debug": _debug,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

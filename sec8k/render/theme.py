@@ -21,6 +21,8 @@ SEC8K_THEME = Theme(
         "sec8k.info": "bold blue",
         "sec8k.error_range": "bold red",
         "sec8k.noise": "dim",
+        "sec8k.token": "cyan",
+        "sec8k.rule": "magenta",
         "sec8k.unrecognized": "magenta",
     }
 )
