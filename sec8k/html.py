@@ -59,7 +59,7 @@ _GLYPH = re.compile("[\u2610\u25a1\u25fb\u2751\u2612\u2611\u25a0\u2713\u2714\u27
 _ENTITY = re.compile(r"&#?[xX]?[0-9A-Za-z]+;?")
 _UNCHECKED = frozenset("\u2610\u25a1\u25fb\u2751")
 _CHECKED = frozenset("\u2612\u2611\u25a0\u2713\u2714\u2718")
-_WINGDINGS_UNCHECKED = frozenset("o¨q")
+_WINGDINGS_UNCHECKED = frozenset("o¨pq")
 _WINGDINGS_CHECKED = frozenset("xýþ")
 _COLUMN_GAP = 3
 

@@ -102,7 +102,12 @@ FAILING = [
         ("reported) August 9, 1994", "reported) August 29, 1994"),
         "event after the filing date",
     ),
-    Case("CVR002", UNION_CAMP, None, "event on August 9, filed August 17, 1994"),
+    Case(
+        "CVR002",
+        HORIZON,
+        ("reported): June 27, 2006", "reported): June 20, 2006"),
+        "Item 1.01 event on June 20, filed July 3, 2006: 9 business days",
+    ),
     Case(
         "CVR003",
         "immunogen",
@@ -152,7 +157,7 @@ PASSING = [
     Case("ITM006", UNION_CAMP),
     Case("ITM007", JPM),
     Case("CVR001", UNION_CAMP),
-    Case("CVR002", ASTA),
+    Case("CVR002", HORIZON),  # June 27 to July 3, 2006: 4 business days
     Case("CVR003", "immunogen"),
     Case("CVR004", "immunogen"),
     Case("CVR005", "immunogen"),

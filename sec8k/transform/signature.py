@@ -33,7 +33,7 @@ from sec8k.transform.values import clean, parse_date
 
 __all__ = ["SignatureTransformer"]
 
-_CONFORMED = re.compile(r"(?i)^(?:by\s*:?\s*)?/s/\s*")
+_CONFORMED = re.compile(r"(?i)^(?:by\s*:?\s*)?(?:/s/|\\s\\|//)\s*")
 _FIELD_LABEL = re.compile(r"(?i)^(?:name|title|its|by|dated?)\s*:?\s*")
 # Lines that name no registrant: the caption "(Registrant)" and a lone "by".
 _REGISTRANT_CAPTION = re.compile(r"(?i)^(?:\(?\s*registrants?\s*\)?|by:?)$")

@@ -9,6 +9,7 @@ add theirs through the ``sec8k.rules`` entry-point group. :func:`run_rules` runs
 from __future__ import annotations
 
 import inspect
+import re
 import warnings
 from collections.abc import Callable, Iterable
 from importlib import metadata
@@ -52,6 +53,17 @@ def rule(cls: R) -> R:
     return cls
 
 
+_FIX = re.compile(r"\*\*Fix\*\*:\s*(.+?)(?:\n\s*\n|\Z)", re.S)
+
+
+def _hint(cls: type[Rule]) -> str:
+    """The hint printed under a finding: the rule's **Fix** paragraph, or where to read more."""
+    found = _FIX.search(inspect.cleandoc(cls.__doc__ or ""))
+    if found:
+        return " ".join(found.group(1).split())
+    return f"`sec8k explain {cls.code}` says more"
+
+
 def _load_plugins() -> None:
     """Import the modules listed under the ``sec8k.rules`` entry-point group.
 
@@ -90,8 +102,10 @@ def run_rules(
             continue
         instance = cls()
 
-        def report(message: str, span: Span | None, code: str = code) -> None:
-            sink.report(code, message, span)
+        def report(
+            message: str, span: Span | None, code: str = code, hint: str = _hint(cls)
+        ) -> None:
+            sink.report(code, message, span, hint=hint)
 
         instance.check(filing, report)
     return list(sink.diagnostics)

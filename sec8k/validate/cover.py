@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Callable
 
@@ -10,7 +9,14 @@ from sec8k.diagnostics import Severity
 from sec8k.model import Filing
 from sec8k.span import Span
 from sec8k.validate import Rule, rule
-from sec8k.validate.dates import CHECK_BOXES_FROM, EGC_BOXES_FROM, TABLE_12B_FROM, filed
+from sec8k.validate.dates import (
+    CHECK_BOXES_FROM,
+    EGC_BOXES_FROM,
+    NEW_ITEMS_FROM,
+    TABLE_12B_FROM,
+    business_days,
+    filed,
+)
 
 __all__ = [
     "AmendmentUnexplained",
@@ -31,17 +37,6 @@ __all__ = [
 Report = Callable[[str, Span | None], None]
 _IRS = re.compile(r"^\d{2}-\d{7}$")
 _FILE_NUMBER = re.compile(r"^\d{1,3}-\d{3,6}(?:-\d{1,4})?$")
-
-
-def _business_days(start: datetime.date, end: datetime.date) -> int:
-    """Weekdays after ``start`` up to and including ``end`` (federal holidays not counted)."""
-    days = 0
-    day = start
-    while day < end:
-        day += datetime.timedelta(days=1)
-        if day.weekday() < 5:
-            days += 1
-    return days
 
 
 @rule
@@ -69,12 +64,18 @@ class ReportAfterFiling(Rule):
             )
 
 
+# Items without the four-business-day deadline: Regulation FD sets 7.01's timing, 8.01
+# is voluntary, 9.01 goes with another item.
+_NO_DEADLINE = frozenset({"7.01", "8.01", "9.01"})
+
+
 @rule
 class FiledLate(Rule):
     """The report was filed more than four business days after the event.
 
-    General Instruction B.1 gives four business days; some items allow more, and federal
-    holidays are not counted here, so this is for information only.
+    General Instruction B.1 (since 2004-08-23) gives four business days, federal holidays
+    not counted. Reports under Items 7.01, 8.01 and 9.01 alone have no such deadline, and
+    some items allow more, so this is for information only.
     """
 
     code = "CVR002"
@@ -82,12 +83,16 @@ class FiledLate(Rule):
     severity = Severity.INFO
 
     def check(self, filing: Filing, report: Report) -> None:
-        """Count the weekdays between the date of report and the filing date."""
+        """Count the business days between the date of report and the filing date."""
         date = filed(filing)
         cover = filing.cover
         if date is None or cover is None or cover.date_of_report is None:
             return
-        days = _business_days(cover.date_of_report, date)
+        if cover.date_of_report < NEW_ITEMS_FROM:
+            return  # the deadlines were 5 business or 15 calendar days by item then
+        if all(item.number in _NO_DEADLINE for item in filing.items):
+            return
+        days = business_days(cover.date_of_report, date)
         if days > 4:
             report(
                 f"filed {days} business days after the date of report",

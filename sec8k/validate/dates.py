@@ -65,3 +65,63 @@ def reference_date(filing: Filing) -> datetime.date | None:
     if date is None and filing.cover is not None:
         date = filing.cover.date_of_report
     return date
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> datetime.date:
+    """The ``n``-th ``weekday`` (0 = Monday) of a month; ``n = -1`` for the last."""
+    if n > 0:
+        first = datetime.date(year, month, 1)
+        return first + datetime.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    following = datetime.date(year + month // 12, month % 12 + 1, 1)
+    last = following - datetime.timedelta(days=1)
+    return last - datetime.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _observed(day: datetime.date) -> datetime.date:
+    """A holiday on a Saturday is observed on Friday, one on a Sunday on Monday."""
+    if day.weekday() == 5:
+        return day - datetime.timedelta(days=1)
+    if day.weekday() == 6:
+        return day + datetime.timedelta(days=1)
+    return day
+
+
+def federal_holidays(year: int) -> frozenset[datetime.date]:
+    """The days the SEC is closed for federal holidays in ``year`` (5 U.S.C. 6103).
+
+    Martin Luther King Jr. Day from 1986, Juneteenth from 2021; Monday holidays as set by
+    the Uniform Monday Holiday Act (in force before the corpus begins).
+    """
+    fixed = [datetime.date(year, 1, 1), datetime.date(year, 7, 4), datetime.date(year, 11, 11)]
+    fixed.append(datetime.date(year, 12, 25))
+    if year >= 2021:
+        fixed.append(datetime.date(year, 6, 19))
+    days = {_observed(day) for day in fixed}
+    days.add(_nth_weekday(year, 2, 0, 3))  # Washington's Birthday
+    days.add(_nth_weekday(year, 5, 0, -1))  # Memorial Day
+    days.add(_nth_weekday(year, 9, 0, 1))  # Labor Day
+    days.add(_nth_weekday(year, 10, 0, 2))  # Columbus Day
+    days.add(_nth_weekday(year, 11, 3, 4))  # Thanksgiving
+    if year >= 1986:
+        days.add(_nth_weekday(year, 1, 0, 3))  # Martin Luther King Jr. Day
+    # New Year's Day of the next year, observed on this year's December 31.
+    days.add(_observed(datetime.date(year + 1, 1, 1)))
+    return frozenset(d for d in days if d.year == year)
+
+
+def business_days(start: datetime.date, end: datetime.date) -> int:
+    """Business days after ``start`` up to and including ``end``.
+
+    A business day is a weekday that is not a federal holiday.
+    """
+    days = 0
+    day = start
+    holidays: frozenset[datetime.date] = frozenset()
+    year = 0
+    while day < end:
+        day += datetime.timedelta(days=1)
+        if day.year != year:
+            year, holidays = day.year, federal_holidays(day.year)
+        if day.weekday() < 5 and day not in holidays:
+            days += 1
+    return days
