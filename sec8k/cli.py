@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import inspect
 import json
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -26,7 +27,15 @@ from sec8k.render.diagnostic import render_diagnostic
 from sec8k.render.theme import SEC8K_THEME
 from sec8k.span import LineIndex
 
-__all__ = ["EXIT_FINDINGS", "EXIT_INTERNAL", "EXIT_IO", "EXIT_OK", "EXIT_USAGE", "main"]
+__all__ = [
+    "EXIT_BROKEN_PIPE",
+    "EXIT_FINDINGS",
+    "EXIT_INTERNAL",
+    "EXIT_IO",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "main",
+]
 
 EXIT_OK = 0
 """Parsed; no error diagnostics."""
@@ -38,6 +47,18 @@ EXIT_INTERNAL = 3
 """sec8k failed: a bug."""
 EXIT_IO = 4
 """A file could not be read."""
+EXIT_BROKEN_PIPE = 141
+"""The reader of the output went away (``sec8k check ... | head``); as a shell reports a
+command ended by SIGPIPE."""
+
+
+class _Console(Console):
+    """A console that leaves a closed pipe to :func:`main` (rich would exit 1 itself)."""
+
+    def on_broken_pipe(self) -> None:
+        """Stop writing and let the command end."""
+        self.quiet = True
+        raise BrokenPipeError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -90,7 +111,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _console(width: int | None) -> Console:
-    return Console(theme=SEC8K_THEME, width=width, highlight=False, soft_wrap=False)
+    return _Console(theme=SEC8K_THEME, width=width, highlight=False, soft_wrap=False)
 
 
 def _exit_code(filing: Filing) -> int:
@@ -239,6 +260,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_IO
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`sec8k check ... | head`): nothing more to say to it.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except Exception as exc:
         if args.debug:
             traceback.print_exc()

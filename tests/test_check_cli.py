@@ -103,3 +103,22 @@ def test_rules_lists_every_code_once_per_line(capsys: pytest.CaptureFixture[str]
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in lines] == sorted(CODES)
     assert "ITM003  error   items.not-yet-in-force" in "\n".join(lines)
+
+
+def test_a_reader_that_stops_early_gets_no_error() -> None:
+    """`sec8k check ... | head -1`: the closed pipe ends the command quietly."""
+    import subprocess
+    import sys
+
+    files = [str(ROOT / STOCKWALK)] * 400  # far more output than a pipe buffers
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sec8k", "check", *files],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline().startswith(b"warning[EXH001]")
+    process.stdout.close()
+    assert process.wait(timeout=60) == cli.EXIT_BROKEN_PIPE
+    assert process.stderr.read() == b""
