@@ -129,8 +129,9 @@ ENV_RESUMED = _register(
     "envelope.stray-wrapper",
     Severity.ERROR,
     "The wrapper stops following the grammar at this point (a stray or repeated tag, text "
-    "after the closing </SEC-DOCUMENT>). What came before it was read as usual; the rest "
-    "of the file is kept whole as unreadable wrapper text.",
+    "after the closing </SEC-DOCUMENT>). What came before it was read as usual; the text "
+    "from its line up to the next <DOCUMENT> block is kept whole as unreadable wrapper "
+    "text, and reading resumes there.",
 )
 PRS_UNEXPECTED = _register(
     "PRS001",

@@ -269,6 +269,76 @@ def _unwrapped_8k(text: str) -> Span | None:
     return Span(0, first.start())
 
 
+# A <DOCUMENT> block's first line: where reading resumes after the wrapper broke off.
+_NEXT_DOCUMENT = re.compile(r"^<DOCUMENT>", re.M)
+# The closing lines of a container: what follows the last document of a resumed piece.
+_CLOSERS = re.compile(r"(?:\s*(?:</[A-Z-]+>|-----END PRIVACY-ENHANCED MESSAGE-----))*\s*")
+_MAX_BREAKS = 100
+"""Breaks in one wrapper after which the rest of the file is kept unread."""
+
+
+def _parse_pieces(
+    text: str, sink: DiagnosticSink
+) -> tuple[list[tuple[Tree[Token], int]], list[Noise]] | None:
+    """Parse the wrapper, resuming at the next <DOCUMENT> wherever it breaks off.
+
+    Returns the parse trees with the offset of the text each one read, and the text
+    skipped between them as noise; None where the wrapper is unreadable from its first
+    line.
+    """
+    parser = get_parser("envelope.lark")
+    pieces: list[tuple[Tree[Token], int]] = []
+    unread: list[Noise] = []
+    pos = 0
+    while True:
+        chunk = text[pos:] if pos else text
+        try:
+            pieces.append((parser.parse(chunk), pos))
+            return pieces, unread
+        except UnexpectedInput as exc:
+            offset, expected = parse_error_position(exc, len(chunk))
+        where = Span(pos + offset, min(len(text), pos + offset + 1))
+        cut = chunk.rfind("\n", 0, offset) + 1
+        try:
+            # Read up to the line that broke it (the wrapper then ends like a cut file).
+            if cut:
+                pieces.append((parser.parse(chunk[:cut]), pos))
+        except UnexpectedInput:
+            cut = 0
+        if not pieces:
+            sink.report(
+                ENV_UNREADABLE,
+                "the EDGAR wrapper cannot be read here; the file is parsed as one document",
+                where,
+                hint=f"expected {expected}",
+            )
+            return None
+        # Resume at the first <DOCUMENT> from the broken line on (it may be that line).
+        resume = _NEXT_DOCUMENT.search(text, pos + cut if cut else pos + offset + 1)
+        if pos and resume is None and _CLOSERS.fullmatch(text, pos + cut):
+            # A resumed piece ends in the closing lines of the container it began in.
+            unread.append(Noise("wrapper", Span(pos + cut, len(text))))
+            return pieces, unread
+        if resume is None or len(pieces) > _MAX_BREAKS:
+            message = "the EDGAR wrapper breaks off here; the rest of the file is kept unread"
+        else:
+            message = "the EDGAR wrapper breaks off here; reading resumes at the next <DOCUMENT>"
+        sink.report(ENV_RESUMED, message, where, hint=f"expected {expected}")
+        stop = len(text) if resume is None or len(pieces) > _MAX_BREAKS else resume.start()
+        if stop > pos + cut:
+            unread.append(Noise("unreadable", Span(pos + cut, stop)))
+        if stop == len(text):
+            return pieces, unread
+        pos = stop
+
+
+def _shift(tree: Tree[Token], offset: int) -> None:
+    """Move the positions of a tree parsed from ``text[offset:]`` to offsets in ``text``."""
+    for token in tree.scan_values(lambda value: isinstance(value, Token)):
+        token.start_pos = (token.start_pos or 0) + offset
+        token.end_pos = (token.end_pos or 0) + offset
+
+
 def _end(token: Token) -> int:
     return token.end_pos or 0
 
@@ -279,44 +349,27 @@ def find_document(text: str, sink: DiagnosticSink) -> Envelope:
         return Envelope(Span(0, len(text)), None)
     if "\r" in text and _LONE_CR.search(text):
         text = _LONE_CR.sub("\n", text)  # same length: every offset stays
-    parser = get_parser("envelope.lark")
-    rest: Span | None = None
-    tree: Tree[Token] | None
-    try:
-        tree = parser.parse(text)
-    except UnexpectedInput as exc:
-        offset, expected = parse_error_position(exc, len(text))
-        where = Span(offset, min(len(text), offset + 1))
-        # Recover: read the wrapper up to the line that broke it (it then ends like a
-        # truncated file) and keep the rest whole.
-        cut = text.rfind("\n", 0, offset) + 1
-        try:
-            tree = parser.parse(text[:cut]) if cut else None
-        except UnexpectedInput:
-            tree = None
-        if tree is None:
-            sink.report(
-                ENV_UNREADABLE,
-                "the EDGAR wrapper cannot be read here; the file is parsed as one document",
-                where,
-                hint=f"expected {expected}",
-            )
-            return Envelope(Span(0, len(text)), None)
-        sink.report(
-            ENV_RESUMED,
-            "the EDGAR wrapper breaks off here; the rest of the file is kept unread",
-            where,
-            hint=f"expected {expected}",
-        )
-        rest = Span(cut, len(text))
+    parsed = _parse_pieces(text, sink)
+    if parsed is None:
+        return Envelope(Span(0, len(text)), None)
+    pieces, unread = parsed
     reader = _EnvelopeTransformer(text, sink)
-    reader.transform(tree)
+    header = None
+    for tree, shift in pieces:
+        if shift:
+            _shift(tree, shift)
+        reader.transform(tree)
+        header = header or reader.header  # a header pasted further on is not the filing's
+    reader.header = header
     documents = tuple(reader.documents)
     if reader.pem:  # known only once the wrapper around the documents is read
         documents = tuple(replace(d, pem=True) for d in documents)
-    noise = list(reader.noise)
-    if rest is not None:
-        noise.append(Noise("unreadable", rest))
+    noise = [
+        n
+        for n in reader.noise
+        if not any(n.span.start < u.span.end and u.span.start < n.span.end for u in unread)
+    ]
+    noise.extend(unread)
     chosen = next((d for d in documents if d.type in FORM_8K_FAMILY), None)
     lead = _unwrapped_8k(text)
     if lead is not None:
@@ -326,8 +379,8 @@ def find_document(text: str, sink: DiagnosticSink) -> Envelope:
             "an 8-K without a wrapper comes first; the wrapper that starts here is kept unread",
             Span(lead.end, min(len(text), lead.end + 1)),
         )
-        unread = Noise("unreadable", Span(lead.end, len(text)))
-        return Envelope(lead, None, reader.header, documents, (unread,))
+        pasted = Noise("unreadable", Span(lead.end, len(text)))
+        return Envelope(lead, None, reader.header, documents, (pasted,))
     if chosen is None and documents:
         chosen = documents[0]
         where = Span(chosen.span.start, chosen.payload.start if chosen.payload else chosen.span.end)

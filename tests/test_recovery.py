@@ -115,7 +115,7 @@ UNION_CAMP = FILINGS / "0000950117-94-000182" / "0000950117-94-000182.txt"
 TYSON = FILINGS / "0000100493-20-000014_tsn2020q18k" / "0000100493-20-000014_tsn2020q18k.htm"
 
 
-def test_a_stray_closing_tag_keeps_the_submission_read_before_it() -> None:
+def test_a_stray_closing_tag_resumes_at_the_next_document() -> None:
     text = UNION_CAMP.read_text()
     closing = "</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
     cut = text.index("SIGNATURE")
@@ -123,7 +123,11 @@ def test_a_stray_closing_tag_keeps_the_submission_read_before_it() -> None:
     assert [d.code for d in filing.errors] == ["ENV005"]
     assert filing.header is not None and filing.header.accession_number == "0000950117-94-000182"
     assert [i.number for i in filing.items] == [i.number for i in sec8k.parse(UNION_CAMP).items]
-    assert filing.noise[-1].kind == "unreadable"
+    # Reading resumes at the exhibit's <DOCUMENT>; the stray line is kept as noise.
+    assert [d.type for d in filing.documents] == ["8-K", "EX-99"]
+    stray = filing.source.text.index("stray text")
+    assert any(n.span.start <= stray < n.span.end for n in filing.noise)
+    assert not uncovered(filing)
 
 
 def test_html_pasted_into_a_text_filing_leaves_it_text() -> None:
