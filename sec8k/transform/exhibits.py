@@ -15,7 +15,7 @@ from sec8k.transform.values import clean
 __all__ = ["ExhibitRows", "ExhibitsTransformer"]
 
 _ROW = re.compile(
-    r"^\s*(?:exhibit\s+(?:no\.?\s*)?)?"
+    r"^\s*(?:\([a-g]\)\s+(?=exhibit))?(?:exhibit\s+(?:no\.?\s*)?)?"
     r"(?P<number>\d{1,3}(?:\.\d{1,3})?(?:\([a-z0-9]{1,3}\))?[a-z]?)\*?[.:]?\s*(?:[-\u2013\u2014]\s*)?"
     r"(?P<description>.*)",
     re.I | re.S,
