@@ -88,6 +88,12 @@ _INCORPORATED = re.compile(
 )
 _EGC = re.compile(r"(?i)emerging\s+growth\s+company")
 _TRANSITION = re.compile(r"(?i)transition\s+period|13\(a\)\s+of\s+the\s+exchange\s+act")
+# The form's questions that a check box answers, printed apart from the box: "Indicate by
+# check mark whether the registrant is an emerging growth company ...", "If an emerging
+# growth company, indicate by check mark if the registrant has elected not to use ...".
+_BOX_QUESTION = re.compile(
+    r"(?i)^\s*(?:if\s+an\s+emerging\s+growth\s+company,?\s+)?indicate\s+by\s+check\s+mark"
+)
 _HEADER_12B = re.compile(
     r"(?i)title\s+of\s+each|trading\s+symbol|name\s+of\s+each\s+exchange|^\W*symbol"
 )
@@ -293,6 +299,22 @@ class _Layout:
                 continue
             for j in range(k + 1, i + 1):
                 self.claimed[j] = "check-box"
+
+    def box_questions(self) -> None:
+        """The EGC and transition questions printed apart from their boxes."""
+        rows = self.rows
+        for i, row in enumerate(rows):
+            if i in self.claimed or row.kind == "blank" or not _BOX_QUESTION.match(row.text):
+                continue
+            j = i
+            while (
+                j < len(rows)
+                and j not in self.claimed
+                and rows[j].kind not in ("blank", "check_box")
+                and not any(c.kind == "CHECK_BOX" for c in rows[j].cells)
+            ):
+                self.claimed[j] = "check-box-intro"
+                j += 1
 
     # ---- a combined filing's registrant table ----
 
@@ -646,6 +668,7 @@ class _Layout:
     def page(self, span: Span) -> CoverPage:
         self.check_boxes()
         self.other_boxes()
+        self.box_questions()
         self.securities()
         self.registrant_table()
         self.report_date()
