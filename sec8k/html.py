@@ -490,12 +490,33 @@ def _page_numbers(lines: list[_Line], breaks: list[int]) -> list[Noise]:
     return noise
 
 
+# A link back to the table of contents that a filer agent prints at the top of every page.
+_RUNNING_TOC = re.compile(r"(?i)^\s*(?:back\s+to\s+)?table\s+of\s+contents\s*$")
+
+
+def _running_headers(lines: list[_Line], breaks: list[int]) -> list[Noise]:
+    """Take out a "Table of Contents" line printed first on a page, as on every page."""
+    noise: list[Noise] = []
+    for at in [0, *breaks]:
+        k = at
+        while k < len(lines) and lines[k].empty:
+            k += 1
+        if k >= len(lines) or len(lines[k].runs) != 1:
+            continue
+        pieces = lines[k].runs[0][1]
+        if pieces and _RUNNING_TOC.match("".join(p.text for p in pieces)):
+            noise.append(Noise("running-header", Span(pieces[0].start, pieces[-1].end)))
+            lines[k] = _Line([], lines[k].at)
+    return noise
+
+
 def normalize_html(original: str, payload: Span) -> NormalizedDocument:
     """Normalise the HTML document at ``original[payload.start:payload.end]``."""
     reader = _Reader(original[payload.start : payload.end], payload.start)
     reader.feed(reader.text)
     reader.close()
     noise = _page_numbers(reader.lines, reader.page_breaks)
+    noise += _running_headers(reader.lines, reader.page_breaks)
     builder = SourceMapBuilder()
     _emit(reader.lines, builder, payload.end)
     text, source_map = builder.build()

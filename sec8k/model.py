@@ -57,8 +57,10 @@ class Noise:
     """Layout debris set aside before parsing: a page marker, page number, table tag."""
 
     kind: str
-    """``"page-marker"``, ``"page-number"``, ``"form-feed"``, ``"table-tag"``, ``"wrapper"``
-    or ``"unreadable"`` (the rest of a submission after its wrapper broke off)."""
+    """``"page-marker"``, ``"page-number"``, ``"running-header"`` (a "Table of Contents" line
+    first on an HTML page: the link filer agents repeat on each page, or the contents'
+    own heading), ``"form-feed"``, ``"table-tag"``, ``"wrapper"`` or ``"unreadable"``
+    (text skipped where a submission's wrapper broke off)."""
     span: Span
     """The characters set aside."""
 
