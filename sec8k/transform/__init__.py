@@ -86,15 +86,28 @@ def _declared_empty(sections: tuple[Section, ...]) -> tuple[Section, ...]:
     return tuple(out)
 
 
+# Contents entries for the exhibits, listed by their EDGAR document type under the last
+# item's entry: "Ex-5.1 Opinion of Garrison R. Smith, Esq.", "EX-99.1 - Press Release".
+_EXHIBIT_ENTRIES = re.compile(r"(?i)(?:[ \t]*ex-\d{1,3}(?:\.\d{1,3})?\b[^\n]*(?:\n|$)\s*)+")
+
+
 def _bodiless(section: Section) -> bool:
     """A heading with nothing under it: an entry of a table of contents, perhaps."""
     if isinstance(section, Item):
-        return not section.text
+        return not section.text or bool(_EXHIBIT_ENTRIES.fullmatch(section.text))
     if isinstance(section, SignatureBlock):
         return not section.signatures and not section.attestation
     if isinstance(section, ExhibitIndex):
         return not section.exhibits
     return False
+
+
+def _entries(section: Section) -> list[str]:
+    """The contents lines a bodiless section stands for."""
+    if isinstance(section, Item):
+        lines = [line.strip() for line in section.text.splitlines() if line.strip()]
+        return [_entry(section), *lines]
+    return [_entry(section)]
 
 
 def _entry(section: Section) -> str:
@@ -127,7 +140,7 @@ def _contents(sections: list[Section]) -> tuple[Section, ...]:
         )
         if len(run) >= 2 and repeated:
             span = Span(run[0].span.start, run[-1].span.end)
-            out.append(Contents(tuple(_entry(entry) for entry in run), span))
+            out.append(Contents(tuple(line for entry in run for line in _entries(entry)), span))
             i = j
         else:
             out.append(sections[i])
