@@ -81,9 +81,11 @@ def check(
 
     filing = source if isinstance(source, Filing) else parse(source)
     chosen, skipped = tuple(select), tuple(ignore)
-    found = [*filing.diagnostics, *run_rules(filing, select=chosen, ignore=skipped)]
-    if chosen:
-        found = [d for d in found if d.code.startswith(chosen)]
-    if skipped:
-        found = [d for d in found if not d.code.startswith(skipped)]
+    found = [
+        d
+        for d in filing.diagnostics
+        if (not chosen or d.code.startswith(chosen))
+        and not (skipped and d.code.startswith(skipped))
+    ]
+    found += run_rules(filing, select=chosen, ignore=skipped)  # it selects the same way
     return sorted(found, key=lambda d: d.span.start if d.span else -1)

@@ -25,7 +25,7 @@ from sec8k.pipeline import run
 from sec8k.render import to_rich_tree
 from sec8k.render.diagnostic import render_diagnostic
 from sec8k.render.theme import SEC8K_THEME
-from sec8k.span import LineIndex
+from sec8k.span import line_index
 
 __all__ = [
     "EXIT_BROKEN_PIPE",
@@ -156,7 +156,7 @@ def _check(args: argparse.Namespace) -> int:
     for path in args.files:
         filing = sec8k.parse(path)
         found = sec8k.check(filing, select=_codes(args.select), ignore=_codes(args.ignore))
-        lines = LineIndex(filing.source.text)
+        lines = line_index(filing.source.text)
         for diagnostic in found:
             severity = diagnostic.severity.value
             if severity == "error":
@@ -218,20 +218,27 @@ def _rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _line_range(value: str) -> tuple[int, int | None] | None:
+    """``--lines``: "30-60", "30-" (to the end), "30" (one line), "" (all); None if bad."""
+    if not value:
+        return 1, None
+    first, dash, last = value.partition("-")
+    if not first.isdigit() or (last and not last.isdigit()):
+        return None
+    if not dash:
+        return int(first), int(first)
+    return int(first), int(last) if last else None
+
+
 def _debug(args: argparse.Namespace) -> int:
     from sec8k.debug import render_debug
 
-    first, _, last = args.lines.partition("-")
-    if args.lines and not (first.isdigit() and (not last or last.isdigit())):
+    lines = _line_range(args.lines)
+    if lines is None:
         print(f"sec8k: --lines wants A-B, e.g. 30-60, not {args.lines!r}", file=sys.stderr)
         return EXIT_USAGE
     state = run(args.file, until="parse")
-    report = render_debug(
-        state,
-        str(args.file),
-        first=int(first) if first else 1,
-        last=int(last) if last else (int(first) if first and "-" not in args.lines else None),
-    )
+    report = render_debug(state, str(args.file), first=lines[0], last=lines[1])
     _console(args.width).print(report, soft_wrap=True)
     return EXIT_FINDINGS if state.sink.has_errors() else EXIT_OK
 

@@ -25,7 +25,7 @@ from rich.text import Text
 from sec8k.diagnostics import Diagnostic
 from sec8k.pipeline import ParseState
 from sec8k.render.diagnostic import render_diagnostic
-from sec8k.span import LineIndex
+from sec8k.span import LineIndex, line_index
 
 __all__ = ["DebugLine", "debug_lines", "render_debug"]
 
@@ -88,10 +88,13 @@ def debug_lines(state: ParseState) -> list[DebugLine]:
         return []
     text = document.text
     norm = LineIndex(text)
-    original = state.lines or LineIndex(state.source.text if state.source else "")
+    original = state.lines or line_index(state.source.text if state.source else "")
     rows: list[DebugLine] = []
     start = 0
-    for number, line in enumerate(text.split("\n")[:-1] if text.endswith("\n") else [text], 1):
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the newline that ends the last line starts no line
+    for number, line in enumerate(lines, 1):
         lead = len(line) - len(line.lstrip())
         origin = None
         if line.strip():

@@ -261,12 +261,11 @@ class _EnvelopeTransformer(Transformer[Token, Any]):
 _FORM_8K_TITLE = re.compile(r"(?i)\bform(?:\s|&nbsp;|&#160;|<[^>]*>)*8-K\b")
 
 
-def _unwrapped_8k(text: str) -> Span | None:
+def _unwrapped_8k(text: str, first_tag: int) -> Span | None:
     """The text before the first wrapper tag, where it is itself a Form 8-K."""
-    first = _WRAPPED.search(text)
-    if first is None or not _FORM_8K_TITLE.search(text, 0, first.start()):
+    if not _FORM_8K_TITLE.search(text, 0, first_tag):
         return None
-    return Span(0, first.start())
+    return Span(0, first_tag)
 
 
 # A <DOCUMENT> block's first line: where reading resumes after the wrapper broke off.
@@ -345,7 +344,8 @@ def _end(token: Token) -> int:
 
 def find_document(text: str, sink: DiagnosticSink) -> Envelope:
     """Read the wrapper of ``text`` and find the 8-K document in it (the whole text if bare)."""
-    if not _WRAPPED.search(text):
+    first_tag = _WRAPPED.search(text)
+    if first_tag is None:
         return Envelope(Span(0, len(text)), None)
     if "\r" in text and _LONE_CR.search(text):
         text = _LONE_CR.sub("\n", text)  # same length: every offset stays
@@ -371,7 +371,7 @@ def find_document(text: str, sink: DiagnosticSink) -> Envelope:
     ]
     noise.extend(unread)
     chosen = next((d for d in documents if d.type in FORM_8K_FAMILY), None)
-    lead = _unwrapped_8k(text)
+    lead = _unwrapped_8k(text, first_tag.start())
     if lead is not None:
         # A bare 8-K with another filing's wrapper pasted into it: the 8-K is the document.
         sink.report(

@@ -23,7 +23,7 @@ from sec8k.html import looks_like_html, normalize_html
 from sec8k.load import DEFAULT_MAX_BYTES, Source, SourceLike, load
 from sec8k.model import CoverPage, ExhibitDocument, Filing, Item, Section, SourceInfo, Unrecognized
 from sec8k.normalize import NormalizedDocument, normalize_text
-from sec8k.span import LineIndex, Span
+from sec8k.span import LineIndex, Span, line_index
 from sec8k.transform import DocumentParts, transform
 from sec8k.transform.base import Context
 from sec8k.transform.values import clean
@@ -65,7 +65,7 @@ class ParseState:
 
 def _load(state: ParseState) -> None:
     state.source = load(state.given, state.sink, max_bytes=state.max_bytes)
-    state.lines = LineIndex(state.source.text)
+    state.lines = line_index(state.source.text)
     state.sink.set_locator(state.lines.position)
     state.stopped = not state.source.readable
 

@@ -8,11 +8,12 @@ that text; a :class:`SourceMap` carries their offsets back.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["LineIndex", "SourceMap", "SourceMapBuilder", "Span"]
+__all__ = ["LineIndex", "SourceMap", "SourceMapBuilder", "Span", "line_index"]
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -74,6 +75,16 @@ class LineIndex:
     def line_count(self) -> int:
         """Number of lines (a final line without a newline counts)."""
         return len(self._starts)
+
+
+@functools.lru_cache(maxsize=8)
+def line_index(text: str) -> LineIndex:
+    """The :class:`LineIndex` of ``text``, built once however many stages ask for it.
+
+    The parse, the rules, the renderers and the command line all position findings in the
+    same original text; a ``str`` caches its hash, so a repeated lookup costs nothing.
+    """
+    return LineIndex(text)
 
 
 class SourceMap:

@@ -78,3 +78,13 @@ def test_a_broken_wrapper_shows_where_and_what_was_expected(
 def test_bad_line_range_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["debug", str(ROOT / EXAMPLE), "--lines", "x-3"]) == cli.EXIT_USAGE
     assert capsys.readouterr().err.startswith("sec8k: --lines wants A-B")
+
+
+@pytest.mark.parametrize(
+    ("lines", "numbers"),
+    [("38", [38]), ("78-", [78, 79, 80]), ("38-40", [38, 39, 40])],
+)
+def test_line_ranges(lines: str, numbers: list[int], capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["debug", str(ROOT / EXAMPLE), "--lines", lines, "--width", "140"]) == 0
+    rows = capsys.readouterr().out.splitlines()[2:]
+    assert [int(row.split()[0]) for row in rows if row[:6].strip().isdigit()] == numbers

@@ -72,15 +72,12 @@ def failures(paths: list[Path], rng: random.Random) -> list[str]:
             except Exception as exc:  # the promise under test: never raise
                 found.append(f"{where}: raised {exc!r}")
                 continue
-            before = {(i.number, i.heading_span.start) for i in original.items}
-            kept = {(i.number, i.heading_span.start) for i in filing.items}
-            lost = {i for i in before if i[1] < offset} - kept
-            lost = {
-                (n, s)
-                for n, s in lost
-                if next(i for i in original.items if i.heading_span.start == s).heading_span.end
-                <= offset
+            before = {
+                (i.number, i.heading_span.start)
+                for i in original.items
+                if i.heading_span.end <= offset
             }
+            lost = before - {(i.number, i.heading_span.start) for i in filing.items}
             if lost:
                 found.append(f"{where}: lost items {sorted(lost)}")
             missing = uncovered(filing)

@@ -33,7 +33,7 @@ from sec8k.model import (
     Unrecognized,
 )
 from sec8k.render.theme import SEC8K_THEME
-from sec8k.span import LineIndex, Span
+from sec8k.span import LineIndex, Span, line_index
 
 __all__ = ["RENDERERS", "SEC8K_THEME", "to_rich_tree"]
 
@@ -308,6 +308,6 @@ def to_rich_tree(
     """
     if ctx is None:
         if lines is None and isinstance(node, Filing) and node.source.text:
-            lines = LineIndex(node.source.text)
+            lines = line_index(node.source.text)
         ctx = _Ctx(lines, preview)
     return RENDERERS.get(type(node), _generic)(node, ctx)

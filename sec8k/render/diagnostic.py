@@ -19,7 +19,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from sec8k.diagnostics import Diagnostic
-from sec8k.span import LineIndex
+from sec8k.span import LineIndex, line_index
 
 __all__ = ["render_diagnostic"]
 
@@ -64,7 +64,7 @@ def render_diagnostic(
         out.append(f"  --> {name}\n", style="sec8k.span")
         _hint(out, diagnostic, 2)
         return out
-    lines = lines or LineIndex(text)
+    lines = lines or line_index(text)
     line, column = diagnostic.line, diagnostic.column
     end_line, end_column = lines.position(diagnostic.span.end)
     out.append(f"  --> {name}:{line}:{column}\n", style="sec8k.span")

@@ -88,13 +88,19 @@ def _declared_empty(sections: tuple[Section, ...]) -> tuple[Section, ...]:
 
 # Contents entries for the exhibits, listed by their EDGAR document type under the last
 # item's entry: "Ex-5.1 Opinion of Garrison R. Smith, Esq.", "EX-99.1 - Press Release".
-_EXHIBIT_ENTRIES = re.compile(r"(?i)(?:[ \t]*ex-\d{1,3}(?:\.\d{1,3})?\b[^\n]*(?:\n|$)\s*)+")
+_EXHIBIT_ENTRY = re.compile(r"(?i)\s*ex-\d{1,3}(?:\.\d{1,3})?\b")
+
+
+def _exhibit_entries(text: str) -> bool:
+    """Whether every line of ``text`` is an "EX-n.n ..." contents entry."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return bool(lines) and all(_EXHIBIT_ENTRY.match(line) for line in lines)
 
 
 def _bodiless(section: Section) -> bool:
     """A heading with nothing under it: an entry of a table of contents, perhaps."""
     if isinstance(section, Item):
-        return not section.text or bool(_EXHIBIT_ENTRIES.fullmatch(section.text))
+        return not section.text or _exhibit_entries(section.text)
     if isinstance(section, SignatureBlock):
         return not section.signatures and not section.attestation
     if isinstance(section, ExhibitIndex):

@@ -17,7 +17,7 @@ from typing import ClassVar, TypeVar
 
 from sec8k.diagnostics import CODES, Diagnostic, DiagnosticSink, Severity, register_code
 from sec8k.model import Filing
-from sec8k.span import LineIndex, Span
+from sec8k.span import Span, line_index
 
 __all__ = ["RULES", "Rule", "rule", "run_rules"]
 
@@ -39,6 +39,8 @@ class Rule:
 
 RULES: dict[str, type[Rule]] = {}
 """Every registered rule, by code."""
+_HINTS: dict[str, str] = {}
+"""The hint printed under each rule's findings, by code."""
 
 R = TypeVar("R", bound=type[Rule])
 
@@ -48,6 +50,7 @@ def rule(cls: R) -> R:
     if cls.code in RULES:
         raise ValueError(f"rule {cls.code} registered twice")
     RULES[cls.code] = cls
+    _HINTS[cls.code] = _hint(cls)
     if cls.code not in CODES:
         register_code(cls.code, cls.name, cls.severity, inspect.cleandoc(cls.__doc__ or cls.name))
     return cls
@@ -93,7 +96,7 @@ def run_rules(
     """
     chosen = tuple(select)
     skipped = tuple(ignore)
-    lines = LineIndex(filing.source.text)
+    lines = line_index(filing.source.text)
     sink = DiagnosticSink(lines.position)
     for code, cls in sorted(RULES.items()):
         if chosen and not code.startswith(chosen):
@@ -102,10 +105,8 @@ def run_rules(
             continue
         instance = cls()
 
-        def report(
-            message: str, span: Span | None, code: str = code, hint: str = _hint(cls)
-        ) -> None:
-            sink.report(code, message, span, hint=hint)
+        def report(message: str, span: Span | None, code: str = code) -> None:
+            sink.report(code, message, span, hint=_HINTS[code])
 
         instance.check(filing, report)
     return list(sink.diagnostics)
