@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from lark import Token, Tree
 from rich.text import Text
 
-from sec8k.diagnostics import Diagnostic
+from sec8k.diagnostics import PRS_UNEXPECTED, Diagnostic
 from sec8k.pipeline import ParseState
 from sec8k.render.diagnostic import render_diagnostic
 from sec8k.span import LineIndex, line_index
@@ -191,9 +191,10 @@ def render_debug(
 def _findings(out: Text, state: ParseState, name: str) -> None:
     """The findings of the stages so far that say where the grammar stopped."""
     stopped: list[Diagnostic] = [
-        d for d in state.sink.diagnostics if d.code.startswith(("PRS0", "ENV", "LOD"))
+        d
+        for d in state.sink.diagnostics
+        if d.code.startswith(("ENV", "LOD")) or d.code == PRS_UNEXPECTED
     ]
-    stopped = [d for d in stopped if d.code != "PRS010"]
     text = state.source.text if state.source else ""
     if not stopped:
         out.append("the grammar read the whole document\n", style="sec8k.info")
