@@ -14,6 +14,7 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sec8k.serialize import to_data
 from sec8k.span import Span
 
 __all__ = [
@@ -256,16 +257,9 @@ class Diagnostic:
     """What would fix it, or what the grammar expected."""
 
     def to_dict(self) -> dict[str, object]:
-        """JSON-ready form with a stable shape."""
-        return {
-            "code": self.code,
-            "severity": self.severity.value,
-            "message": self.message,
-            "line": self.line,
-            "column": self.column,
-            "span": [self.span.start, self.span.end] if self.span else None,
-            "hint": self.hint,
-        }
+        """JSON-ready form with a stable shape (:func:`sec8k.serialize.to_data`)."""
+        data: dict[str, object] = to_data(self)
+        return data
 
     def check_tuple(self) -> tuple[str, int, int]:
         """``(code, line, column)``, for compact assertions in tests."""

@@ -14,9 +14,10 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from typing import Any, ClassVar, TypeAlias
 
 from sec8k.diagnostics import Diagnostic, Severity
+from sec8k.serialize import to_data
 from sec8k.span import Span
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "HeaderField",
     "HeaderItem",
     "Item",
+    "Node",
     "Noise",
     "OmittedItems",
     "Registrant",
@@ -48,12 +50,27 @@ __all__ = [
 ]
 
 
-def _span_list(span: Span | None) -> list[int] | None:
-    return [span.start, span.end] if span is not None else None
+class Node:
+    """What every model node shares: one JSON form, derived from its fields.
+
+    :func:`sec8k.serialize.to_data` writes a node's fields in order; ``node`` names the
+    kind of a section in a list of mixed sections, ``json_properties`` adds derived values.
+    """
+
+    __slots__ = ()
+    node: ClassVar[str] = ""
+    """The kind of node, written as ``"node"`` in JSON ("" for none)."""
+    json_properties: ClassVar[tuple[str, ...]] = ()
+    """Properties written to JSON after the fields."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form: every field, nested nodes included (see :mod:`sec8k.serialize`)."""
+        data: dict[str, Any] = to_data(self)
+        return data
 
 
 @dataclass(frozen=True, slots=True)
-class Noise:
+class Noise(Node):
     """Layout debris set aside before parsing: a page marker, page number, table tag."""
 
     kind: str
@@ -66,8 +83,10 @@ class Noise:
 
 
 @dataclass(frozen=True, slots=True)
-class Unrecognized:
+class Unrecognized(Node):
     """Text the grammar read but could not place; kept whole, never dropped."""
+
+    node = "unrecognized"
 
     text: str
     """The text as it reads after normalisation."""
@@ -78,7 +97,7 @@ class Unrecognized:
 
 
 @dataclass(frozen=True, slots=True)
-class CoverPart:
+class CoverPart(Node):
     """One recognised piece of the cover page, as printed (masthead line, caption, value)."""
 
     kind: str
@@ -91,7 +110,7 @@ class CoverPart:
 
 
 @dataclass(frozen=True, slots=True)
-class Registrant:
+class Registrant(Node):
     """A registrant as its cover page names it. Values are as printed."""
 
     name: str | None = None
@@ -122,22 +141,9 @@ class Registrant:
                 return span
         return None
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return {
-            "name": self.name,
-            "jurisdiction": self.jurisdiction,
-            "jurisdiction_code": self.jurisdiction_code,
-            "commission_file_number": self.commission_file_number,
-            "irs_employer_id": self.irs_employer_id,
-            "address": self.address,
-            "zip": self.zip,
-            "phone": self.phone,
-        }
-
 
 @dataclass(frozen=True, slots=True)
-class CheckBoxes:
+class CheckBoxes(Node):
     """The four General Instruction A.2 check boxes (Rule 425, 14a-12, 14d-2(b), 13e-4(c))."""
 
     written_communications: bool | None = None
@@ -151,8 +157,8 @@ class CheckBoxes:
     span: Span | None = None
     """From the first box to the last."""
 
-    def to_dict(self) -> dict[str, bool | None]:
-        """JSON-ready form."""
+    def answers(self) -> dict[str, bool | None]:
+        """Each box by name: checked, unchecked, or None where it was not found."""
         return {
             "written_communications": self.written_communications,
             "soliciting_material": self.soliciting_material,
@@ -162,7 +168,7 @@ class CheckBoxes:
 
 
 @dataclass(frozen=True, slots=True)
-class CoverPage:
+class CoverPage(Node):
     """The cover page: form, date of report, registrants, former name, check boxes."""
 
     span: Span
@@ -193,29 +199,12 @@ class CoverPage:
     parts: tuple[CoverPart, ...] = ()
     """Every recognised piece of the cover, in document order."""
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return {
-            "form_type": self.form_type,
-            "date_of_report": self.date_of_report.isoformat() if self.date_of_report else None,
-            "date_of_earliest_event": self.date_of_earliest_event.isoformat()
-            if self.date_of_earliest_event
-            else None,
-            "registrants": [r.to_dict() for r in self.registrants],
-            "former_name": self.former_name,
-            "checkboxes": self.checkboxes.to_dict() if self.checkboxes else None,
-            "emerging_growth_company": self.emerging_growth_company,
-            "extended_transition_period": self.extended_transition_period,
-            "securities_12b": [dict(row) for row in self.securities_12b]
-            if self.securities_12b is not None
-            else None,
-            "span": _span_list(self.span),
-        }
-
 
 @dataclass(frozen=True, slots=True)
-class Item:
+class Item(Node):
     """One item of the report: its heading and its body."""
+
+    node = "item"
 
     number: str
     """Item number, normalised: "5", "2.02" (from "Item 2. 02" or "ITEM 2.02.")."""
@@ -230,19 +219,12 @@ class Item:
     exhibits: tuple[Exhibit, ...] = ()
     """Exhibit rows printed in this item (Item 7 and Item 9.01 list them)."""
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return {
-            "number": self.number,
-            "title": self.title,
-            "text": self.text,
-            "span": _span_list(self.span),
-        }
-
 
 @dataclass(frozen=True, slots=True)
-class OmittedItems:
+class OmittedItems(Node):
     """A line that declares several items empty: "Items 1-4. Not applicable."."""
+
+    node = "omitted_items"
 
     numbers: tuple[str, ...]
     """The item numbers the line names (a range is expanded: "1-4" gives 1, 2, 3, 4)."""
@@ -253,8 +235,10 @@ class OmittedItems:
 
 
 @dataclass(frozen=True, slots=True)
-class Contents:
+class Contents(Node):
     """A table of contents: item headings listed before the items themselves."""
+
+    node = "contents"
 
     entries: tuple[str, ...]
     """The listed headings, as printed."""
@@ -263,7 +247,7 @@ class Contents:
 
 
 @dataclass(frozen=True, slots=True)
-class Exhibit:
+class Exhibit(Node):
     """An exhibit as an exhibit list or index names it."""
 
     number: str
@@ -277,20 +261,12 @@ class Exhibit:
     document: int | None = None
     """<SEQUENCE> of the attached document of this exhibit's type, in a full submission."""
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return {
-            "number": self.number,
-            "description": self.description,
-            "listed_in": self.listed_in,
-            "document": self.document,
-            "span": _span_list(self.span),
-        }
-
 
 @dataclass(frozen=True, slots=True)
-class ExhibitIndex:
+class ExhibitIndex(Node):
     """A separate exhibit index section."""
+
+    node = "exhibit_index"
 
     exhibits: tuple[Exhibit, ...]
     """Its rows."""
@@ -301,8 +277,10 @@ class ExhibitIndex:
 
 
 @dataclass(frozen=True, slots=True)
-class ExhibitDocument:
+class ExhibitDocument(Node):
     """An exhibit printed inside the 8-K document itself, after its title "Exhibit 99.1"."""
+
+    node = "exhibit_document"
 
     number: str
     """The exhibit number from the title."""
@@ -313,7 +291,7 @@ class ExhibitDocument:
 
 
 @dataclass(frozen=True, slots=True)
-class Signature:
+class Signature(Node):
     """One signer."""
 
     name: str | None
@@ -327,20 +305,12 @@ class Signature:
     span: Span
     """From the signature line to the signer's last line."""
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return {
-            "name": self.name,
-            "title": self.title,
-            "registrant": self.registrant,
-            "conformed": self.conformed,
-            "span": _span_list(self.span),
-        }
-
 
 @dataclass(frozen=True, slots=True)
-class SignatureBlock:
+class SignatureBlock(Node):
     """The signature section: heading, attestation, registrant, date, signers."""
+
+    node = "signature_block"
 
     span: Span
     """Heading (or attestation) to the end of the section."""
@@ -357,7 +327,7 @@ class SignatureBlock:
 
 
 @dataclass(frozen=True, slots=True)
-class SourceInfo:
+class SourceInfo(Node):
     """Where the input came from and how it was read."""
 
     path: str | None
@@ -366,12 +336,12 @@ class SourceInfo:
     """Encoding used to decode it: "utf-8", "cp1252", "latin-1" or "str"."""
     length: int
     """Length of the decoded text in characters."""
-    text: str = field(default="", repr=False, compare=False)
+    text: str = field(default="", repr=False, compare=False, metadata={"json": False})
     """The decoded text itself: ``text[span.start:span.end]`` is what a span covers."""
 
 
 @dataclass(frozen=True, slots=True)
-class HeaderField:
+class HeaderField(Node):
     """One line of the SEC header, as printed: a label (or tag) and its value."""
 
     label: str
@@ -385,7 +355,7 @@ class HeaderField:
 
 
 @dataclass(frozen=True, slots=True)
-class Address:
+class Address(Node):
     """A business or mail address of the SEC header."""
 
     street1: str | None = None
@@ -395,20 +365,9 @@ class Address:
     zip: str | None = None
     phone: str | None = None
 
-    def to_dict(self) -> dict[str, str | None]:
-        """JSON-ready form."""
-        return {
-            "street1": self.street1,
-            "street2": self.street2,
-            "city": self.city,
-            "state": self.state,
-            "zip": self.zip,
-            "phone": self.phone,
-        }
-
 
 @dataclass(frozen=True, slots=True)
-class FilingValues:
+class FilingValues(Node):
     """A FILING VALUES block: the form under one Act."""
 
     form_type: str | None = None
@@ -418,7 +377,7 @@ class FilingValues:
 
 
 @dataclass(frozen=True, slots=True)
-class FormerName:
+class FormerName(Node):
     """A FORMER COMPANY block: a name the entity used before."""
 
     name: str
@@ -426,7 +385,7 @@ class FormerName:
 
 
 @dataclass(frozen=True, slots=True)
-class Filer:
+class Filer(Node):
     """An entity of the SEC header: a filer, a subject company, a filer-by, an owner."""
 
     role: str
@@ -456,46 +415,35 @@ class Filer:
     former_names: tuple[FormerName, ...] = ()
     """Newest first, as printed."""
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        first = self.filing_values[0] if self.filing_values else FilingValues()
-        return {
-            "role": self.role,
-            "name": self.name,
-            "cik": self.cik,
-            "sic": self.sic,
-            "sic_code": self.sic_code,
-            "organization_name": self.organization_name,
-            "irs_number": self.irs_number,
-            "state_of_incorporation": self.state_of_incorporation,
-            "fiscal_year_end": self.fiscal_year_end,
-            "form_type": first.form_type,
-            "sec_act": first.sec_act,
-            "sec_file_number": first.file_number,
-            "film_number": first.film_number,
-            "filing_values": [
-                {
-                    "form_type": v.form_type,
-                    "sec_act": v.sec_act,
-                    "file_number": v.file_number,
-                    "film_number": v.film_number,
-                }
-                for v in self.filing_values
-            ],
-            "business_address": self.business_address.to_dict() if self.business_address else None,
-            "mail_address": self.mail_address.to_dict() if self.mail_address else None,
-            "former_names": [
-                {
-                    "name": f.name,
-                    "date_changed": f.date_changed.isoformat() if f.date_changed else None,
-                }
-                for f in self.former_names
-            ],
-        }
+    json_properties = ("form_type", "sec_act", "sec_file_number", "film_number")
+
+    @property
+    def _first_values(self) -> FilingValues:
+        return self.filing_values[0] if self.filing_values else FilingValues()
+
+    @property
+    def form_type(self) -> str | None:
+        """FORM TYPE of the first FILING VALUES block."""
+        return self._first_values.form_type
+
+    @property
+    def sec_act(self) -> str | None:
+        """SEC ACT of the first FILING VALUES block."""
+        return self._first_values.sec_act
+
+    @property
+    def sec_file_number(self) -> str | None:
+        """SEC FILE NUMBER of the first FILING VALUES block."""
+        return self._first_values.file_number
+
+    @property
+    def film_number(self) -> str | None:
+        """FILM NUMBER of the first FILING VALUES block."""
+        return self._first_values.film_number
 
 
 @dataclass(frozen=True, slots=True)
-class HeaderItem:
+class HeaderItem(Node):
     """One ITEM INFORMATION line (a title) or <ITEMS> tag (a code)."""
 
     text: str
@@ -508,7 +456,7 @@ class HeaderItem:
 
 
 @dataclass(frozen=True, slots=True)
-class SecHeader:
+class SecHeader(Node):
     """The SEC header of a submission."""
 
     span: Span
@@ -533,30 +481,9 @@ class SecHeader:
     fields: tuple[HeaderField, ...] = ()
     """Every line of the header, in order, unknown labels included."""
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-
-        def iso(value: datetime.date | None) -> str | None:
-            return value.isoformat() if value else None
-
-        return {
-            "dialect": self.dialect,
-            "accession_number": self.accession_number,
-            "form_type": self.form_type,
-            "public_document_count": self.public_document_count,
-            "period_of_report": iso(self.period_of_report),
-            "filed_as_of": iso(self.filed_as_of),
-            "date_as_of_change": iso(self.date_as_of_change),
-            "acceptance_datetime": self.acceptance_datetime,
-            "items": [{"text": i.text, "number": i.number} for i in self.items],
-            "filers": [f.to_dict() for f in self.filers],
-            "fields": [[f.label, f.value] for f in self.fields],
-            "span": _span_list(self.span),
-        }
-
 
 @dataclass(frozen=True, slots=True)
-class Document:
+class Document(Node):
     """One <DOCUMENT> block of a submission."""
 
     span: Span
@@ -573,10 +500,17 @@ class Document:
     or "listed" (an -index-headers page lists the document; its payload is elsewhere)."""
     truncated: bool = False
     """Whether its <TEXT> never closes."""
-    source: str = field(default="", repr=False, compare=False)
+    source: str = field(default="", repr=False, compare=False, metadata={"json": False})
     """The submission's text (shared, not copied), for :meth:`content`."""
-    pem: bool = field(default=False, repr=False, compare=False)
+    pem: bool = field(default=False, repr=False, compare=False, metadata={"json": False})
     """Whether the submission is PEM-wrapped (its lines starting with "-" are stuffed)."""
+
+    json_properties = ("size",)
+
+    @property
+    def size(self) -> int:
+        """Length of the payload in characters (0 without one)."""
+        return len(self.payload) if self.payload else 0
 
     def content(self) -> str | bytes:
         """The decoded payload: text for text, bytes for uuencoded binaries and <PDF> blocks.
@@ -592,19 +526,6 @@ class Document:
             self.source[self.payload.start : self.payload.end], self.encoding, self.pem
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return {
-            "type": self.type,
-            "sequence": self.sequence,
-            "filename": self.filename,
-            "description": self.description,
-            "encoding": self.encoding,
-            "size": len(self.payload) if self.payload else 0,
-            "truncated": self.truncated,
-            "span": _span_list(self.span),
-        }
-
 
 Section: TypeAlias = (
     Item | OmittedItems | SignatureBlock | ExhibitIndex | ExhibitDocument | Contents | Unrecognized
@@ -612,25 +533,28 @@ Section: TypeAlias = (
 
 
 @dataclass(frozen=True, slots=True)
-class Filing:
-    """A parsed Form 8-K document."""
+class Filing(Node):
+    """A parsed filing: one document of a form, with the submission around it."""
 
     source: SourceInfo
     """Where it came from."""
     span: Span
-    """The 8-K document inside the input (the whole input for a bare document)."""
-    form_type: str | None = None
-    """8-K family form: from the document's <TYPE> or the cover title."""
+    """The parsed document inside the input (the whole input for a bare document)."""
+    form: str | None = None
+    """The form whose grammar read the document ("8-K", "10-Q"): see :mod:`sec8k.forms`."""
+    document_type: str | None = None
+    """The exact type: the document's <TYPE> ("10-Q/A"), else the title on its cover."""
     cover: CoverPage | None = None
     """The cover page, or None where none was found."""
     sections: tuple[Section, ...] = ()
-    """Items, omitted-item lines, signature blocks, exhibit indexes, attached exhibits and
-    unrecognized text after the cover, in document order."""
+    """Everything after the cover, in document order: items, omitted-item lines, signature
+    blocks, exhibit indexes, tables of contents, attached exhibits, unrecognized text."""
     exhibits: tuple[Exhibit, ...] = ()
     """Exhibits the filing lists: the exhibit index where there is one, else the lists in
-    Item 7 / Item 9.01; each number once."""
+    the items that list exhibits; each number once."""
     unrecognized: tuple[Unrecognized, ...] = ()
-    """Unplaced text found inside the cover page and signature blocks."""
+    """Every piece of text the grammar could not place: inside the cover page and the
+    signature blocks first, then the document-level pieces (which are sections too)."""
     noise: tuple[Noise, ...] = ()
     """Layout debris set aside before parsing."""
     diagnostics: tuple[Diagnostic, ...] = field(default=())
@@ -642,6 +566,13 @@ class Filing:
     xbrl: dict[str, str | list[str]] = field(default_factory=dict)
     """The inline XBRL ``dei:`` cover facts, by element name without the prefix
     ("EntityRegistrantName"): the text, or a list where the element repeats."""
+
+    json_properties = ("form_type", "items", "signatures", "signature_date")
+
+    @property
+    def form_type(self) -> str | None:
+        """The same as :attr:`document_type` (the name of earlier releases)."""
+        return self.document_type
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -681,35 +612,9 @@ class Filing:
         yield from (d for d in self.documents if not d.span.contains(self.span))
         if self.cover is not None:
             yield from self.cover.parts
-        yield from self.sections
+        yield from (s for s in self.sections if not isinstance(s, Unrecognized))
         yield from self.unrecognized
         yield from self.noise
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form: the shape ``sec8k parse --json`` prints."""
-        signature_date = self.signature_date
-        return {
-            "form_type": self.form_type,
-            "cover": self.cover.to_dict() if self.cover else None,
-            "items": [item.to_dict() for item in self.items],
-            "exhibits": [exhibit.to_dict() for exhibit in self.exhibits],
-            "signatures": [sig.to_dict() for sig in self.signatures],
-            "signature_date": signature_date.isoformat() if signature_date else None,
-            "unrecognized": [
-                {"context": u.context, "text": u.text, "span": _span_list(u.span)}
-                for u in self.unrecognized
-                + tuple(s for s in self.sections if isinstance(s, Unrecognized))
-            ],
-            "diagnostics": [d.to_dict() for d in self.diagnostics],
-            "xbrl": {k: list(v) if isinstance(v, list) else v for k, v in self.xbrl.items()},
-            "header": self.header.to_dict() if self.header else None,
-            "documents": [d.to_dict() for d in self.documents],
-            "source": {
-                "path": self.source.path,
-                "encoding": self.source.encoding,
-                "length": self.source.length,
-            },
-        }
 
     def __rich__(self) -> object:
         from sec8k.render import to_rich_tree

@@ -199,7 +199,8 @@ def build_filing(state: ParseState) -> Filing:
         return Filing(
             source=info,
             span=Span(0, len(source.text)),
-            form_type=envelope.document_type if envelope else None,
+            form=state.form.name if state.form else None,
+            document_type=envelope.document_type if envelope else None,
             noise=envelope.noise if envelope else (),
             diagnostics=state.sink.diagnostics,
             header=envelope.header if envelope else None,
@@ -216,14 +217,17 @@ def build_filing(state: ParseState) -> Filing:
     _check_form(state, cover, sections)
     noise = envelope.noise + (state.document.noise if state.document else ())
     assert state.context is not None
+    loose = (s for s in sections if isinstance(s, Unrecognized))
+    unrecognized = (*state.context.unrecognized, *loose)
     return Filing(
         source=info,
         span=envelope.payload,
-        form_type=form_type,
+        form=state.form.name if state.form else None,
+        document_type=form_type,
         cover=cover,
         sections=sections,
         exhibits=link_exhibits(parts.exhibits, envelope.documents),
-        unrecognized=tuple(state.context.unrecognized),
+        unrecognized=unrecognized,
         noise=tuple(sorted(noise, key=lambda n: n.span.start)),
         diagnostics=state.sink.diagnostics,
         header=envelope.header,

@@ -177,6 +177,15 @@ def test_header_only_file() -> None:
     assert {d.code for d in filing.diagnostics} == {"ENV004"}
 
 
+def _without_spans(data: object) -> object:
+    """JSON data with every "span" left out: positions move when lines are added."""
+    if isinstance(data, dict):
+        return {k: _without_spans(v) for k, v in data.items() if k != "span"}
+    if isinstance(data, list):
+        return [_without_spans(v) for v in data]
+    return data
+
+
 def test_blank_line_after_every_header_line() -> None:
     # A real header with one documented edit: a blank line after each of its lines.
     text = _submission()
@@ -184,7 +193,9 @@ def test_blank_line_after_every_header_line() -> None:
     spaced = text[:start] + text[start:end].replace("\n", "\n\n") + text[end:]
     original, edited = sec8k.parse(text).header, sec8k.parse(spaced).header
     assert original is not None and edited is not None
-    assert edited.to_dict()["filers"] == original.to_dict()["filers"]
+    assert _without_spans(edited.to_dict()["filers"]) == _without_spans(
+        original.to_dict()["filers"]
+    )
     assert [(f.label, f.value) for f in edited.fields] == [
         (f.label, f.value) for f in original.fields
     ]

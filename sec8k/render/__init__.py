@@ -144,7 +144,7 @@ def _registrant(registrant: Registrant, ctx: _Ctx) -> Tree:
 
 def _checkboxes(boxes: CheckBoxes, ctx: _Ctx) -> Tree:
     tree = Tree(f"[sec8k.kind]Check boxes[/]{ctx.where(boxes.span)}")
-    for key, value in boxes.to_dict().items():
+    for key, value in boxes.answers().items():
         _field(tree, key.replace("_", " "), value)
     return tree
 

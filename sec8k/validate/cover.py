@@ -233,7 +233,7 @@ class CheckBoxesMissing(Rule):
         cover = filing.cover
         if cover is None or date is None or date < CHECK_BOXES_FROM:
             return
-        boxes = cover.checkboxes.to_dict() if cover.checkboxes else {}
+        boxes = cover.checkboxes.answers() if cover.checkboxes else {}
         if not boxes or any(value is None for value in boxes.values()):
             report("the cover page lacks one or more of the four A.2 check boxes", cover.span)
 
