@@ -1,12 +1,13 @@
-"""sec8k: a grammar-driven parser for SEC Form 8-K filings.
+"""sec8k: a grammar-driven parser for SEC filings (Form 8-K first, and more forms).
 
     >>> import sec8k
     >>> filing = sec8k.parse(pathlib.Path("filing.txt"))
-    >>> filing.cover.registrants[0].name, [item.number for item in filing.items]
+    >>> filing.form, filing.cover.registrants[0].name, [item.number for item in filing.items]
 
-:func:`parse` reads a bare 8-K document, one inside a ``<DOCUMENT>`` block, or a full EDGAR
-submission, and returns a :class:`Filing`: cover page, items, exhibits, signatures, each
-with its span in the original text, plus every problem found as a :class:`Diagnostic`.
+:func:`parse` reads a bare document, one inside a ``<DOCUMENT>`` block, or a full EDGAR
+submission, finds its form (:mod:`sec8k.forms`), and returns a :class:`Filing`: cover
+page, sections, exhibits, signatures, each with its span in the original text, plus every
+problem found as a :class:`Diagnostic`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sec8k.diagnostics import Diagnostic, Severity
-from sec8k.errors import FilingError, GrammarError, InputError, Sec8kError
+from sec8k.errors import FilingError, GrammarError, InputError, Sec8kError, UnknownFormError
 from sec8k.load import DEFAULT_MAX_BYTES, SourceLike
 from sec8k.model import Filing
 from sec8k.pipeline import build_filing, run
@@ -27,6 +28,7 @@ __all__ = [
     "InputError",
     "Sec8kError",
     "Severity",
+    "UnknownFormError",
     "__version__",
     "check",
     "parse",
@@ -36,26 +38,34 @@ __version__ = "0.1.0"
 
 
 def parse(
-    source: SourceLike, *, strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES
+    source: SourceLike,
+    *,
+    form: str | None = None,
+    strict: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Filing:
-    """Parse one 8-K filing.
+    """Parse one filing.
 
     Args:
         source: a path (:class:`os.PathLike`), the raw bytes, or the text as a ``str``
             (a ``str`` is always the filing's text, never a file name).
+        form: the form to read it as ("10-Q"; a document type such as "10-Q/A" names its
+            form). None detects it: from the envelope's ``<TYPE>``, else from the title on
+            the masthead, else the default form (with an info diagnostic saying so).
         strict: raise :class:`FilingError` when the filing has error diagnostics, instead of
             returning it with them.
         max_bytes: inputs larger than this are not read (error diagnostic ``LOD004``).
 
     Returns:
-        The parsed filing. A malformed or non-8-K input still returns a :class:`Filing`,
-        with diagnostics that say what is wrong.
+        The parsed filing. A malformed input, or one of another form, still returns a
+        :class:`Filing`, with diagnostics that say what is wrong.
 
     Raises:
         InputError: a path that cannot be read.
+        UnknownFormError: ``form`` names no registered form.
         FilingError: ``strict=True`` and the filing has errors.
     """
-    filing = build_filing(run(source, max_bytes=max_bytes))
+    filing = build_filing(run(source, form=form, max_bytes=max_bytes))
     if strict and filing.errors:
         raise FilingError(filing.diagnostics)
     return filing
@@ -67,7 +77,7 @@ def check(
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
 ) -> list[Diagnostic]:
-    """Validate a filing against the rules of Form 8-K.
+    """Validate a filing against the rules of its form.
 
     Args:
         source: what :func:`parse` takes, or a :class:`Filing` already parsed.

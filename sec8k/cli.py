@@ -1,4 +1,4 @@
-"""The ``sec8k`` command: ``show``, ``parse``, ``check`` filings; ``explain`` codes, list ``rules``.
+"""The ``sec8k`` command: read, check and debug filings; explain codes; list rules and forms.
 
 Exit codes are named in one place (:data:`EXIT_OK` ...). No traceback reaches the user: an
 internal failure prints one line and exits :data:`EXIT_INTERNAL` (``--debug`` shows it).
@@ -19,7 +19,7 @@ from rich.console import Console
 
 import sec8k
 from sec8k.diagnostics import CODES
-from sec8k.errors import InputError
+from sec8k.errors import InputError, UnknownFormError
 from sec8k.model import Filing
 from sec8k.pipeline import run
 from sec8k.render import to_rich_tree
@@ -63,26 +63,30 @@ class _Console(Console):
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="sec8k", description="Parse SEC Form 8-K filings with a grammar."
+        prog="sec8k",
+        description="Parse SEC filings (Form 8-K, 10-K, 10-Q, 6-K, ...) with a grammar.",
     )
     parser.add_argument("--version", action="version", version=f"sec8k {sec8k.__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     show = commands.add_parser("show", help="print the filing as a tree")
-    show.add_argument("file", type=Path, help="an 8-K document or EDGAR submission")
+    show.add_argument("file", type=Path, help="a filing's document or EDGAR submission")
+    _form_option(show)
     show.add_argument("--width", type=int, default=None, help="console width (default: terminal)")
 
     parse = commands.add_parser("parse", help="print the parsed model as JSON, or the parse tree")
-    parse.add_argument("file", type=Path, help="an 8-K document or EDGAR submission")
+    parse.add_argument("file", type=Path, help="a filing's document or EDGAR submission")
+    _form_option(parse)
     output = parse.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="the model as JSON (the default)")
     output.add_argument("--tree", action="store_true", help="the raw Lark parse tree")
     output.add_argument("--model", action="store_true", help="the model as a tree")
     parse.add_argument("--width", type=int, default=None, help="console width (default: terminal)")
 
-    check = commands.add_parser("check", help="validate filings against the rules of Form 8-K")
+    check = commands.add_parser("check", help="validate filings against the rules of their form")
     check.add_argument("files", type=Path, nargs="+", metavar="FILE", help="filings to check")
+    _form_option(check)
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--select", default="", help="only these codes or prefixes, comma-separated")
     check.add_argument("--ignore", default="", help="leave out these codes or prefixes")
@@ -97,17 +101,30 @@ def _parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", help="print the documentation of a code")
     explain.add_argument("code", help="a diagnostic code, e.g. ITM003")
 
-    commands.add_parser("rules", help="list every diagnostic code and rule")
+    rules = commands.add_parser("rules", help="list every diagnostic code and rule")
+    rules.add_argument("--form", default=None, metavar="NAME", help="only the rules of this form")
+
+    commands.add_parser("forms", help="list the forms sec8k reads")
 
     debug = commands.add_parser(
         "debug", help="show the normalised lines, their tokens and where each rule begins"
     )
-    debug.add_argument("file", type=Path, help="an 8-K document or EDGAR submission")
+    debug.add_argument("file", type=Path, help="a filing's document or EDGAR submission")
+    _form_option(debug)
     debug.add_argument(
         "--lines", default="", metavar="A-B", help="only normalised lines A to B (e.g. 30-60)"
     )
     debug.add_argument("--width", type=int, default=None, help="console width (default: terminal)")
     return parser
+
+
+def _form_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--form",
+        default=None,
+        metavar="NAME",
+        help="read the filing as this form (default: detect it; `sec8k forms` lists them)",
+    )
 
 
 def _console(width: int | None) -> Console:
@@ -119,14 +136,14 @@ def _exit_code(filing: Filing) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    filing = sec8k.parse(args.file)
+    filing = sec8k.parse(args.file, form=args.form)
     _console(args.width).print(to_rich_tree(filing))
     return _exit_code(filing)
 
 
 def _parse(args: argparse.Namespace) -> int:
     if args.tree:
-        state = run(args.file, until="parse")
+        state = run(args.file, form=args.form, until="parse")
         console = _console(args.width)
         if state.tree is None:
             for diagnostic in state.sink.diagnostics:
@@ -134,7 +151,7 @@ def _parse(args: argparse.Namespace) -> int:
             return EXIT_FINDINGS
         console.print(state.tree)
         return EXIT_FINDINGS if state.sink.has_errors() else EXIT_OK
-    filing = sec8k.parse(args.file)
+    filing = sec8k.parse(args.file, form=args.form)
     if args.model:
         _console(args.width).print(to_rich_tree(filing))
     else:
@@ -154,7 +171,7 @@ def _check(args: argparse.Namespace) -> int:
     worst = EXIT_OK
     shown = {"error": 0, "warning": 0, "info": 0}
     for path in args.files:
-        filing = sec8k.parse(path)
+        filing = sec8k.parse(path, form=args.form)
         found = sec8k.check(filing, select=_codes(args.select), ignore=_codes(args.ignore))
         lines = line_index(filing.source.text)
         for diagnostic in found:
@@ -203,14 +220,38 @@ def _paragraphs(doc: str) -> list[str]:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    import sec8k.validate  # noqa: F401 - registers the rules' codes
+    from sec8k.forms import get_form
+    from sec8k.validate import rules_of
 
+    codes = sorted(CODES.values(), key=lambda c: c.code)
+    if args.form is not None:
+        form = get_form(args.form)
+        own = {cls.code for cls in rules_of(form.name)}
+        codes = [code for code in codes if code.code in own]
     console = _console(None)
-    for code in sorted(CODES.values(), key=lambda c: c.code):
+    for code in codes:
         summary = _paragraphs(code.doc)[0]
         console.print(
             f"[sec8k.code]{code.code}[/]  [sec8k.{code.severity.value}]{code.severity.value:<7}[/] "
             f"{code.name:<34} {summary}",
+            markup=True,
+            highlight=False,
+            soft_wrap=True,
+        )
+    return EXIT_OK
+
+
+def _forms(args: argparse.Namespace) -> int:
+    from sec8k.forms import forms
+    from sec8k.validate import rules_of
+
+    console = _console(None)
+    for form in forms():
+        default = " (default)" if form.default else ""
+        console.print(
+            f"[sec8k.code]{form.name:<6}[/] {', '.join(form.document_types)}\n"
+            f"       grammar {form.grammar_path().name}, {len(rules_of(form.name))} rules, "
+            f"from {form.package()}{default}: {form.summary()}",
             markup=True,
             highlight=False,
             soft_wrap=True,
@@ -237,7 +278,7 @@ def _debug(args: argparse.Namespace) -> int:
     if lines is None:
         print(f"sec8k: --lines wants A-B, e.g. 30-60, not {args.lines!r}", file=sys.stderr)
         return EXIT_USAGE
-    state = run(args.file, until="parse")
+    state = run(args.file, form=args.form, until="parse")
     report = render_debug(state, str(args.file), first=lines[0], last=lines[1])
     _console(args.width).print(report, soft_wrap=True)
     return EXIT_FINDINGS if state.sink.has_errors() else EXIT_OK
@@ -249,6 +290,7 @@ _COMMANDS = {
     "check": _check,
     "explain": _explain,
     "rules": _rules,
+    "forms": _forms,
     "debug": _debug,
 }
 
@@ -265,6 +307,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as exc:
         print(f"sec8k: {exc}", file=sys.stderr)
         return EXIT_IO
+    except UnknownFormError as exc:
+        print(f"sec8k: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

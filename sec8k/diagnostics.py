@@ -97,12 +97,13 @@ LOD_TOO_LARGE = _register(
     "The input is larger than the size limit (``max_bytes``); it was not read. Raise the "
     "limit if the file really is a filing.",
 )
-ENV_NOT_8K = _register(
+ENV_OTHER_TYPE = _register(
     "ENV001",
-    "envelope.not-8k",
+    "envelope.no-document-of-form",
     Severity.ERROR,
-    "The document's <TYPE> names a form that is not in the 8-K family (8-K, 8-K/A, "
-    "8-K12B, 8-K12G3, 8-K15D5).",
+    "No <DOCUMENT> of the submission has a <TYPE> of the form asked for (``--form``), or "
+    "of any form sec8k knows when none was asked for. The first document was parsed "
+    "anyway. `sec8k forms` lists the forms and their document types.",
 )
 ENV_TRUNCATED = _register(
     "ENV002",
@@ -229,11 +230,21 @@ XBR_DIFFERS = _register(
     "of report, state, trading symbols, check boxes) says something other than the "
     "visible text the grammar read.",
 )
-FRM_NOT_8K = _register(
+FRM_OTHER_FORM = _register(
     "FRM001",
-    "form.not-8k",
+    "form.not-this-form",
     Severity.ERROR,
-    "The document does not look like a Form 8-K: it has no 'FORM 8-K' title and no item headings.",
+    "The document does not look like the form it was parsed as: its cover's title names "
+    "another form, or it has neither a form title nor any section of the form (items, "
+    "signatures).",
+)
+FRM_ASSUMED = _register(
+    "FRM003",
+    "form.assumed",
+    Severity.INFO,
+    "Neither the envelope (a <TYPE>) nor the document's masthead (a title such as 'FORM "
+    "10-Q') named a form sec8k knows, so the document was parsed as the default form. "
+    "Pass the form (``form=`` or ``--form``) to choose another.",
 )
 
 

@@ -1,16 +1,18 @@
-"""Stage 2, envelope: read the EDGAR wrapper and find the 8-K document inside it.
+"""Stage 2, envelope: read the EDGAR wrapper and find the document to parse inside it.
 
 A filing reaches sec8k bare (the document's own text), inside one ``<DOCUMENT>`` block, or
 as a full EDGAR submission: SEC header, then one block per document, perhaps inside a PEM
 wrapper, or in one of the other container shapes of ``grammar/envelope.lark``. That
 grammar reads the wrapper; document payloads are single tokens, never lexed. This module
 turns its tree into the :class:`~sec8k.model.SecHeader` and :class:`~sec8k.model.Document`
-nodes and picks the document to parse: the first of the 8-K family.
+nodes and picks the document to parse: the first whose ``<TYPE>`` a form accepts (the
+caller says which types; this module names no form).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -19,7 +21,7 @@ from lark.exceptions import UnexpectedInput
 
 from sec8k.diagnostics import (
     ENV_HEADER_ONLY,
-    ENV_NOT_8K,
+    ENV_OTHER_TYPE,
     ENV_RESUMED,
     ENV_TRUNCATED,
     ENV_UNREADABLE,
@@ -32,19 +34,7 @@ from sec8k.model import Document, HeaderField, Noise, SecHeader
 from sec8k.payload import payload_encoding
 from sec8k.span import Span
 
-__all__ = ["FORM_8K_FAMILY", "Envelope", "find_document"]
-
-FORM_8K_FAMILY = (
-    "8-K",
-    "8-K/A",
-    "8-K12B",
-    "8-K12B/A",
-    "8-K12G3",
-    "8-K12G3/A",
-    "8-K15D5",
-    "8-K15D5/A",
-)
-"""Document types that share the Form 8-K layout."""
+__all__ = ["Envelope", "find_document"]
 
 # Where a wrapper could start: a file without any of these is a bare document.
 _WRAPPED = re.compile(
@@ -59,7 +49,7 @@ class Envelope:
     """What the envelope stage found."""
 
     payload: Span | None
-    """The range of the original text to parse as the 8-K document (None: no document)."""
+    """The range of the original text to parse as the document (None: no document)."""
     document_type: str | None
     """``<TYPE>`` of that document, or None for a bare document."""
     header: SecHeader | None = None
@@ -157,7 +147,7 @@ class _EnvelopeTransformer(Transformer[Token, Any]):
     # ---- documents ----
 
     def esc_tag(self, children: list[Token]) -> tuple[str, str]:
-        """An escaped tag of the -index-headers page's listing: "&lt;TYPE&gt;8-K"."""
+        """An escaped tag of the -index-headers page's listing: "&lt;TYPE&gt;EX-99.1"."""
         match = re.match(r"&lt;([A-Z][A-Z0-9-]*)&gt;(.*)", children[0].value.strip())
         name, value = (match.group(1), match.group(2).strip()) if match else ("", "")
         return name.lower(), value
@@ -257,13 +247,9 @@ class _EnvelopeTransformer(Transformer[Token, Any]):
         return document
 
 
-# The title of Form 8-K in text or HTML ("FORM 8-K", "FORM&#160;8-K", "Form</b> <b>8-K").
-_FORM_8K_TITLE = re.compile(r"(?i)\bform(?:\s|&nbsp;|&#160;|<[^>]*>)*8-K\b")
-
-
-def _unwrapped_8k(text: str, first_tag: int) -> Span | None:
-    """The text before the first wrapper tag, where it is itself a Form 8-K."""
-    if not _FORM_8K_TITLE.search(text, 0, first_tag):
+def _unwrapped(text: str, first_tag: int, title: re.Pattern[str] | None) -> Span | None:
+    """The text before the first wrapper tag, where it is itself a document of a form."""
+    if title is None or not title.search(text, 0, first_tag):
         return None
     return Span(0, first_tag)
 
@@ -342,8 +328,24 @@ def _end(token: Token) -> int:
     return token.end_pos or 0
 
 
-def find_document(text: str, sink: DiagnosticSink) -> Envelope:
-    """Read the wrapper of ``text`` and find the 8-K document in it (the whole text if bare)."""
+def find_document(
+    text: str,
+    sink: DiagnosticSink,
+    *,
+    accepts: Callable[[str | None], bool] = bool,
+    wanted: str = "a form sec8k reads",
+    title: re.Pattern[str] | None = None,
+) -> Envelope:
+    """Read the wrapper of ``text`` and find the document to parse (the whole text if bare).
+
+    Args:
+        text: the decoded input.
+        sink: where findings go.
+        accepts: whether a document ``<TYPE>`` is one to parse; the first such document is.
+        wanted: what is accepted, for the message when no document is ("Form 10-Q").
+        title: a form's title in text or HTML ("FORM" and its code): text before the first wrapper
+            tag that has one is a bare document with a wrapper pasted after it.
+    """
     first_tag = _WRAPPED.search(text)
     if first_tag is None:
         return Envelope(Span(0, len(text)), None)
@@ -370,13 +372,13 @@ def find_document(text: str, sink: DiagnosticSink) -> Envelope:
         if not any(n.span.start < u.span.end and u.span.start < n.span.end for u in unread)
     ]
     noise.extend(unread)
-    chosen = next((d for d in documents if d.type in FORM_8K_FAMILY), None)
-    lead = _unwrapped_8k(text, first_tag.start())
+    chosen = next((d for d in documents if accepts(d.type)), None)
+    lead = _unwrapped(text, first_tag.start(), title)
     if lead is not None:
-        # A bare 8-K with another filing's wrapper pasted into it: the 8-K is the document.
+        # A bare document with another filing's wrapper pasted into it: it is the document.
         sink.report(
             ENV_RESUMED,
-            "an 8-K without a wrapper comes first; the wrapper that starts here is kept unread",
+            "a document without a wrapper comes first; the wrapper that starts here is kept unread",
             Span(lead.end, min(len(text), lead.end + 1)),
         )
         pasted = Noise("unreadable", Span(lead.end, len(text)))
@@ -385,8 +387,9 @@ def find_document(text: str, sink: DiagnosticSink) -> Envelope:
         chosen = documents[0]
         where = Span(chosen.span.start, chosen.payload.start if chosen.payload else chosen.span.end)
         sink.report(
-            ENV_NOT_8K,
-            f"the document type is {chosen.type or 'missing'}, not a form of the 8-K family",
+            ENV_OTHER_TYPE,
+            f"no document of {wanted}: the first document, of type "
+            f"{chosen.type or 'missing'}, is parsed",
             where,
         )
     if chosen is None or chosen.payload is None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sec8k.diagnostics import Diagnostic
 
-__all__ = ["FilingError", "GrammarError", "InputError", "Sec8kError"]
+__all__ = ["FilingError", "GrammarError", "InputError", "Sec8kError", "UnknownFormError"]
 
 
 class Sec8kError(Exception):
@@ -26,6 +26,10 @@ class InputError(Sec8kError):
 
 class GrammarError(Sec8kError):
     """A grammar file is missing or does not compile: a packaging or extension bug."""
+
+
+class UnknownFormError(Sec8kError, ValueError):
+    """A form was asked for by a name that no registered form has (``sec8k forms`` lists them)."""
 
 
 class FilingError(Sec8kError):
@@ -62,7 +66,7 @@ TERMINAL_NAMES = {
     "CAPTION_END": "the end of a caption",
     "LABEL": "a label such as 'Date of Report'",
     "MASTHEAD": "the masthead 'SECURITIES AND EXCHANGE COMMISSION'",
-    "FORM_TITLE": "the title 'FORM 8-K'",
+    "FORM_TITLE": "the form's title ('FORM' and its number)",
     "PARA": "a paragraph",
     "LINE": "a line of text",
     "BLANK": "a blank line",

@@ -1,12 +1,17 @@
-"""Stage 4, parse: the Lark parser for each form, built once and cached.
+"""Stage 4, parse: the Lark parser for each grammar file, built once and cached.
 
 The ``.lark`` files live in the repository's top-level ``grammar/`` folder; the wheel ships
 them as ``sec8k/grammar/``. :func:`grammar_dir` finds whichever is present.
+
+A grammar anywhere else (a plug-in's) imports the shipped files by the name ``sec8k``:
+``%import sec8k.document (cover_page, item, MASTHEAD_WORD)`` reads
+``grammar/document.lark``. :func:`shipped_grammar` is the Lark import loader that does it.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +20,7 @@ from lark.exceptions import GrammarError as LarkGrammarError
 
 from sec8k.errors import GrammarError
 
-__all__ = ["get_parser", "grammar_dir"]
+__all__ = ["get_parser", "grammar_dir", "shipped_grammar"]
 
 
 def grammar_dir() -> Path:
@@ -25,6 +30,18 @@ def grammar_dir() -> Path:
         if (candidate / "common.lark").is_file():
             return candidate
     raise GrammarError(f"the grammar files are missing (looked in {package / 'grammar'})")
+
+
+def shipped_grammar(base_path: object, grammar_path: str) -> tuple[str, str]:
+    """Lark import loader: ``%import sec8k.NAME (...)`` reads ``grammar/NAME.lark``.
+
+    Raises OSError for any other import, so that Lark tries its other places.
+    """
+    head, _, tail = grammar_path.replace(os.sep, "/").partition("/")
+    if head != "sec8k" or not tail or "/" in tail:
+        raise OSError(grammar_path)
+    path = grammar_dir() / tail
+    return str(path), path.read_text(encoding="utf-8")
 
 
 def _drop_value(token: Token) -> Token:
@@ -47,22 +64,30 @@ _RULE_POSITIONS = {"envelope.lark": False}
 
 @functools.cache
 def get_parser(grammar_file: str) -> Lark:
-    """Return the cached LALR parser for the form grammar ``grammar_file`` ("form_8k.lark").
+    """Return the cached LALR parser for ``grammar_file``.
+
+    ``grammar_file`` is a file name in ``grammar/`` ("envelope.lark") or the path of a
+    grammar file elsewhere.
 
     LALR with Lark's contextual lexer: each parser state lexes with only the terminals it
     accepts, which is what lets one grammar read prose as blocks and the cover page as
     cells. No transformer is passed: the parse tree is kept, for ``--tree`` and for spans.
+
+    Raises:
+        GrammarError: the file is missing or does not compile.
     """
     path = grammar_dir() / grammar_file
+    name = path.name
     try:
         return Lark.open(
             str(path),
             parser="lalr",
             lexer="contextual",
-            propagate_positions=_RULE_POSITIONS.get(grammar_file, True),
+            propagate_positions=_RULE_POSITIONS.get(name, True),
             maybe_placeholders=False,
             cache=False,
-            lexer_callbacks=_CALLBACKS.get(grammar_file, {}),
+            lexer_callbacks=_CALLBACKS.get(name, {}),
+            import_paths=[shipped_grammar],
         )
     except (OSError, LarkGrammarError) as exc:
         raise GrammarError(f"cannot build the parser from {path}: {exc}") from exc

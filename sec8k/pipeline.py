@@ -14,14 +14,29 @@ from lark import Token, Tree
 from lark.exceptions import UnexpectedInput, VisitError
 
 from sec8k.crosscheck import check_xbrl, cross_check, link_exhibits
-from sec8k.diagnostics import FRM_NOT_8K, INTERNAL, PRS_UNEXPECTED, DiagnosticSink
-from sec8k.envelope import FORM_8K_FAMILY, Envelope, find_document
+from sec8k.diagnostics import FRM_ASSUMED, FRM_OTHER_FORM, INTERNAL, PRS_UNEXPECTED, DiagnosticSink
+from sec8k.envelope import Envelope, find_document
 from sec8k.errors import parse_error_position
-from sec8k.forms import Form, form_for
-from sec8k.grammar import get_parser
+from sec8k.forms import (
+    Form,
+    default_form,
+    detect_form,
+    form_for_type,
+    get_form,
+    title_pattern,
+)
 from sec8k.html import looks_like_html, normalize_html
 from sec8k.load import DEFAULT_MAX_BYTES, Source, SourceLike, load
-from sec8k.model import CoverPage, ExhibitDocument, Filing, Item, Section, SourceInfo, Unrecognized
+from sec8k.model import (
+    CoverPage,
+    ExhibitDocument,
+    Filing,
+    Item,
+    Section,
+    SignatureBlock,
+    SourceInfo,
+    Unrecognized,
+)
 from sec8k.normalize import NormalizedDocument, normalize_text
 from sec8k.span import LineIndex, Span, line_index
 from sec8k.transform import DocumentParts, transform
@@ -37,6 +52,8 @@ class ParseState:
 
     given: SourceLike
     """What the caller passed."""
+    asked: type[Form] | None = None
+    """The form the caller asked for, or None to detect it."""
     max_bytes: int = DEFAULT_MAX_BYTES
     """Size limit for the input."""
     sink: DiagnosticSink = field(default_factory=DiagnosticSink)
@@ -48,7 +65,7 @@ class ParseState:
     envelope: Envelope | None = None
     """After envelope: the document to parse."""
     form: type[Form] | None = None
-    """After envelope: the form that reads it."""
+    """After the form stage: the form that reads it."""
     document: NormalizedDocument | None = None
     """After normalise: the text the grammar reads."""
     tree: Tree[Token] | None = None
@@ -72,9 +89,25 @@ def _load(state: ParseState) -> None:
 
 def _envelope(state: ParseState) -> None:
     assert state.source is not None
-    state.envelope = find_document(state.source.text, state.sink)
-    state.form = form_for(state.envelope.document_type)
-    state.stopped = state.envelope.payload is None  # a header alone: nothing to parse
+    asked = state.asked
+    if asked is not None:
+        state.envelope = find_document(
+            state.source.text,
+            state.sink,
+            accepts=lambda kind: (kind or "").upper() in asked.document_types,
+            wanted=f"Form {asked.name}",
+            title=title_pattern(asked),
+        )
+    else:
+        state.envelope = find_document(
+            state.source.text,
+            state.sink,
+            accepts=lambda kind: form_for_type(kind) is not None,
+            title=title_pattern(),
+        )
+    if state.envelope.payload is None:  # a header alone: nothing to parse
+        state.form = asked or form_for_type(state.envelope.document_type)
+        state.stopped = True
 
 
 def _normalize(state: ParseState) -> None:
@@ -88,9 +121,33 @@ def _normalize(state: ParseState) -> None:
         state.document = normalize_text(text, payload)
 
 
+def _form(state: ParseState) -> None:
+    """Choose the form that reads the document.
+
+    The one asked for, else the one the envelope's <TYPE> names, else the one whose title
+    comes first on the masthead, else the default form (with an info diagnostic).
+    """
+    assert state.envelope is not None and state.document is not None
+    if state.asked is not None:
+        state.form = state.asked
+        return
+    state.form = form_for_type(state.envelope.document_type)
+    if state.form is not None:
+        return
+    found = detect_form(state.document.text)
+    if found is not None:
+        state.form = found[0]
+        return
+    state.form = default_form()
+    payload = state.envelope.payload
+    at = Span(payload.start, payload.start) if payload else None
+    message = f"no form named by the envelope or the masthead; read as Form {state.form.name}"
+    state.sink.report(FRM_ASSUMED, message, at)
+
+
 def _parse(state: ParseState) -> None:
     assert state.document is not None and state.form is not None
-    parser = get_parser(state.form.grammar_file)
+    parser = state.form.parser()
     text = state.document.text
     try:
         state.tree = parser.parse(text)
@@ -153,6 +210,7 @@ STAGES: tuple[tuple[str, Callable[[ParseState], None]], ...] = (
     ("load", _load),
     ("envelope", _envelope),
     ("normalize", _normalize),
+    ("form", _form),
     ("parse", _parse),
     ("transform", _transform),
     ("cross-check", _cross_check),
@@ -161,10 +219,24 @@ STAGES: tuple[tuple[str, Callable[[ParseState], None]], ...] = (
 
 
 def run(
-    given: SourceLike, *, until: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    given: SourceLike,
+    *,
+    form: str | None = None,
+    until: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ParseState:
-    """Run the stages on ``given`` (up to and including stage ``until``)."""
-    state = ParseState(given, max_bytes)
+    """Run the stages on ``given`` (up to and including stage ``until``).
+
+    Args:
+        given: a path, bytes, or the text.
+        form: the name of the form to read it as (None: detect it).
+        until: the last stage to run.
+        max_bytes: the size limit of the input.
+
+    Raises:
+        UnknownFormError: ``form`` names no registered form.
+    """
+    state = ParseState(given, get_form(form) if form is not None else None, max_bytes)
     for name, stage in STAGES:
         stage(state)
         if state.stopped or name == until:
@@ -173,20 +245,26 @@ def run(
 
 
 def _check_form(state: ParseState, cover: CoverPage | None, sections: tuple[Section, ...]) -> None:
-    """Report a document that is no 8-K: another form's title, or no title and no items."""
-    envelope = state.envelope
-    assert envelope is not None and envelope.payload is not None
+    """Report a document that is not of its form.
+
+    That is, one whose cover names another form, or that has no form title and none of the
+    form's sections.
+    """
+    envelope, form = state.envelope, state.form
+    assert envelope is not None and envelope.payload is not None and form is not None
     if envelope.document_type is not None:
         return  # the envelope stage judged the document's <TYPE> already
     at = Span(envelope.payload.start, envelope.payload.start)
     title = cover.form_type if cover is not None else None
-    if cover is not None and title is not None and title not in FORM_8K_FAMILY:
+    if cover is not None and title is not None and title not in form.document_types:
         where = next((p.span for p in cover.parts if p.kind == "form-title"), at)
-        message = f"the cover names Form {title}, not a form of the 8-K family"
-        state.sink.report(FRM_NOT_8K, message, where)
-    elif title is None and not any(isinstance(s, Item) for s in sections):
-        message = "this does not look like a Form 8-K: no 'FORM 8-K' title and no item headings"
-        state.sink.report(FRM_NOT_8K, message, at)
+        message = f"the cover names Form {title}, not Form {form.name}"
+        state.sink.report(FRM_OTHER_FORM, message, where)
+    elif title is None and not any(isinstance(s, (Item, SignatureBlock)) for s in sections):
+        message = (
+            f"this does not look like Form {form.name}: no form title, no items, no signatures"
+        )
+        state.sink.report(FRM_OTHER_FORM, message, at)
 
 
 def build_filing(state: ParseState) -> Filing:

@@ -1,8 +1,8 @@
 """Stage 5, transform: the parse tree to the :mod:`sec8k.model` dataclasses.
 
-One transformer per grammar part, merged under the namespace Lark gives that part's rules
-(``cover__``, ``items__``, ...), as ``grammar/form_8k.lark`` imports them. The form's own
-transformer builds the :class:`~sec8k.model.Filing` from the sections.
+One transformer per grammar part (cover, items, exhibits, signature), merged by the form
+(:meth:`sec8k.forms.Form.transformer`) with the transformer of the form grammar's own
+rules, a :class:`DocumentTransformer`, whose ``start`` gathers the cover and the sections.
 """
 
 from __future__ import annotations
@@ -26,10 +26,19 @@ from sec8k.model import (
 from sec8k.span import Span
 from sec8k.transform.base import Context, PartTransformer
 
-__all__ = ["Context", "DocumentParts", "Form8KTransformer", "listed_exhibits", "transform"]
+__all__ = ["Context", "DocumentParts", "DocumentTransformer", "listed_exhibits", "transform"]
 
-# Items whose body lists the exhibits: old Item 7, new Item 9.01.
-EXHIBIT_ITEMS = ("7", "9.01")
+
+SECTION_TYPES = (
+    Item,
+    OmittedItems,
+    SignatureBlock,
+    ExhibitIndex,
+    ExhibitDocument,
+    Contents,
+    Unrecognized,
+)
+"""The node types a document's sections are made of."""
 
 
 class DocumentParts:
@@ -48,42 +57,22 @@ class DocumentParts:
         self.exhibits = exhibits
 
 
-def listed_exhibits(sections: tuple[Section, ...]) -> tuple[Exhibit, ...]:
-    """The filing's exhibits: the exhibit index if it lists any, else Item 7 / 9.01 lists."""
+def listed_exhibits(
+    sections: tuple[Section, ...], exhibit_items: tuple[str, ...]
+) -> tuple[Exhibit, ...]:
+    """The filing's exhibits: the exhibit index if it lists any, else the items' lists.
+
+    The items that list exhibits are those numbered ``exhibit_items`` (the form says).
+    """
     index = [e for s in sections if isinstance(s, ExhibitIndex) for e in s.exhibits]
     listed = index or [
-        e for s in sections if isinstance(s, Item) and s.number in EXHIBIT_ITEMS for e in s.exhibits
+        e for s in sections if isinstance(s, Item) and s.number in exhibit_items for e in s.exhibits
     ]
     seen: dict[str, Exhibit] = {}
     for exhibit in listed:
         if exhibit.number and exhibit.number not in seen:
             seen[exhibit.number] = exhibit
     return tuple(seen.values())
-
-
-_NONE = re.compile(r"(?i)^\s*(?:none|not\s+applicable|inapplicable|n/a)\.?\s*(?:\n|$)")
-
-
-def _declared_empty(sections: tuple[Section, ...]) -> tuple[Section, ...]:
-    """Items whose body says "None." or "Not applicable." are declared empty, not reported.
-
-    A bodiless heading printed right before the same heading with a body is one item.
-    """
-    out: list[Section] = []
-    for index, section in enumerate(sections):
-        if isinstance(section, Item):
-            following = sections[index + 1] if index + 1 < len(sections) else None
-            if (
-                not section.text
-                and isinstance(following, Item)
-                and following.number == section.number
-            ):
-                continue
-            if _NONE.match(section.text):
-                out.append(OmittedItems((section.number,), section.text, section.span))
-                continue
-        out.append(section)
-    return tuple(out)
 
 
 # Contents entries for the exhibits, listed by their EDGAR document type under the last
@@ -154,8 +143,15 @@ def _contents(sections: list[Section]) -> tuple[Section, ...]:
     return tuple(out)
 
 
-class Form8KTransformer(PartTransformer):
-    """The document rule of ``form_8k.lark``."""
+class DocumentTransformer(PartTransformer):
+    """The rules of a form's own grammar file: ``start`` gathers the document.
+
+    A form subclasses it to say which items list exhibits (:attr:`exhibit_items`) and to
+    go over the sections once more (:meth:`finish`).
+    """
+
+    exhibit_items: tuple[str, ...] = ()
+    """Numbers of the items whose body lists the exhibits."""
 
     def start(self, children: list[object]) -> DocumentParts:
         """The document: optional cover page, then sections."""
@@ -164,13 +160,14 @@ class Form8KTransformer(PartTransformer):
         for child in children:
             if isinstance(child, list):  # a heading that names several items
                 sections.extend(child)
-            elif isinstance(
-                child,
-                (Item, OmittedItems, SignatureBlock, ExhibitIndex, ExhibitDocument, Unrecognized),
-            ):
+            elif isinstance(child, SECTION_TYPES):
                 sections.append(child)
-        found = _declared_empty(_contents(sections))
-        return DocumentParts(cover, found, listed_exhibits(found))
+        found = self.finish(_contents(sections))
+        return DocumentParts(cover, found, listed_exhibits(found, self.exhibit_items))
+
+    def finish(self, sections: tuple[Section, ...]) -> tuple[Section, ...]:
+        """The sections once tables of contents are found (a form may do more here)."""
+        return sections
 
 
 def transform(tree: Tree[Token], transformer: Transformer[Token, object]) -> DocumentParts:

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from lark import Token
 from lark.tree import Meta
 from lark.visitors import v_args
 
 from sec8k.model import Exhibit, ExhibitDocument, ExhibitIndex
-from sec8k.transform.base import Context, PartTransformer, extent
+from sec8k.transform.base import PartTransformer, extent
 from sec8k.transform.values import clean
 
-__all__ = ["ExhibitRows", "ExhibitsTransformer"]
+__all__ = ["ExhibitsTransformer"]
 
 _ROW = re.compile(
     r"^\s*(?:\([a-g]\)\s+(?=exhibit))?(?:exhibit\s+(?:no\.?\s*)?)?"
@@ -22,31 +23,22 @@ _ROW = re.compile(
 )
 
 
-class ExhibitRows:
-    """The ``exhibit`` rule, shared by the items and exhibits transformers."""
-
-    ctx: Context
-    listed_in = "item"
+class ExhibitsTransformer(PartTransformer):
+    """Turns ``exhibits.lark`` subtrees into exhibits, indexes and attached exhibits."""
 
     @v_args(meta=True)
     def exhibit(self, meta: Meta, children: list[Token]) -> Exhibit:
-        """An exhibit row: number and description."""
+        """An exhibit row: number and description (in an item, until an index takes it)."""
         text, start, end = extent(self.ctx, meta)
         match = _ROW.match(text)
         number, description = (match["number"], match["description"]) if match else ("", text)
-        return Exhibit(number, clean(description), self.ctx.span(start, end), self.listed_in)
-
-
-class ExhibitsTransformer(ExhibitRows, PartTransformer):
-    """Turns ``exhibits.lark`` subtrees into :class:`~sec8k.model.ExhibitIndex` nodes."""
-
-    listed_in = "index"
+        return Exhibit(number, clean(description), self.ctx.span(start, end), "item")
 
     @v_args(meta=True)
     def exhibit_index(self, meta: Meta, children: list[Token | Exhibit]) -> ExhibitIndex:
         """An exhibit index section."""
         text, start, end = extent(self.ctx, meta)
-        exhibits = tuple(c for c in children if isinstance(c, Exhibit))
+        exhibits = tuple(replace(c, listed_in="index") for c in children if isinstance(c, Exhibit))
         return ExhibitIndex(exhibits, text, self.ctx.span(start, end))
 
     @v_args(meta=True)

@@ -10,7 +10,6 @@ from lark.visitors import v_args
 
 from sec8k.model import Exhibit, Item, OmittedItems
 from sec8k.transform.base import PartTransformer, extent
-from sec8k.transform.exhibits import ExhibitRows
 from sec8k.transform.values import clean
 
 __all__ = ["ItemsTransformer", "item_number"]
@@ -32,10 +31,8 @@ def item_number(major: str, minor: str | None) -> str:
     return f"{number}.{minor}" if minor else number
 
 
-class ItemsTransformer(ExhibitRows, PartTransformer):
+class ItemsTransformer(PartTransformer):
     """Turns ``items.lark`` subtrees into :class:`~sec8k.model.Item` nodes."""
-
-    listed_in = "item"
 
     @v_args(meta=True)
     def item(self, meta: Meta, children: list[Token | Exhibit]) -> list[Item]:

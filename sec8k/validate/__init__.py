@@ -1,9 +1,11 @@
-"""Validation: the form's rules, each a small class whose docstring is its documentation.
+"""Validation: the forms' rules, each a small class whose docstring is its documentation.
 
 A rule has a code that never changes meaning (``ITM003``), a readable name, a default
-severity, and a ``check`` that reports findings about a parsed
+severity, the forms it applies to, and a ``check`` that reports findings about a parsed
 :class:`~sec8k.model.Filing`. Rules register themselves with :func:`rule`; third parties
-add theirs through the ``sec8k.rules`` entry-point group. :func:`run_rules` runs them.
+add theirs through the ``sec8k.rules`` entry-point group. :func:`run_rules` runs the rules
+of the filing's form: those that name the form in :attr:`Rule.forms`, and the shared ones
+the form lists in :attr:`sec8k.forms.Form.rules`.
 """
 
 from __future__ import annotations
@@ -19,11 +21,11 @@ from sec8k.diagnostics import CODES, Diagnostic, DiagnosticSink, Severity, regis
 from sec8k.model import Filing
 from sec8k.span import Span, line_index
 
-__all__ = ["RULES", "Rule", "rule", "run_rules"]
+__all__ = ["RULES", "Rule", "rule", "rules_of", "run_rules"]
 
 
 class Rule:
-    """A rule of Form 8-K. Subclasses set the class attributes and write ``check``."""
+    """A rule of one or more forms. Subclasses set the class attributes and write ``check``."""
 
     code: ClassVar[str] = ""
     """Stable identifier: a prefix for the area (CVR, ITM, SIG, EXH, FRM) and three digits."""
@@ -31,6 +33,9 @@ class Rule:
     """Readable name, e.g. "items.not-yet-in-force"."""
     severity: ClassVar[Severity] = Severity.WARNING
     """Default severity of its findings."""
+    forms: ClassVar[tuple[str, ...]] = ("*",)
+    """Names of the forms it applies to ("8-K"); "*" for every form (the default). A shared
+    rule that names none applies to the forms that list it in their ``rules``."""
 
     def check(self, filing: Filing, report: Callable[[str, Span | None], None]) -> None:
         """Report each finding as ``report(message, span)``."""
@@ -84,13 +89,25 @@ def _load_plugins() -> None:
             )
 
 
+def rules_of(form: str) -> tuple[type[Rule], ...]:
+    """The rules of the form named ``form``, by code: its own and the shared ones it lists."""
+    from sec8k.forms import get_form  # the forms import this module for Rule
+
+    listed = get_form(form).rules
+    return tuple(
+        cls
+        for _, cls in sorted(RULES.items())
+        if "*" in cls.forms or form in cls.forms or cls in listed
+    )
+
+
 def run_rules(
     filing: Filing, *, select: Iterable[str] = (), ignore: Iterable[str] = ()
 ) -> list[Diagnostic]:
-    """Run the registered rules on ``filing`` and return their findings.
+    """Run the rules of ``filing``'s form on it and return their findings.
 
     Args:
-        filing: a parsed filing.
+        filing: a parsed filing (its :attr:`~sec8k.model.Filing.form` says whose rules run).
         select: only codes (or code prefixes, "ITM") listed here; all when empty.
         ignore: codes (or prefixes) to leave out.
     """
@@ -98,7 +115,10 @@ def run_rules(
     skipped = tuple(ignore)
     lines = line_index(filing.source.text)
     sink = DiagnosticSink(lines.position)
+    applicable = set(rules_of(filing.form)) if filing.form else set()
     for code, cls in sorted(RULES.items()):
+        if cls not in applicable:
+            continue
         if chosen and not code.startswith(chosen):
             continue
         if skipped and code.startswith(skipped):
@@ -112,7 +132,8 @@ def run_rules(
     return list(sink.diagnostics)
 
 
-# The rule modules register their rules when imported.
-from sec8k.validate import cover, exhibits, items, signature  # noqa: E402, F401
+# The shared rule modules register their rules when imported; each form's own rules are
+# imported with the form.
+from sec8k.validate import cover, signature  # noqa: E402, F401
 
 _load_plugins()

@@ -1,4 +1,4 @@
-"""Rules about the signatures."""
+"""Rules about the signatures, shared by the forms that are signed (they opt in)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from sec8k.model import Filing
 from sec8k.span import Span
 from sec8k.validate import Rule, rule
 
-__all__ = ["NoSignature", "SignatureBeforeReport", "UnsignedSigner"]
+__all__ = ["SIGNATURE_RULES", "NoSignature", "UnsignedSigner"]
 
 Report = Callable[[str, Span | None], None]
 
@@ -18,9 +18,10 @@ Report = Callable[[str, Span | None], None]
 class NoSignature(Rule):
     """The report has no signature block.
 
-    Every Form 8-K is signed on the registrant's behalf by a duly authorized officer.
+    A report is signed on the registrant's behalf by a duly authorized officer.
     """
 
+    forms = ()
     code = "SIG001"
     name = "signature.missing"
     severity = Severity.ERROR
@@ -35,6 +36,7 @@ class NoSignature(Rule):
 class UnsignedSigner(Rule):
     """A signer without a conformed signature ("/s/ Name") or without a name."""
 
+    forms = ()
     code = "SIG002"
     name = "signature.unsigned"
     severity = Severity.WARNING
@@ -54,24 +56,5 @@ class UnsignedSigner(Rule):
                     )
 
 
-@rule
-class SignatureBeforeReport(Rule):
-    """The signature is dated before the date of report: the report was signed before the event."""
-
-    code = "SIG003"
-    name = "signature.before-report"
-    severity = Severity.WARNING
-
-    def check(self, filing: Filing, report: Report) -> None:
-        """Compare the signature date with the date of report."""
-        cover = filing.cover
-        signed = filing.signature_date
-        if cover is None or cover.date_of_report is None or signed is None:
-            return
-        if signed < cover.date_of_report:
-            where = next((b.span for b in filing.signature_blocks if b.date), None)
-            report(
-                f"signed on {signed.isoformat()}, before the date of report "
-                f"{cover.date_of_report.isoformat()}",
-                where,
-            )
+SIGNATURE_RULES: tuple[type[Rule], ...] = (NoSignature, UnsignedSigner)
+"""The rules for a document that the registrant signs."""

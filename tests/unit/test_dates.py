@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from sec8k.validate.dates import business_days, federal_holidays
+from sec8k.forms.form_8k.dates import business_days, federal_holidays
 
 D = datetime.date
 

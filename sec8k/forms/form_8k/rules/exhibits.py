@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from sec8k.diagnostics import Severity
+from sec8k.forms.form_8k.rules.base import Report, Rule8K
 from sec8k.model import Filing
-from sec8k.span import Span
-from sec8k.validate import Rule, rule
+from sec8k.validate import rule
 
 __all__ = ["ExhibitItemEmpty", "ExhibitItemMissing"]
 
-Report = Callable[[str, Span | None], None]
 _EXHIBIT_ITEMS = ("7", "9.01")
 
 
 @rule
-class ExhibitItemMissing(Rule):
+class ExhibitItemMissing(Rule8K):
     """Exhibits are filed but there is no Item 9.01 (Item 7 before 2004-08-23).
 
     Attached XBRL schema and linkbase files (EX-101.SCH, .LAB ...) travel with inline XBRL
@@ -52,7 +50,7 @@ class ExhibitItemMissing(Rule):
 
 
 @rule
-class ExhibitItemEmpty(Rule):
+class ExhibitItemEmpty(Rule8K):
     """Item 9.01 (or Item 7) lists no exhibits and the report has no exhibit index.
 
     Not reported where the item says there are none ("None", "Not applicable") or is

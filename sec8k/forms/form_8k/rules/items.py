@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
 
 from sec8k.diagnostics import Severity
-from sec8k.model import Filing
-from sec8k.span import Span
-from sec8k.validate import Rule, rule
-from sec8k.validate.dates import (
+from sec8k.forms.form_8k.dates import (
     NEW_ITEM_DATES,
     NEW_ITEMS,
     NEW_ITEMS_FROM,
@@ -18,8 +14,9 @@ from sec8k.validate.dates import (
     OLD_ITEMS,
     reference_date,
 )
-
-Report = Callable[[str, Span | None], None]
+from sec8k.forms.form_8k.rules.base import Report, Rule8K
+from sec8k.model import Filing
+from sec8k.validate import rule
 
 
 def _key(number: str) -> tuple[int, ...]:
@@ -27,7 +24,7 @@ def _key(number: str) -> tuple[int, ...]:
 
 
 @rule
-class UnknownItem(Rule):
+class UnknownItem(Rule8K):
     """An item number the form never had.
 
     **Anti-pattern**: "Item 5.09", "Item 13", "Item 10.01".
@@ -46,7 +43,7 @@ class UnknownItem(Rule):
 
 
 @rule
-class WrongEraItem(Rule):
+class WrongEraItem(Rule8K):
     """An item number of the other numbering for the filing's date.
 
     Release 33-8400 replaced items 1-12 by items 1.01-9.01 on 2004-08-23. The date is the
@@ -74,7 +71,7 @@ class WrongEraItem(Rule):
 
 
 @rule
-class ItemNotYetInForce(Rule):
+class ItemNotYetInForce(Rule8K):
     """An item used before it came into force.
 
     Item 5.06 from 2005-11-07, 5.07 from 2010-02-28, 5.08 from 2011-09-20, 1.04 from
@@ -102,7 +99,7 @@ class ItemNotYetInForce(Rule):
 
 
 @rule
-class DuplicateItem(Rule):
+class DuplicateItem(Rule8K):
     """The same item heading twice.
 
     **Fix**: report everything an item covers under one heading.
@@ -122,7 +119,7 @@ class DuplicateItem(Rule):
 
 
 @rule
-class ItemsOutOfOrder(Rule):
+class ItemsOutOfOrder(Rule8K):
     """Items out of numerical order.
 
     The form lists items in order; filers sometimes put the exhibits item first or an
@@ -143,7 +140,7 @@ class ItemsOutOfOrder(Rule):
 
 
 @rule
-class EmptyItem(Rule):
+class EmptyItem(Rule8K):
     """An item heading with nothing under it.
 
     **Fix**: give the item's information, or leave the heading out.
@@ -167,7 +164,7 @@ _UNDETERMINED = re.compile(
 
 
 @rule
-class VoluntaryCybersecurityDisclosure(Rule):
+class VoluntaryCybersecurityDisclosure(Rule8K):
     """An incident reported under Item 1.05 that the filer has not found material.
 
     The SEC's 2024 guidance: Item 1.05 is for incidents the registrant has determined to

@@ -1,0 +1,86 @@
+"""Form 8-K, the current report, and the types that share its layout (8-K/A, 8-K12B, ...).
+
+The grammar is ``grammar/form_8k.lark``; the rules are in :mod:`sec8k.forms.form_8k.rules`,
+the dates they turn on in :mod:`sec8k.forms.form_8k.dates`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from sec8k.forms import Form
+from sec8k.model import Item, OmittedItems, Section
+from sec8k.transform import DocumentTransformer
+from sec8k.transform.base import PartTransformer
+from sec8k.transform.cover import CoverTransformer
+from sec8k.transform.exhibits import ExhibitsTransformer
+from sec8k.transform.items import ItemsTransformer
+from sec8k.transform.signature import SignatureTransformer
+from sec8k.validate import Rule
+from sec8k.validate.cover import REGISTRANT_RULES
+from sec8k.validate.signature import SIGNATURE_RULES
+
+__all__ = ["Form8K", "Form8KDocument"]
+
+# A body that says the item is empty: "None.", "Not applicable."
+_NONE = re.compile(r"(?i)^\s*(?:none|not\s+applicable|inapplicable|n/a)\.?\s*(?:\n|$)")
+
+
+class Form8KDocument(DocumentTransformer):
+    """The document rule of ``form_8k.lark``."""
+
+    exhibit_items = ("7", "9.01")  # Item 7 before 2004-08-23, Item 9.01 after
+
+    def finish(self, sections: tuple[Section, ...]) -> tuple[Section, ...]:
+        """Items whose body says "None." or "Not applicable." are declared empty.
+
+        A bodiless heading printed right before the same heading with a body is one item.
+        """
+        out: list[Section] = []
+        for index, section in enumerate(sections):
+            if isinstance(section, Item):
+                following = sections[index + 1] if index + 1 < len(sections) else None
+                if (
+                    not section.text
+                    and isinstance(following, Item)
+                    and following.number == section.number
+                ):
+                    continue
+                if _NONE.match(section.text):
+                    out.append(OmittedItems((section.number,), section.text, section.span))
+                    continue
+            out.append(section)
+        return tuple(out)
+
+
+class Form8K(Form):
+    """Form 8-K: the current report of an event (items 1-12 before 2004-08-23, 1.01-9.01 after)."""
+
+    name = "8-K"
+    document_types = (
+        "8-K",
+        "8-K/A",
+        "8-K12B",
+        "8-K12B/A",
+        "8-K12G3",
+        "8-K12G3/A",
+        "8-K15D5",
+        "8-K15D5/A",
+    )
+    titles = (r"8-K(?:12B|12G3|15D5)?(?:[ \t]*/[ \t]*A)?",)
+    mastheads = (r"CURRENT[ \t]+REPORT(?:[ \t]+PURSUANT|[ \t]*$)",)
+    grammar_file = "form_8k.lark"
+    document = Form8KDocument
+    parts: ClassVar[tuple[type[PartTransformer], ...]] = (
+        CoverTransformer,
+        ItemsTransformer,
+        SignatureTransformer,
+        ExhibitsTransformer,
+    )
+    rules: ClassVar[tuple[type[Rule], ...]] = (*REGISTRANT_RULES, *SIGNATURE_RULES)
+    default = True
+
+
+# The form's own rules register when imported.
+from sec8k.forms.form_8k import rules  # noqa: E402, F401
