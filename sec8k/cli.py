@@ -15,11 +15,13 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
+from lark import Token, Tree
 from rich.console import Console
 
 import sec8k
 from sec8k.diagnostics import CODES
 from sec8k.errors import InputError, UnknownFormError
+from sec8k.grammar import display_name
 from sec8k.model import Filing
 from sec8k.pipeline import run
 from sec8k.render import to_rich_tree
@@ -141,6 +143,12 @@ def _show(args: argparse.Namespace) -> int:
     return _exit_code(filing)
 
 
+def _readable(tree: Tree[Token]) -> Tree[Token]:
+    """A copy of a parse tree with each rule named by its grammar part ("cover.masthead")."""
+    children = [_readable(c) if isinstance(c, Tree) else c for c in tree.children]
+    return Tree(display_name(str(tree.data)), children, tree.meta)
+
+
 def _parse(args: argparse.Namespace) -> int:
     if args.tree:
         state = run(args.file, form=args.form, until="parse")
@@ -149,7 +157,7 @@ def _parse(args: argparse.Namespace) -> int:
             for diagnostic in state.sink.diagnostics:
                 console.print(f"{diagnostic.code} {diagnostic.message}", markup=False)
             return EXIT_FINDINGS
-        console.print(state.tree)
+        console.print(_readable(state.tree))
         return EXIT_FINDINGS if state.sink.has_errors() else EXIT_OK
     filing = sec8k.parse(args.file, form=args.form)
     if args.model:

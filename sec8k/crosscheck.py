@@ -1,4 +1,4 @@
-"""Stage 6, cross-check: the SEC header against the 8-K body, as diagnostics.
+"""Stage 6, cross-check: the SEC header and the inline XBRL facts against the body.
 
 The header is never used to fill in what the body parse missed; where the two disagree,
 a diagnostic says so and both values stay as printed. Comparisons forgive what EDGAR
@@ -73,12 +73,12 @@ def cross_check(
             header.items[0].span,
         )
     period = header.period_of_report
-    reported = cover.date_of_report if cover is not None else None
+    reported = cover.period_of_report if cover is not None else None
     if period and reported and period != reported:
         sink.report(
             HDR_PERIOD,
             f"the header's period of report is {period.isoformat()}; "
-            f"the cover's date of report is {reported.isoformat()}",
+            f"the cover's is {reported.isoformat()}",
             header.span,
         )
     if cover is not None and cover.registrants and header.filers:
@@ -192,18 +192,16 @@ def check_xbrl(
         if irs and _digits(irs) != _digits(registrant.irs_employer_id):
             differs("EntityTaxIdentificationNumber", irs, registrant.irs_employer_id)
     period = _first(xbrl.get("DocumentPeriodEndDate"))
-    if period and cover.date_of_report is not None:
+    if period and cover.period_of_report is not None:
         tagged, _ = parse_date(period)
-        if tagged is not None and tagged != cover.date_of_report:
-            differs("DocumentPeriodEndDate", period, cover.date_of_report.isoformat())
+        if tagged is not None and tagged != cover.period_of_report:
+            differs("DocumentPeriodEndDate", period, cover.period_of_report.isoformat())
     symbols = xbrl.get("TradingSymbol")
     if symbols and cover.securities_12b is not None:
         tagged_symbols = sorted(
             {s.upper() for s in ([symbols] if isinstance(symbols, str) else symbols)}
         )
-        printed = sorted(
-            {(r.get("trading_symbol") or "").upper() for r in cover.securities_12b} - {""}
-        )
+        printed = sorted({(r.trading_symbol or "").upper() for r in cover.securities_12b} - {""})
         if tagged_symbols != printed:
             differs("TradingSymbol", tagged_symbols, printed)
     egc = _CHECKED_FACT.get((_first(xbrl.get("EntityEmergingGrowthCompany")) or "").lower())

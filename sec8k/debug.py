@@ -23,6 +23,7 @@ from lark import Token, Tree
 from rich.text import Text
 
 from sec8k.diagnostics import PRS_UNEXPECTED, Diagnostic
+from sec8k.grammar import display_name
 from sec8k.pipeline import ParseState
 from sec8k.render.diagnostic import render_diagnostic
 from sec8k.span import LineIndex, line_index
@@ -131,8 +132,8 @@ def _rules_cell(row: DebugLine) -> str:
 
 
 def _rule(name: str) -> str:
-    """``cover__masthead`` as ``cover.masthead``: the grammar file and the rule in it."""
-    return name.replace("__", ".")
+    """``document__cover__masthead`` as ``cover.masthead``: the grammar part and its rule."""
+    return display_name(name)
 
 
 def _token(name: str) -> str:

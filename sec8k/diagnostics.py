@@ -174,7 +174,8 @@ HDR_PERIOD = _register(
     "HDR002",
     "header.period-differs",
     Severity.WARNING,
-    "CONFORMED PERIOD OF REPORT differs from the cover's date of report.",
+    "CONFORMED PERIOD OF REPORT differs from the cover's period of report (the date of "
+    "report of a current report, the fiscal period's end of a periodic one).",
 )
 HDR_IRS = _register(
     "HDR003",

@@ -20,7 +20,7 @@ from lark.exceptions import GrammarError as LarkGrammarError
 
 from sec8k.errors import GrammarError
 
-__all__ = ["get_parser", "grammar_dir", "shipped_grammar"]
+__all__ = ["display_name", "get_parser", "grammar_dir", "shipped_grammar"]
 
 
 def grammar_dir() -> Path:
@@ -30,6 +30,15 @@ def grammar_dir() -> Path:
         if (candidate / "common.lark").is_file():
             return candidate
     raise GrammarError(f"the grammar files are missing (looked in {package / 'grammar'})")
+
+
+def display_name(name: str) -> str:
+    """A namespaced rule name as its grammar part and rule ("cover.masthead").
+
+    "document__cover__masthead" is "cover.masthead"; a form's own rule ("start") keeps
+    its name.
+    """
+    return ".".join(name.lstrip("_").split("__")[-2:])
 
 
 def shipped_grammar(base_path: object, grammar_path: str) -> tuple[str, str]:

@@ -22,8 +22,9 @@ from sec8k.span import Span
 
 __all__ = [
     "Address",
-    "CheckBoxes",
+    "CheckBox",
     "Contents",
+    "CoverField",
     "CoverPage",
     "CoverPart",
     "Document",
@@ -43,10 +44,12 @@ __all__ = [
     "Registrant",
     "SecHeader",
     "Section",
+    "Security",
     "Signature",
     "SignatureBlock",
     "SourceInfo",
     "Unrecognized",
+    "box_answer",
 ]
 
 
@@ -143,61 +146,98 @@ class Registrant(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class CheckBoxes(Node):
-    """The four General Instruction A.2 check boxes (Rule 425, 14a-12, 14d-2(b), 13e-4(c))."""
+class CheckBox(Node):
+    """A check box on the cover, with what it answers."""
 
-    written_communications: bool | None = None
-    """Rule 425 under the Securities Act."""
-    soliciting_material: bool | None = None
-    """Rule 14a-12 under the Exchange Act."""
-    pre_commencement_tender_offer: bool | None = None
-    """Rule 14d-2(b) under the Exchange Act."""
-    pre_commencement_issuer_tender_offer: bool | None = None
-    """Rule 13e-4(c) under the Exchange Act."""
-    span: Span | None = None
-    """From the first box to the last."""
+    field: str | None
+    """The field it answers, as the grammar names it ("emerging_growth_company",
+    "filer_category", "shell_company"), or None where nothing names it."""
+    label: str
+    """Its label as printed ("Yes", "Large accelerated filer"), or its text ("Written
+    communications pursuant to Rule 425 ...")."""
+    checked: bool
+    """Whether it is checked."""
+    span: Span
+    """The label and the box."""
 
-    def answers(self) -> dict[str, bool | None]:
-        """Each box by name: checked, unchecked, or None where it was not found."""
-        return {
-            "written_communications": self.written_communications,
-            "soliciting_material": self.soliciting_material,
-            "pre_commencement_tender_offer": self.pre_commencement_tender_offer,
-            "pre_commencement_issuer_tender_offer": self.pre_commencement_issuer_tender_offer,
-        }
+
+@dataclass(frozen=True, slots=True)
+class CoverField(Node):
+    """A value the cover prints for a field that is no registrant field."""
+
+    name: str
+    """The field, as the grammar names it ("date_of_report", "former_name", "date")."""
+    text: str
+    """The value as printed, white space collapsed."""
+    span: Span
+    """Where it is."""
+
+
+@dataclass(frozen=True, slots=True)
+class Security(Node):
+    """A class of securities in the cover's Section 12(b) table."""
+
+    title: str | None
+    """Title of each class ("Common Stock, $0.01 par value")."""
+    trading_symbol: str | None
+    """Trading symbol ("AAPL"), None where the table prints none or a dash."""
+    exchange: str | None
+    """Name of each exchange on which registered."""
+    span: Span
+    """The row."""
 
 
 @dataclass(frozen=True, slots=True)
 class CoverPage(Node):
-    """The cover page: form, date of report, registrants, former name, check boxes."""
+    """The cover page: the fields every form's cover shares; forms subclass it for theirs.
+
+    Every value comes from the printed cover. ``fields`` and ``boxes`` hold everything
+    the grammar typed, so a form's own words are there even before it gives them a typed
+    attribute of its own.
+    """
 
     span: Span
     """The whole cover, from its first printed line to the line before the first section."""
     form_type: str | None = None
-    """The form named in the title ("8-K", "8-K/A")."""
-    date_of_report: datetime.date | None = None
-    """Date of report (date of earliest event reported)."""
-    date_of_report_text: str | None = None
-    """The date as printed."""
-    date_of_report_span: Span | None = None
-    """Where the date of report was printed."""
-    date_of_earliest_event: datetime.date | None = None
-    """A second date printed in parentheses after the date of report, where a cover prints
-    both ("October 3, 2000 (September 21, 2000)"): the earliest event's."""
+    """The form named in the title ("8-K", "10-Q/A")."""
     registrants: tuple[Registrant, ...] = ()
     """One per registrant on the cover (combined filings name several)."""
-    former_name: str | None = None
-    """Former name or former address, if changed since last report (None for "N/A")."""
-    checkboxes: CheckBoxes | None = None
-    """The four A.2 check boxes, or None where the cover has none."""
+    period_of_report: datetime.date | None = None
+    """The period the report is for: the fiscal year or quarter end of a 10-K or 10-Q, the
+    date of report of an 8-K (as EDGAR's CONFORMED PERIOD OF REPORT has it)."""
     emerging_growth_company: bool | None = None
     """The emerging growth company box (2017 on), or None where absent."""
-    extended_transition_period: bool | None = None
-    """The extended transition period box (2017 on), or None where absent."""
-    securities_12b: tuple[dict[str, str | None], ...] | None = None
-    """Section 12(b) table rows (2019 on), or None where there is no table."""
+    securities_12b: tuple[Security, ...] | None = None
+    """Section 12(b) table rows, or None where there is no table."""
+    fields: tuple[CoverField, ...] = ()
+    """The values of the cover's other typed fields, in document order."""
+    boxes: tuple[CheckBox, ...] = ()
+    """Every check box, in document order."""
     parts: tuple[CoverPart, ...] = ()
     """Every recognised piece of the cover, in document order."""
+
+    def checked(self, field: str) -> tuple[str, ...]:
+        """The labels of the checked boxes of ``field``."""
+        return tuple(b.label for b in self.boxes if b.field == field and b.checked)
+
+    def answer(self, field: str) -> bool | None:
+        """A yes/no field's answer (see :func:`box_answer`)."""
+        return box_answer(self.boxes, field)
+
+
+def box_answer(boxes: tuple[CheckBox, ...], field: str) -> bool | None:
+    """What the check boxes of ``field`` answer, or None where they give no answer.
+
+    A checked "No" is False, any other checked box True. With nothing checked, a lone box
+    (or a set of options) is False, an unanswered "Yes"/"No" pair None.
+    """
+    mine = [b for b in boxes if b.field == field]
+    checked = [b for b in mine if b.checked]
+    if checked:
+        return checked[0].label.strip().lower() != "no"
+    if not mine or any(b.label.strip().lower() in ("yes", "no") for b in mine):
+        return None
+    return False
 
 
 @dataclass(frozen=True, slots=True)

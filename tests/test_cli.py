@@ -30,9 +30,8 @@ def test_parse_defaults_to_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_parse_tree_prints_the_lark_parse_tree(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["parse", str(EXAMPLE), "--tree", "--width", "100"]) == cli.EXIT_OK
     out = capsys.readouterr().out
-    assert (
-        "cover__cover_page" in out and "items__item" in out and "signature__signature_block" in out
-    )
+    assert "cover_page" in out and "cover.masthead" in out and "signature_block" in out
+    assert "signature.sig_row" in out and "├── item\n" in out
 
 
 def test_show_prints_the_model_tree_at_80_columns(capsys: pytest.CaptureFixture[str]) -> None:

@@ -32,13 +32,13 @@ def test_rows_name_tokens_and_rules_of_the_example() -> None:
     heading = rows[37]
     assert heading.text.startswith("ITEM 9.  REGULATION FD DISCLOSURE")
     assert (heading.tokens, heading.begins, heading.origin) == (
-        ["items__ITEM_HEADING"],
-        ["items__item"],
+        ["document__items__ITEM_WORD", "document__items__ITEM_NO", "document__items__ITEM_TITLE"],
+        ["item"],
         (38, 1),
     )
-    assert rows[0].begins[:2] == ["start", "cover__cover_page"]
-    assert rows[40].inside == "items__PARA"  # the paragraph's second line
-    assert "signature__signature_block" in rows[65].begins
+    assert rows[0].begins[:2] == ["start", "cover_page"]
+    assert rows[40].inside == "document__PARA"  # the paragraph's second line
+    assert "signature_block" in rows[65].begins
 
 
 def test_every_row_points_at_its_text_in_the_original() -> None:

@@ -1,7 +1,8 @@
 """Render the model as a rich tree, readable at 80 columns.
 
-:func:`to_rich_tree` dispatches on the node's type through :data:`RENDERERS`; a node type
-without a renderer of its own is shown field by field, so a new model class is visible
+:func:`to_rich_tree` dispatches on the node's type through :data:`RENDERERS` (a subclass
+takes its base class's renderer: a form's cover page is drawn as a cover page); a node
+type without a renderer of its own is shown field by field, so a new model class is visible
 before anyone writes one. Styles are theme names (:mod:`sec8k.render.theme`).
 """
 
@@ -16,7 +17,6 @@ from rich.tree import Tree
 
 from sec8k.diagnostics import Diagnostic
 from sec8k.model import (
-    CheckBoxes,
     Contents,
     CoverPage,
     Document,
@@ -105,24 +105,49 @@ def _filing(filing: Filing, ctx: _Ctx) -> Tree:
     return tree
 
 
+# The generic cover's attributes that _cover shows itself, or not at all.
+_COVER_BASE = frozenset(f.name for f in dataclasses.fields(CoverPage))
+
+
 def _cover(cover: CoverPage, ctx: _Ctx) -> Tree:
+    """A cover page of any form.
+
+    The form's own attributes after the title, then the registrants, the emerging growth
+    company box and the 12(b) table.
+    """
     tree = Tree(f"[sec8k.kind]Cover page[/]{ctx.where(cover.span)}")
     _field(tree, "form", cover.form_type)
-    date = cover.date_of_report.isoformat() if cover.date_of_report else None
-    _field(tree, "date of report", date)
+    types = {f.name: f.type for f in dataclasses.fields(cover)}
+    own = [
+        name for name in types if name not in _COVER_BASE and not name.endswith(("_text", "_span"))
+    ]
+    shown_dates = {getattr(cover, name) for name in own}
+    if cover.period_of_report is not None and cover.period_of_report not in shown_dates:
+        _field(tree, "period of report", cover.period_of_report.isoformat())
+    later = []
+    dates = [name for name in own if name.startswith("date") or name.endswith("date")]
+    for name in own:
+        value = getattr(cover, name)
+        if name not in dates:
+            later.append(name)
+        elif value is not None or name == dates[0]:  # the main date, printed or not
+            _field(tree, name.replace("_", " "), value.isoformat() if value else None)
     for registrant in cover.registrants:
         tree.add(to_rich_tree(registrant, ctx=ctx))
-    _field(tree, "former name", cover.former_name)
-    if cover.checkboxes is not None:
-        tree.add(to_rich_tree(cover.checkboxes, ctx=ctx))
+    for name in later:
+        value = getattr(cover, name)
+        if dataclasses.is_dataclass(value):
+            tree.add(to_rich_tree(value, ctx=ctx))
+        elif value is not None or str(types[name]).startswith("str"):  # "none" for text
+            _field(tree, name.replace("_", " "), value)
     if cover.emerging_growth_company is not None:
         _field(tree, "emerging growth company", cover.emerging_growth_company)
     if cover.securities_12b is not None:
         table = tree.add(f"[sec8k.kind]Section 12(b)[/] ({len(cover.securities_12b)})")
         for row in cover.securities_12b:
             table.add(
-                f"{_value(row.get('trading_symbol'))} {escape(row.get('title') or '')} "
-                f"[sec8k.span]{escape(row.get('exchange') or '')}[/]"
+                f"{_value(row.trading_symbol)} {escape(row.title or '')} "
+                f"[sec8k.span]{escape(row.exchange or '')}[/]"
             )
     return tree
 
@@ -139,13 +164,6 @@ def _registrant(registrant: Registrant, ctx: _Ctx) -> Tree:
         "phone",
     ):
         _field(tree, key.replace("_", " "), getattr(registrant, key))
-    return tree
-
-
-def _checkboxes(boxes: CheckBoxes, ctx: _Ctx) -> Tree:
-    tree = Tree(f"[sec8k.kind]Check boxes[/]{ctx.where(boxes.span)}")
-    for key, value in boxes.answers().items():
-        _field(tree, key.replace("_", " "), value)
     return tree
 
 
@@ -267,7 +285,6 @@ RENDERERS: dict[type, Renderer] = {
     Filing: _filing,
     CoverPage: _cover,
     Registrant: _registrant,
-    CheckBoxes: _checkboxes,
     Item: _item,
     OmittedItems: _omitted,
     Exhibit: _exhibit,
@@ -310,4 +327,5 @@ def to_rich_tree(
         if lines is None and isinstance(node, Filing) and node.source.text:
             lines = line_index(node.source.text)
         ctx = _Ctx(lines, preview)
-    return RENDERERS.get(type(node), _generic)(node, ctx)
+    renderer = next((RENDERERS[c] for c in type(node).__mro__ if c in RENDERERS), _generic)
+    return renderer(node, ctx)

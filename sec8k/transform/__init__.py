@@ -7,10 +7,13 @@ rules, a :class:`DocumentTransformer`, whose ``start`` gathers the cover and the
 
 from __future__ import annotations
 
+import datetime
 import re
+from typing import Any
 
 from lark import Token, Transformer, Tree
 
+from sec8k.diagnostics import TRN_BAD_DATE
 from sec8k.model import (
     Contents,
     CoverPage,
@@ -22,9 +25,12 @@ from sec8k.model import (
     Section,
     SignatureBlock,
     Unrecognized,
+    box_answer,
 )
 from sec8k.span import Span
 from sec8k.transform.base import Context, PartTransformer
+from sec8k.transform.cover import CoverLayout, FoundValue
+from sec8k.transform.values import parse_date
 
 __all__ = ["Context", "DocumentParts", "DocumentTransformer", "listed_exhibits", "transform"]
 
@@ -155,7 +161,8 @@ class DocumentTransformer(PartTransformer):
 
     def start(self, children: list[object]) -> DocumentParts:
         """The document: optional cover page, then sections."""
-        cover = next((c for c in children if isinstance(c, CoverPage)), None)
+        layout = next((c for c in children if isinstance(c, CoverLayout)), None)
+        cover = self.cover(layout) if layout is not None else None
         sections: list[Section] = []
         for child in children:
             if isinstance(child, list):  # a heading that names several items
@@ -168,6 +175,36 @@ class DocumentTransformer(PartTransformer):
     def finish(self, sections: tuple[Section, ...]) -> tuple[Section, ...]:
         """The sections once tables of contents are found (a form may do more here)."""
         return sections
+
+    def cover(self, layout: CoverLayout) -> CoverPage:
+        """The form's cover page from what the cover's rows hold (a form subclasses it)."""
+        return CoverPage(**self.cover_values(layout))
+
+    def cover_values(self, layout: CoverLayout) -> dict[str, Any]:
+        """The values of :class:`~sec8k.model.CoverPage`'s own attributes.
+
+        A form's cover class adds its own to them.
+        """
+        period = layout.first("period_of_report")
+        return {
+            "span": layout.span,
+            "form_type": layout.form_type,
+            "registrants": layout.registrants,
+            "period_of_report": self.date_of(*period) if period else None,
+            "emerging_growth_company": box_answer(layout.boxes, "emerging_growth_company"),
+            "securities_12b": layout.securities_12b,
+            "fields": layout.fields(),
+            "boxes": layout.boxes,
+            "parts": layout.parts,
+        }
+
+    def date_of(self, found: FoundValue, span: Span) -> datetime.date | None:
+        """A field's value as a date; a printed date that is no calendar date is reported."""
+        parsed, is_date = parse_date(found.text)
+        if parsed is None and is_date:
+            message = f"{found.name.replace('_', ' ')} {found.text!r} is not a calendar date"
+            self.ctx.sink.report(TRN_BAD_DATE, message, span)
+        return parsed
 
 
 def transform(tree: Tree[Token], transformer: Transformer[Token, object]) -> DocumentParts:

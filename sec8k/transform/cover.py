@@ -1,25 +1,33 @@
-"""Cover page: from typed rows and cells to registrants, date of report and check boxes.
+"""Cover page: from typed rows and cells to fields, registrants, check boxes and tables.
 
-The grammar (``grammar/cover.lark``) types each row of the cover (masthead, caption row,
-label row, value row, check box) and each cell in it. What it cannot say is which value a
-caption names: that is a matter of columns. This module pairs them, in five passes over
-the rows, each pass claiming the rows it uses:
+The grammar (``grammar/cover.lark``) types each row of the cover and each cell in it, and
+a typed cell's terminal says what it means: ``CAPTION_IRS_EMPLOYER_ID`` is a caption of
+the IRS number, ``OPTION_EMERGING_GROWTH_COMPANY`` the label of that box. This module
+reads meanings only from those names (:func:`field_of`); it knows no form's words. What
+it decides is geometry, which a context-free grammar cannot: which value a caption
+names (the one above it, in the same columns), which box a label names, where a table's
+columns are. It does so in passes over the rows, each pass claiming the rows it uses:
 
-1. Check boxes take the rows that continue their text.
-2. A "Date of Report" label alone on its row takes the date just below it.
-3. Parenthesised captions take the value rows just above them ("IMMUNOGEN, INC." over
-   "(Exact name of registrant ...)"), across rules and blank lines (at most one in a text
-   filing, where blank lines separate groups; between rows too in HTML, where they are
-   paragraph spacing). A caption that wraps onto more rows is rebuilt column by column;
-   each value cell goes to the caption it overlaps most.
-4. Labels take the value printed after them on the same row ("Date of Report ...:
-   November 12, 2002"); a label printed alone takes the rows just below it (captions above
-   values, as in some 1994 covers), or else the row just above.
-5. What is left: the first lone date is the date of report, and the first line before the
+1. Check boxes: each box gets its label (the cell before it, or for a box printed first,
+   the text after it and that text's wrapped rows) and its field (the label's, else that
+   of the question it answers).
+2. The Section 12(b) table: column headings, then a row per class.
+3. A combined filing's registrant table.
+4. A label alone on its row takes the date just below it.
+5. Captions take the value rows just above them ("IMMUNOGEN, INC." over "(Exact name of
+   registrant ...)"), across rules and blank lines (at most one in a text filing, where
+   blank lines separate groups; between rows too in HTML, where they are paragraph
+   spacing). A caption that wraps onto more rows is rebuilt column by column; each value
+   cell goes to the caption it overlaps most.
+6. Labels take the value printed after them on the same row; a label printed alone takes
+   the rows just below it (captions above values, as in some 1994 covers), or else the
+   row just above.
+7. What is left: a lone date is a "date" field, and the first line before the
    registrant's other fields is its name, where no caption said so; anything else is
    unrecognized text.
 
-A caption's words say which field it is (:data:`FIELD_PATTERNS`).
+The result is a :class:`CoverLayout`; the form's document transformer turns it into its
+cover page class (:meth:`sec8k.transform.DocumentTransformer.cover`).
 """
 
 from __future__ import annotations
@@ -30,40 +38,25 @@ from dataclasses import dataclass, field
 
 from lark import Token
 
-from sec8k.diagnostics import TRN_BAD_DATE
-from sec8k.model import CheckBoxes, CoverPage, CoverPart, Registrant
+from sec8k.model import CheckBox, CoverField, CoverPart, Registrant, Security
 from sec8k.span import Span
 from sec8k.transform.base import Cell, Context, PartTransformer, Row, kind_of, row_of, token_cell
-from sec8k.transform.values import clean, is_not_applicable, jurisdiction_code, parse_date
+from sec8k.transform.values import clean, jurisdiction_code
 
-__all__ = ["FIELD_PATTERNS", "CoverTransformer"]
+__all__ = ["REGISTRANT_FIELDS", "CoverLayout", "CoverTransformer", "field_of"]
 
-# Which field a caption or label names, tried in order on its text.
-FIELD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern, re.I))
-    for name, pattern in (
-        # "(September 21, 2000)" under "Date of Report (Date of earliest event reported): ...":
-        # the date of the earliest event, printed in the caption's own "X (Y)" shape; the
-        # date of report stays the first date printed (as the hand labels read it).
-        ("event_date", r"^\(\s*[A-Za-z]{3,9}\.?\s+\d{1,2},?\s*\d{4}\s*\)$"),
-        ("date_of_report", r"date\s+of\s+(?:report|earliest)|earliest\s+event"),
-        ("former_name", r"former\s+(?:name|address)"),
-        ("name", r"exact\s+name|name\s+of\s+(?:the\s+)?registrant|^\W*registrant\W*$"),
-        ("address_phone", r"address.*telephone|telephone.*address"),
-        ("address_zip", r"address.*zip|zip.*address"),
-        (
-            "jurisdiction",
-            r"jurisdiction|state\s+(?:of|or)\b|incorporation|organization|^\W*state\W*$",
-        ),
-        ("commission_file_number", r"commission|file\s+(?:number|no)"),
-        ("irs_employer_id", r"employer|i\.?\s?r\.?\s?s\b|identification"),
-        ("zip", r"\bzip\b"),
-        ("address", r"address|executive\s+offices"),
-        ("phone", r"telephone|phone"),
-    )
+_TYPED = re.compile(
+    r"^(?:CAPTION|LABEL|QUESTION|OPTION|BOX|COLUMN)(?:_END)?_(?P<field>[A-Z0-9_]+)$"
 )
 
-_REGISTRANT_FIELDS = (
+
+def field_of(kind: str) -> str | None:
+    """The field a typed cell names, from its terminal's name ("CAPTION_ZIP" -> "zip")."""
+    match = _TYPED.match(kind)
+    return match["field"].lower() if match else None
+
+
+REGISTRANT_FIELDS = (
     "name",
     "jurisdiction",
     "commission_file_number",
@@ -72,6 +65,10 @@ _REGISTRANT_FIELDS = (
     "zip",
     "phone",
 )
+"""The fields that make up a :class:`~sec8k.model.Registrant`, in its order."""
+
+# Fields that hold several registrant fields at once, as their captions say.
+_COMBINED = ("address_zip", "address_phone")
 _ZIP_AT_END = re.compile(r"[\s,]+(\d{5}(?:\s?-\s?\d{4})?)\s*$")
 _PHONE = re.compile(
     r"^(?:(?i:tel(?:ephone)?|phone)\.?:?\s*)?\(?\d{3}\)?[\s.\-/]*\d{3}[\s.\-]*\d{4}\b"
@@ -80,41 +77,69 @@ _PHONE_LABEL = re.compile(r"(?i)^(?:tel(?:ephone)?|phone)\.?:?\s*")
 _FAX = re.compile(r"(?i)^(?:fax|facsimile)\b")
 _FILE_NUMBER = re.compile(r"\b\d{1,3}-\d{3,6}(?:-\d{1,4})?\b")
 _IRS_NUMBER = re.compile(r"\b\d{2}\s?-\s?\d{7}\b|\b\d{9}\b")
-_PAREN_DATE = re.compile(r"\((\s*[A-Za-z]{3,9}\.?\s+\d{1,2},?\s*\d{4}\s*)\)")
 _BOX_CHECKED = re.compile(r"[xX\u2612\u25a0\u2713\u2714]")
 # "(A Delaware Corporation)", "(a Pennsylvania corporation)": the state of incorporation.
 _INCORPORATED = re.compile(
     r"(?i)^\(?\s*an?\s+(.+?)\s+(?:corporation|company|limited\s+liability\s+company|limited\s+partnership)\s*\)?$"
 )
-_EGC = re.compile(r"(?i)emerging\s+growth\s+company")
-_TRANSITION = re.compile(r"(?i)transition\s+period|13\(a\)\s+of\s+the\s+exchange\s+act")
-# The form's questions that a check box answers, printed apart from the box: "Indicate by
-# check mark whether the registrant is an emerging growth company ...", "If an emerging
-# growth company, indicate by check mark if the registrant has elected not to use ...".
-_BOX_QUESTION = re.compile(
-    r"(?i)^\s*(?:if\s+an\s+emerging\s+growth\s+company,?\s+)?indicate\s+by\s+check\s+mark"
-)
-_HEADER_12B = re.compile(
-    r"(?i)title\s+of\s+each|trading\s+symbol|name\s+of\s+each\s+exchange|^\W*symbol"
-)
-_STOP_12B = re.compile(r"(?i)indicate\s+by\s+check|check\s+the\s+appropriate|emerging\s+growth")
 _NONE_12B = re.compile(
     r"(?i)^\W*(?:n/?a|none|not\s+applicable)\W*(?:n/?a|none|not\s+applicable|\W)*$"
 )
-_BOX_KINDS = (
-    ("written_communications", re.compile(r"rule\s*425|230\.425|written\s+communication", re.I)),
-    ("soliciting_material", re.compile(r"14a-12|soliciting", re.I)),
-    ("pre_commencement_tender_offer", re.compile(r"14d-2|240\.14d", re.I)),
-    ("pre_commencement_issuer_tender_offer", re.compile(r"13e-4|240\.13e", re.I)),
-)
+# Cell kinds that are a check box.
+_BOXES = frozenset(("CHECK_BOX", "MARK"))
 
 
-def field_of(text: str) -> str | None:
-    """The field a caption or label names, or None."""
-    for name, pattern in FIELD_PATTERNS:
-        if pattern.search(text):
-            return name
-    return None
+@dataclass(slots=True)
+class FoundValue:
+    """A field's value found on the cover: the cells it was printed in."""
+
+    name: str
+    """The field."""
+    value_rows: list[tuple[int, list[Cell]]]
+    """Per row: the row's index and the value's cells in it, left to right."""
+    order: int
+    """Where it was found, for document order."""
+
+    @property
+    def text(self) -> str:
+        """The value's text, white space collapsed."""
+        return clean(" ".join(c.text for _, cells in self.value_rows for c in cells))
+
+    def lines(self) -> list[str]:
+        """The value's text, one entry per row."""
+        return [clean(" ".join(c.text for c in cells)) for _, cells in self.value_rows]
+
+
+@dataclass(slots=True)
+class CoverLayout:
+    """What the cover's rows hold, before a form gives it the shape of its cover page."""
+
+    span: Span
+    """The whole cover."""
+    form_type: str | None
+    """The form named in the title ("10-Q/A")."""
+    values: list[tuple[FoundValue, Span]]
+    """Every field's value with its span, in document order."""
+    registrants: tuple[Registrant, ...]
+    """The registrants, assembled from the registrant fields."""
+    boxes: tuple[CheckBox, ...]
+    """Every check box, with its label and field."""
+    securities_12b: tuple[Security, ...] | None
+    """The Section 12(b) table's rows, or None where the cover has no such table."""
+    parts: tuple[CoverPart, ...]
+    """Every recognised piece of the cover, in document order."""
+
+    def fields(self) -> tuple[CoverField, ...]:
+        """The values of fields that are no registrant field, in document order."""
+        return tuple(
+            CoverField(found.name, found.text, span)
+            for found, span in self.values
+            if found.name not in REGISTRANT_FIELDS and found.name not in _COMBINED
+        )
+
+    def first(self, name: str) -> tuple[FoundValue, Span] | None:
+        """The first value of field ``name``."""
+        return next(((f, s) for f, s in self.values if f.name == name), None)
 
 
 @dataclass(slots=True)
@@ -139,7 +164,23 @@ class _Slot:
     @property
     def closed(self) -> bool:
         text = self.text
-        return text.count(")") >= text.count("(")
+        return text.count(")") + text.count("]") >= text.count("(") + text.count("[")
+
+    @property
+    def field(self) -> str | None:
+        """The field its pieces name: the first typed piece's.
+
+        A zip or a telephone number that a later piece adds to an address joins it.
+        """
+        names = [n for n in (field_of(c.kind) for c in self.cells) if n is not None]
+        if not names:
+            return None
+        first = names[0]
+        if first == "address" and "phone" in names[1:]:
+            return "address_phone"
+        if first == "address" and "zip" in names[1:]:
+            return "address_zip"
+        return first
 
     def gap(self, cell: Cell) -> int:
         """Columns between the cell and this slot (0 when they overlap)."""
@@ -166,7 +207,7 @@ def _by_shape(slots: list[_Slot], cells: Sequence[Cell]) -> list[tuple[_Slot, Ce
     "Nevada 000-29913 90-1133909" under three captions: an IRS number, a file number, and
     the rest in the order of the other captions. None when that does not place every value.
     """
-    fields = [field_of(slot.text) for slot in slots]
+    fields = [slot.field for slot in slots]
     if "irs_employer_id" not in fields and "commission_file_number" not in fields:
         return None
     pieces: list[Cell] = []
@@ -213,110 +254,165 @@ def _caption_slots(row: Row) -> list[_Slot]:
     """The captions of a row; a caption whose words are spread by double spaces is one."""
     slots: list[_Slot] = []
     for cell in row.cells:
-        if slots and not slots[-1].closed and not cell.text.startswith("("):
+        if slots and not slots[-1].closed and not cell.text.startswith(("(", "[")):
             slots[-1].cells.append(cell)
         else:
             slots.append(_Slot([cell]))
     return slots
 
 
-@dataclass(slots=True)
-class _Found:
-    """A field value found on the cover."""
-
-    name: str
-    value_rows: list[tuple[int, list[Cell]]]  # per row: the cells, left to right
-    order: int  # row index, for document order
+def _checked(cell: Cell) -> bool:
+    return bool(_BOX_CHECKED.search(cell.text))
 
 
 class _Layout:
-    """The five passes over one cover page's rows (see the module docstring)."""
+    """The passes over one cover page's rows (see the module docstring)."""
 
     def __init__(self, ctx: Context, rows: list[Row]) -> None:
         self.ctx = ctx
         self.rows = rows
+        self.spacing = ctx.doc.kind == "html"  # blank lines are paragraph spacing
         self.claimed: dict[int, str] = {}  # row index -> part kind of its cells
-        self.found: list[_Found] = []
-        self.boxes: dict[str, bool] = {}
-        self.box_spans: list[Span] = []
-        self.egc: bool | None = None
-        self._jurisdictions: dict[
-            int, str
-        ] = {}  # found order -> state read from "(A ... Corporation)"
-        self.transition: bool | None = None
-        self.securities_12b: list[dict[str, str | None]] | None = None
+        self.found: list[FoundValue] = []
+        self.boxes: list[tuple[int, CheckBox]] = []  # (row index, box)
+        self.jurisdictions: dict[int, str] = {}  # found order -> state from "(A ... Corp.)"
+        self.securities_12b: list[Security] | None = None
+
+    def claim(self, index: int, kind: str) -> None:
+        """Mark row ``index`` as used, its cells as cover parts of ``kind``."""
+        self.claimed[index] = kind
 
     # ---- pass 1: check boxes ----
 
     def check_boxes(self) -> None:
-        rows = self.rows
-        for i, row in enumerate(rows):
-            if row.kind != "check_box" or i in self.claimed:
+        """Give every box its label and field, and claim the rows they are on."""
+        question: str | None = None  # the field of the question the next boxes answer
+        open_question = False
+        for i, row in enumerate(self.rows):
+            if row.kind == "blank":
                 continue
-            self.claimed[i] = "check-box"
-            texts = [row.text]
-            j = i + 1
-            while (
-                j < len(rows)
-                and rows[j].kind in ("value_row", "caption_row")
-                and rows[j].cells[0].col > row.cells[0].col
-            ):
-                self.claimed[j] = "check-box"
-                texts.append(rows[j].text)
-                j += 1
-            text = " ".join(texts)
-            checked = bool(_BOX_CHECKED.search(row.cells[0].text))
-            kind = next((name for name, pattern in _BOX_KINDS if pattern.search(text)), None)
-            if kind is not None and kind not in self.boxes:
-                self.boxes[kind] = checked
-                self.box_spans.append(self.ctx.span(row.start, rows[j - 1].end))
-            elif kind is None and _TRANSITION.search(text):
-                self.transition = checked
-            elif kind is None and _EGC.search(text):
-                self.egc = checked
+            if row.kind == "question":
+                question = field_of(row.cells[0].kind)
+                open_question = True
+                self.claim(i, "question")
+                self._row_boxes(i, row, question, first=1)
+            elif row.kind == "check_box":
+                self.claim(i, "check-box")
+                self._box_first(i, row, question)
+            elif row.kind == "box_row":
+                self.claim(i, "check-box")
+                self._row_boxes(i, row, question, first=0)
+            elif open_question and any(c.kind == "CHECK_BOX" for c in row.cells):
+                # The last line of a question whose wrapped text had a box on it.
+                self.claim(i, "question")
+                self._row_boxes(i, row, question, first=0)
+            elif any(c.kind == "CHECK_BOX" for c in row.cells):
+                self.claim(i, "check-box")
+                self._row_boxes(i, row, None, first=0)
+            elif i not in self.claimed:
+                open_question, question = False, None
 
-    def other_boxes(self) -> None:
-        """Check boxes inside a row: the emerging growth company and transition boxes."""
+    def _box_first(self, i: int, row: Row, question: str | None) -> None:
+        """A box, then its text.
+
+        The text and its wrapped rows (indented under it) are the box's label; a typed
+        text names the box's field.
+        """
+        box, *rest = row.cells
+        texts = [c.text for c in rest]
+        typed = next((n for n in (field_of(c.kind) for c in rest) if n), None)
+        j = i + 1
+        while (
+            j < len(self.rows)
+            and self.rows[j].kind in ("value_row", "caption_row")
+            and self.rows[j].cells[0].col > box.col
+        ):
+            self.claim(j, "check-box")
+            texts.append(self.rows[j].text)
+            j += 1
+        span = self.ctx.span(box.start, self.rows[j - 1].end)
+        label = clean(" ".join(texts))
+        self.boxes.append((i, CheckBox(typed or question, label, _checked(box), span)))
+
+    def _row_boxes(self, i: int, row: Row, question: str | None, *, first: int) -> None:
+        """Boxes with their labels before them: "Yes [X]  No [ ]", "Accelerated filer [ ]"."""
+        label: list[Cell] = list(row.cells[:first])
+        for cell in row.cells[first:]:
+            is_box = cell.kind == "CHECK_BOX" or (cell.kind == "MARK" and label)
+            if not is_box:
+                label.append(cell)
+                continue
+            typed = next((n for n in (field_of(c.kind) for c in label) if n), None)
+            text = clean(" ".join(c.text for c in label if not c.kind.startswith("QUESTION")))
+            start = label[0].start if label and text else cell.start
+            span = self.ctx.span(start, cell.end)
+            self.boxes.append((i, CheckBox(typed or question, text, _checked(cell), span)))
+            label = []
+
+    # ---- pass 2: the Section 12(b) table ----
+
+    def securities(self) -> None:
+        """The table under "Securities registered pursuant to Section 12(b) of the Act"."""
         rows = self.rows
-        for i, row in enumerate(rows):
-            if row.kind == "check_box" or i in self.claimed:
+        start = next((i for i, r in enumerate(rows) if r.kind == "securities_12b"), None)
+        if start is None:
+            return
+        self.claim(start, "securities-12b")
+        self.securities_12b = []
+        header: list[_Slot] = []
+        j = start + 1
+        while j < len(rows):
+            row = rows[j]
+            if row.kind == "blank":
+                if self.securities_12b or (
+                    header and j + 1 < len(rows) and rows[j + 1].kind == "blank"
+                ):
+                    break
+                j += 1
                 continue
-            boxes = [c for c in row.cells if c.kind == "CHECK_BOX"]
-            if not boxes:
-                continue
-            context = [row.text]
-            k = i - 1
-            while k >= 0 and rows[k].kind not in ("blank", "check_box") and len(context) < 4:
-                context.insert(0, rows[k].text)
-                k -= 1
-            text = " ".join(context)
-            checked = bool(_BOX_CHECKED.search(boxes[-1].text))
-            if _TRANSITION.search(text):
-                self.transition = checked
-            elif _EGC.search(text):
-                self.egc = checked
+            if row.kind not in ("value_row", "label_row", "caption_row", "columns"):
+                break
+            if j in self.claimed:
+                break
+            self.claim(j, "securities-12b")
+            if not self.securities_12b and any(c.kind.startswith("COLUMN") for c in row.cells):
+                for cell in row.cells:
+                    slot = _best_slot(header, cell) if header else None
+                    if slot is not None and cell.overlap(slot.col, slot.end_col) > 0:
+                        slot.cells.append(cell)
+                    else:
+                        header.append(_Slot([cell]))
+            elif not _NONE_12B.match(row.text):  # "N/A", "None": no classes under 12(b)
+                self.securities_12b.append(self._security(header, row))
+            j += 1
+
+    def _security(self, header: list[_Slot], row: Row) -> Security:
+        """One row of the 12(b) table: title of class, trading symbol, exchange."""
+        values: dict[str, list[str]] = {"title": [], "trading_symbol": [], "exchange": []}
+        for index, cell in enumerate(row.cells):
+            if header:  # a column the headings do not name holds more of the title
+                name = _best_slot(header, cell).field or "title"
             else:
-                continue
-            for j in range(k + 1, i + 1):
-                self.claimed[j] = "check-box"
+                name = ("title", "trading_symbol", "exchange")[min(2, index)]
+            values[name].append(cell.text)
+        # A symbol is one cell; cells before it in its column overflowed from the title.
+        symbols = values["trading_symbol"]
+        if len(symbols) > 1:
+            values["title"].extend(symbols[:-1])
+            values["trading_symbol"] = symbols[-1:]
+        # "N/A", "None" or a dash where a value would be: no value.
+        text = {
+            name: clean(" ".join(parts)) if re.search(r"[A-Za-z0-9]", " ".join(parts)) else None
+            for name, parts in values.items()
+        }
+        return Security(
+            text["title"],
+            text["trading_symbol"],
+            text["exchange"],
+            self.ctx.span(row.start, row.end),
+        )
 
-    def box_questions(self) -> None:
-        """The EGC and transition questions printed apart from their boxes."""
-        rows = self.rows
-        for i, row in enumerate(rows):
-            if i in self.claimed or row.kind == "blank" or not _BOX_QUESTION.match(row.text):
-                continue
-            j = i
-            while (
-                j < len(rows)
-                and j not in self.claimed
-                and rows[j].kind not in ("blank", "check_box")
-                and not any(c.kind == "CHECK_BOX" for c in rows[j].cells)
-            ):
-                self.claimed[j] = "check-box-intro"
-                j += 1
-
-    # ---- a combined filing's registrant table ----
+    # ---- pass 3: a combined filing's registrant table ----
 
     def registrant_table(self) -> None:
         """The registrant table of a combined filing (SPEC.md section 4, item 30).
@@ -339,15 +435,12 @@ class _Layout:
                     else:
                         header.append(_Slot([cell]))
                 j += 1
-            texts = [slot.text.lower() for slot in header]
-            middle = next(
-                (k for k, t in enumerate(texts) if "registrant" in t and "address" in t), None
-            )
-            if middle is None or not any("commission" in t or "file" in t for t in texts):
+            fields = [slot.field for slot in header]
+            if "registrant_block" not in fields or "commission_file_number" not in fields:
                 continue
             for k in range(i, j):
-                self.claimed[k] = "label"
-            self._registrant_blocks(j, header, middle)
+                self.claim(k, "label")
+            self._registrant_blocks(j, header, fields.index("registrant_block"))
             return
 
     def _registrant_blocks(self, start: int, header: list[_Slot], middle: int) -> None:
@@ -357,13 +450,12 @@ class _Layout:
         lines under the name: state of incorporation, address, telephone.
         """
         rows = self.rows
-        spacing = self.ctx.doc.kind == "html"
         k = start
         block: tuple[int, dict[str, list[Cell]], list[list[Cell]]] | None = None
         while k < len(rows):
             row = rows[k]
             if row.kind == "blank":
-                if block is not None and not spacing:
+                if block is not None and not self.spacing:
                     self._block_fields(*block)
                     block = None
                 k += 1
@@ -381,19 +473,14 @@ class _Layout:
                     if slot == middle:
                         name.append(cell)
                     else:
-                        words = header[slot].text.lower()
-                        key = (
-                            "irs_employer_id"
-                            if "employer" in words or "i.r.s" in words
-                            else "commission_file_number"
-                        )
+                        key = header[slot].field or "commission_file_number"
                         fields.setdefault(key, []).append(cell)
                 block = (k, fields, [name])
             elif block is not None and len(row.text) <= 60:
                 block[2].append(list(row.cells))
             else:
                 break
-            self.claimed[k] = "value"
+            self.claim(k, "value")
             k += 1
         if block is not None:
             self._block_fields(*block)
@@ -403,66 +490,27 @@ class _Layout:
     ) -> None:
         order = at * 10  # keeps one block's fields together, after the previous block's
         name, *rest = lines
-        self.found.append(_Found("name", [(at, name)], order))
+        self.found.append(FoundValue("name", [(at, name)], order))
         address: list[tuple[int, list[Cell]]] = []
         for line in rest:
             text = " ".join(c.text for c in line)
             state = _INCORPORATED.match(text)
             if state:
-                self.found.append(_Found("jurisdiction", [(at, line)], order + 1))
-                self._jurisdictions[order + 1] = state.group(1)
+                self.found.append(FoundValue("jurisdiction", [(at, line)], order + 1))
+                self.jurisdictions[order + 1] = state.group(1)
             elif _PHONE.match(text):
-                self.found.append(_Found("phone", [(at, line)], order + 2))
+                self.found.append(FoundValue("phone", [(at, line)], order + 2))
             else:
                 address.append((at, line))
         if address:
-            self.found.append(_Found("address_zip", address, order + 3))
+            self.found.append(FoundValue("address_zip", address, order + 3))
         for offset, (name_, cells) in enumerate(sorted(fields.items()), start=4):
-            self.found.append(_Found(name_, [(at, cells)], order + offset))
+            self.found.append(FoundValue(name_, [(at, cells)], order + offset))
 
-    # ---- the Section 12(b) table ----
+    # ---- pass 4: a date below its label ----
 
-    def securities(self) -> None:
-        """The table under "Securities registered pursuant to Section 12(b) of the Act"."""
-        rows = self.rows
-        start = next((i for i, r in enumerate(rows) if r.kind == "securities_12b"), None)
-        if start is None:
-            return
-        self.claimed[start] = "securities-12b"
-        self.securities_12b = []
-        header: list[_Slot] = []
-        j = start + 1
-        while j < len(rows):
-            row = rows[j]
-            if row.kind == "blank":
-                if self.securities_12b or (
-                    header and j + 1 < len(rows) and rows[j + 1].kind == "blank"
-                ):
-                    break
-                j += 1
-                continue
-            if row.kind not in ("value_row", "label_row", "caption_row") or j in self.claimed:
-                break
-            if _STOP_12B.search(row.text):
-                break
-            self.claimed[j] = "securities-12b"
-            if not self.securities_12b and _HEADER_12B.search(row.text):
-                for cell in row.cells:
-                    slot = _best_slot(header, cell) if header else None
-                    if slot is not None and cell.overlap(slot.col, slot.end_col) > 0:
-                        slot.cells.append(cell)
-                    else:
-                        header.append(_Slot([cell]))
-            elif _NONE_12B.match(row.text):
-                pass  # "N/A", "None": no securities registered under 12(b)
-            else:
-                self.securities_12b.append(_security(header, row))
-            j += 1
-
-    # ---- pass 2: the date of report below its label ----
-
-    def report_date(self) -> None:
-        """A "Date of Report ..." label alone on its row takes the date just below it.
+    def label_dates(self) -> None:
+        """A label alone on its row takes the date just below it.
 
         Done before the captions look upward, so a caption cannot take that date along
         with the registrant's name.
@@ -470,19 +518,18 @@ class _Layout:
         for i, row in enumerate(self.rows):
             if row.kind != "label_row" or i in self.claimed or len(row.cells) != 1:
                 continue
-            if field_of(row.cells[0].text) != "date_of_report":
-                continue
+            name = field_of(row.cells[0].kind)
             below = self._rows_below(i)
-            if below and self.rows[below[0]].cells[0].kind == "DATE":
-                self.claimed[i] = "label"
-                self.claimed[below[0]] = "value"
-                self.found.append(
-                    _Found("date_of_report", [(below[0], list(self.rows[below[0]].cells))], i)
-                )
+            if name is None or not below or self.rows[below[0]].cells[0].kind != "DATE":
+                continue
+            self.claim(i, "label")
+            self.claim(below[0], "value")
+            self.found.append(FoundValue(name, [(below[0], list(self.rows[below[0]].cells))], i))
 
-    # ---- pass 3: captions under their values ----
+    # ---- pass 5: captions under their values ----
 
     def captions(self) -> None:
+        """Captions take the value rows above them."""
         rows = self.rows
         i = 0
         while i < len(rows):
@@ -490,7 +537,7 @@ class _Layout:
                 i += 1
                 continue
             slots = _caption_slots(rows[i])
-            self.claimed[i] = "caption"
+            self.claim(i, "caption")
             j = i + 1
             # Rows that finish captions left open: "of incorporation)   File Number)".
             while (
@@ -502,7 +549,7 @@ class _Layout:
                 open_slots = [s for s in slots if not s.closed]
                 for cell in rows[j].cells:
                     _best_slot(open_slots, cell).cells.append(cell)
-                self.claimed[j] = "caption"
+                self.claim(j, "caption")
                 j += 1
             self._pair(slots, self._rows_above(i), i)
             i = j
@@ -516,7 +563,6 @@ class _Layout:
         """
         found: list[int] = []
         blanks = 0
-        spacing = self.ctx.doc.kind == "html"
         k = i - 1
         while k >= 0 and len(found) < 6:
             row = self.rows[k]
@@ -525,7 +571,7 @@ class _Layout:
                 continue
             if row.kind == "blank":
                 blanks += 1
-                if not spacing and (found or blanks > 1):
+                if not self.spacing and (found or blanks > 1):
                     break
                 k -= 1
                 continue
@@ -561,7 +607,7 @@ class _Layout:
     def _pair(self, slots: list[_Slot], value_rows: list[int], caption_row: int) -> None:
         """Give each value cell to its slot, then record each slot's field."""
         for k in value_rows:
-            self.claimed[k] = "value"
+            self.claim(k, "value")
             cells = self.rows[k].cells
             by_shape = _by_shape(slots, cells) if len(cells) < len(slots) else None
             if by_shape is not None:
@@ -571,20 +617,21 @@ class _Layout:
             for cell in cells:
                 _best_slot(slots, cell).values.append((k, cell))
         for slot in slots:
-            name = field_of(slot.text)
-            if name == "event_date":
-                self.found.append(_Found(name, [(caption_row, slot.cells)], caption_row))
+            name = slot.field
+            if name == "event_date":  # the caption is itself the value
+                self.found.append(FoundValue(name, [(caption_row, slot.cells)], caption_row))
                 continue
             if name is None or not slot.values:
                 continue
             by_row: dict[int, list[Cell]] = {}
             for k, cell in slot.values:
                 by_row.setdefault(k, []).append(cell)
-            self.found.append(_Found(name, sorted(by_row.items()), min(by_row)))
+            self.found.append(FoundValue(name, sorted(by_row.items()), min(by_row)))
 
-    # ---- pass 4: labels ----
+    # ---- pass 6: labels ----
 
     def labels(self) -> None:
+        """Labels take the value after them on the row, or the rows below or above."""
         rows = self.rows
         i = 0
         while i < len(rows):
@@ -592,12 +639,12 @@ class _Layout:
             if row.kind != "label_row" or i in self.claimed:
                 i += 1
                 continue
-            self.claimed[i] = "label"
+            self.claim(i, "label")
             pending: list[Cell] = []
             label: Cell | None = None
             values: list[Cell] = []
             for cell in [*row.cells, None]:
-                if cell is None or cell.kind == "LABEL":
+                if cell is None or cell.kind.startswith("LABEL"):
                     if label is not None:
                         if values:
                             self._labelled(label, [(i, values)])
@@ -616,7 +663,7 @@ class _Layout:
                 j < len(rows)
                 and rows[j].kind == "label_row"
                 and j not in self.claimed
-                and all(c.kind == "LABEL" for c in rows[j].cells)
+                and all(c.kind.startswith("LABEL") for c in rows[j].cells)
             ):
                 for cell in rows[j].cells:
                     best = _best_slot(slots, cell)
@@ -624,27 +671,29 @@ class _Layout:
                         best.cells.append(cell)
                     else:
                         slots.append(_Slot([cell]))
-                self.claimed[j] = "label"
+                self.claim(j, "label")
                 j += 1
             below = self._rows_below(j - 1)
             self._pair(slots, below or self._rows_above(i), i)
             i = j
 
     def _labelled(self, label: Cell, value_rows: list[tuple[int, list[Cell]]]) -> None:
-        name = field_of(label.text)
+        name = field_of(label.kind)
         if name is not None:
-            self.found.append(_Found(name, value_rows, value_rows[0][0]))
+            self.found.append(FoundValue(name, value_rows, value_rows[0][0]))
 
-    # ---- pass 5: what is left ----
+    # ---- pass 7: what is left ----
 
     def leftovers(self) -> None:
+        """A lone date is a date; the first line before the registrant's fields, its name."""
         names = {f.name for f in self.found}
         # A file number is often printed above the name; any other field comes after it.
         first_field_row = min(
             (
                 f.order
                 for f in self.found
-                if f.name in _REGISTRANT_FIELDS and f.name not in ("name", "commission_file_number")
+                if f.name in (*REGISTRANT_FIELDS, *_COMBINED)
+                and f.name not in ("name", "commission_file_number")
             ),
             default=len(self.rows),
         )
@@ -652,67 +701,56 @@ class _Layout:
             if row.kind != "value_row" or i in self.claimed:
                 continue
             cells = list(row.cells)
-            if "date_of_report" not in names and len(cells) == 1 and cells[0].kind == "DATE":
-                self.claimed[i] = "value"
-                self.found.append(_Found("date_of_report", [(i, cells)], i))
-                names.add("date_of_report")
+            if "date" not in names and len(cells) == 1 and cells[0].kind == "DATE":
+                self.claim(i, "value")
+                self.found.append(FoundValue("date", [(i, cells)], i))
+                names.add("date")
             elif "name" not in names and i < first_field_row and any(c.isalpha() for c in row.text):
-                self.claimed[i] = "value"
-                self.found.append(_Found("name", [(i, cells)], i))
+                self.claim(i, "value")
+                self.found.append(FoundValue("name", [(i, cells)], i))
                 names.add("name")
             else:
                 self.ctx.unplaced(row.text, row.start, row.end, "cover")
 
     # ---- assembly ----
 
-    def page(self, span: Span) -> CoverPage:
+    def layout(self, span: Span) -> CoverLayout:
+        """Run the passes and gather what they found."""
         self.check_boxes()
-        self.other_boxes()
-        self.box_questions()
         self.securities()
         self.registrant_table()
-        self.report_date()
+        self.label_dates()
         self.captions()
         self.labels()
         self.leftovers()
-        ctx = self.ctx
-        form_type = None
-        date_of_report = event_date = date_text = former_name = None
-        date_span: Span | None = None
-        date_row = -2
-        registrants: list[dict[str, tuple[str, Span]]] = [{}]
+        values = []
         for found in sorted(self.found, key=lambda f: f.order):
-            text = _value_text(found)
-            spans = [ctx.span(c.start, c.end) for _, cells in found.value_rows for c in cells]
-            span_all = Span.enclosing(spans) or span
-            if found.name in ("date_of_report", "event_date"):
-                if found.name == "event_date":
-                    # "(September 21, 2000)" on the row under the date of report.
-                    if found.order == date_row + 1 and event_date is None:
-                        event_date = parse_date(text)[0]
-                    continue
-                if date_of_report is not None:
-                    continue
-                # "July 14, 2000 (July 14, 2000)": the date of report, then in the
-                # caption's "X (Y)" shape the date of the earliest event.
-                event = _PAREN_DATE.search(text)
-                first = text[: event.start()] if event and event.start() > 0 else text
-                parsed, is_date = parse_date(first)
-                if parsed is None and is_date:
-                    message = f"date of report {first.strip()!r} is not a calendar date"
-                    ctx.sink.report(TRN_BAD_DATE, message, span_all)
-                date_of_report, date_text, date_row = parsed, first.strip(" ()"), found.order
-                date_span = span_all
-                if event and event.start() > 0:
-                    event_date = parse_date(event.group(1))[0]
+            spans = [self.ctx.span(c.start, c.end) for _, cells in found.value_rows for c in cells]
+            values.append((found, Span.enclosing(spans) or span))
+        form_type = next(
+            (r.text.split(None, 1)[1].upper() for r in self.rows if r.kind == "form_title"),
+            None,
+        )
+        return CoverLayout(
+            span=span,
+            form_type=form_type,
+            values=values,
+            registrants=self._registrants(values),
+            boxes=tuple(box for _, box in sorted(self.boxes, key=lambda b: b[1].span.start)),
+            securities_12b=tuple(self.securities_12b) if self.securities_12b is not None else None,
+            parts=self._parts(),
+        )
+
+    def _registrants(self, values: list[tuple[FoundValue, Span]]) -> tuple[Registrant, ...]:
+        """The registrants: a name starts the next one; a field printed twice keeps the first."""
+        registrants: list[dict[str, tuple[str, Span]]] = [{}]
+        for found, span in values:
+            if found.name not in REGISTRANT_FIELDS and found.name not in _COMBINED:
                 continue
-            if found.name == "former_name":
-                if former_name is None and text and not is_not_applicable(text):
-                    former_name = text
-                continue
-            if found.name == "jurisdiction" and found.order in self._jurisdictions:
-                text = self._jurisdictions[found.order]
-            for name, value in _split_field(found.name, found, text):
+            text = found.text
+            if found.name == "jurisdiction" and found.order in self.jurisdictions:
+                text = self.jurisdictions[found.order]
+            for name, value in _split_field(found, text):
                 if not value:
                     continue
                 current = registrants[-1]
@@ -720,33 +758,8 @@ class _Layout:
                     registrants.append(current := {})  # a combined filing's next registrant
                 elif name in current:
                     continue  # printed twice for one registrant: the first stands
-                current[name] = (value, span_all)
-        for row in self.rows:
-            if row.kind == "form_title":
-                form_type = row.text.split(None, 1)[1].upper() if " " in row.text else None
-                break
-        parts = self._parts()
-        boxes = None
-        if self.boxes:
-            boxes = CheckBoxes(
-                **{name: self.boxes.get(name) for name, _ in _BOX_KINDS},
-                span=Span.enclosing(self.box_spans),
-            )
-        return CoverPage(
-            span=span,
-            form_type=form_type,
-            date_of_report=date_of_report,
-            date_of_report_text=date_text,
-            date_of_report_span=date_span,
-            date_of_earliest_event=event_date,
-            registrants=tuple(_registrant(r) for r in registrants if r),
-            former_name=former_name,
-            checkboxes=boxes,
-            emerging_growth_company=self.egc,
-            extended_transition_period=self.transition,
-            securities_12b=tuple(self.securities_12b) if self.securities_12b is not None else None,
-            parts=parts,
-        )
+                current[name] = (value, span)
+        return tuple(_registrant(r) for r in registrants if r)
 
     def _parts(self) -> tuple[CoverPart, ...]:
         parts = []
@@ -758,8 +771,10 @@ class _Layout:
                 continue  # kept as Unrecognized
             for cell in row.cells:
                 kind = claimed or _ROW_PART.get(row.kind, "value")
-                if kind == "label" and cell.kind != "LABEL":
+                if kind == "label" and not cell.kind.startswith("LABEL"):
                     kind = "value"
+                elif cell.kind in _BOXES and kind in ("question", "check-box"):
+                    kind = "check-box"
                 parts.append(CoverPart(kind, clean(cell.text), self.ctx.span(cell.start, cell.end)))
         return tuple(parts)
 
@@ -767,54 +782,26 @@ class _Layout:
 _ROW_PART = {
     "masthead": "masthead",
     "form_title": "form-title",
+    "amendment": "amendment",
     "rule": "rule",
-    "check_box_intro": "check-box-intro",
+    "question": "question",
     "check_box": "check-box",
+    "box_row": "check-box",
+    "columns": "securities-12b",
     "contents_entry": "contents",
     "securities_12b": "securities-12b",
+    "securities_12g": "securities-12g",
     "caption_row": "caption",
     "label_row": "label",
     "value_row": "value",
 }
 
 
-def _security(header: list[_Slot], row: Row) -> dict[str, str | None]:
-    """One row of the 12(b) table: title of class, trading symbol, exchange."""
-    values: dict[str, list[str]] = {"title": [], "trading_symbol": [], "exchange": []}
-    for cell in row.cells:
-        if header:
-            slot = _best_slot(header, cell)
-            words = slot.text.lower()
-            name = (
-                "trading_symbol"
-                if "symbol" in words
-                else "exchange"
-                if "exchange" in words
-                else "title"
-            )
-        else:
-            name = ("title", "trading_symbol", "exchange")[min(2, row.cells.index(cell))]
-        values[name].append(cell.text)
-    # A symbol is one cell; cells before it in its column overflowed from the title.
-    symbols = values["trading_symbol"]
-    if len(symbols) > 1:
-        values["title"].extend(symbols[:-1])
-        values["trading_symbol"] = symbols[-1:]
-    # "N/A", "None" or a dash where a value would be: no value.
-    return {
-        name: clean(" ".join(parts)) if re.search(r"[A-Za-z0-9]", " ".join(parts)) else None
-        for name, parts in values.items()
-    }
-
-
-def _value_text(found: _Found) -> str:
-    return clean(" ".join(c.text for _, cells in found.value_rows for c in cells))
-
-
-def _split_field(name: str, found: _Found, text: str) -> list[tuple[str, str]]:
+def _split_field(found: FoundValue, text: str) -> list[tuple[str, str]]:
     """The registrant fields one found value holds (an address may carry zip and phone)."""
-    if name in ("address", "address_zip", "address_phone"):
-        lines = [clean(" ".join(c.text for c in cells)) for _, cells in found.value_rows]
+    name = found.name
+    if name in ("address", *_COMBINED):
+        lines = found.lines()
         phone = None
         if name == "address_phone":
             for line in lines:
@@ -864,18 +851,22 @@ def _registrant(fields: dict[str, tuple[str, Span]]) -> Registrant:
 
 
 class CoverTransformer(PartTransformer):
-    """Turns ``cover.lark`` subtrees into a :class:`~sec8k.model.CoverPage`."""
+    """Turns ``cover.lark`` subtrees into a :class:`CoverLayout`."""
 
     def masthead(self, children: list[Token]) -> Row:
         """A masthead line."""
         return row_of("masthead", children)
 
     def form_title(self, children: list[Token]) -> Row:
-        """The "FORM 8-K" line."""
+        """The "FORM 10-Q" line."""
         return row_of("form_title", children)
 
+    def amendment(self, children: list[Token]) -> Row:
+        """The "Amendment No. 1" line."""
+        return row_of("amendment", children)
+
     def caption_row(self, children: list[Token]) -> Row:
-        """A row of captions."""
+        """A row that starts with a caption."""
         return row_of("caption_row", children)
 
     def label_row(self, children: list[Token]) -> Row:
@@ -890,19 +881,31 @@ class CoverTransformer(PartTransformer):
         """A check box and its text."""
         return row_of("check_box", children)
 
-    def check_box_intro(self, children: list[Token]) -> Row:
-        """The sentence before the check boxes."""
-        return row_of("check_box_intro", children)
+    def box_row(self, children: list[Token]) -> Row:
+        """Labelled check boxes."""
+        return row_of("box_row", children)
+
+    def question(self, children: list[Token]) -> Row:
+        """A question the check boxes answer."""
+        return row_of("question", children)
+
+    def columns(self, children: list[Token]) -> Row:
+        """Column headings of a cover table."""
+        return row_of("columns", children)
 
     def securities_12b(self, children: list[Token]) -> Row:
         """The line that opens the Section 12(b) table."""
         return row_of("securities_12b", children)
 
+    def securities_12g(self, children: list[Token]) -> Row:
+        """The Section 12(g) line."""
+        return row_of("securities_12g", children)
+
     def contents_entry(self, children: list[Token]) -> Row:
         """A table-of-contents line."""
         return row_of("contents_entry", children)
 
-    def cover_page(self, children: list[Row | Token]) -> CoverPage:
+    def cover_page(self, children: list[Row | Token]) -> CoverLayout:
         """The cover page, its rows paired into fields."""
         rows: list[Row] = []
         for child in children:
@@ -917,4 +920,4 @@ class CoverTransformer(PartTransformer):
                     rows.append(Row("blank", ()))
         printed = [row for row in rows if row.cells]
         span = self.ctx.span(printed[0].start, printed[-1].end) if printed else Span(0, 0)
-        return _Layout(self.ctx, rows).page(span)
+        return _Layout(self.ctx, rows).layout(span)

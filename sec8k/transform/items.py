@@ -9,26 +9,23 @@ from lark.tree import Meta
 from lark.visitors import v_args
 
 from sec8k.model import Exhibit, Item, OmittedItems
-from sec8k.transform.base import PartTransformer, extent
+from sec8k.transform.base import PartTransformer, extent, kind_of
 from sec8k.transform.values import clean
 
 __all__ = ["ItemsTransformer", "item_number"]
 
-_NUMBER = r"\d{1,2}(?:\s?\.\s?\d{2})?(?:\([a-z]\))?"
-_HEADING = re.compile(
-    rf"^\s*items?\s+(?P<numbers>{_NUMBER}(?:\s*(?:,|&|and)\s*(?:items?\s+)?{_NUMBER})*)"
-    r"[.:]?\s*(?:(?:--?|[\u2013\u2014:.])\s*)?(?P<title>.*)$",
-    re.I | re.S,
-)
-_ONE_NUMBER = re.compile(r"(\d{1,2})(?:\s?\.\s?(\d{2}))?")
 _SUMMARY_NUMBER = re.compile(r"(\d{1,2}(?:\.\d{2})?)")
 _RANGE = re.compile(r"(?i)(\d{1,2})\s*(?:-|\u2013|through|to)\s*(?:items?\s+)?(\d{1,2})(?!\.\d)")
+# An ITEM_NO token: "Item " before a second number, the number, a "(d)" after it.
+_ITEM_NO = re.compile(r"(?i)^\s*(?:items?\s+)?(?P<number>.*?)(?:\([a-z]\))?\s*$")
 
 
-def item_number(major: str, minor: str | None) -> str:
-    """Normalise an item number: ("2", "02") -> "2.02", ("05", None) -> "5"."""
-    number = str(int(major))
-    return f"{number}.{minor}" if minor else number
+def item_number(printed: str) -> str:
+    """Normalise an item number as printed: "2. 02" -> "2.02", "05" -> "5", "1a" -> "1A"."""
+    number = "".join(printed.split()).upper()
+    major, dot, minor = number.partition(".")
+    head = (major.lstrip("0") or "0") if major[:1].isdigit() else major
+    return f"{head}{dot}{minor}"
 
 
 class ItemsTransformer(PartTransformer):
@@ -36,21 +33,26 @@ class ItemsTransformer(PartTransformer):
 
     @v_args(meta=True)
     def item(self, meta: Meta, children: list[Token | Exhibit]) -> list[Item]:
-        """An item: its heading, then its body (one Item per number the heading names)."""
-        heading = children[0]
-        assert isinstance(heading, Token)
-        heading_text = heading.value.strip()
-        heading_start = (heading.start_pos or 0) + len(heading.value) - len(heading.value.lstrip())
-        match = _HEADING.match(heading_text)
-        if match is None:  # the terminal guarantees the shape; keep the text if not
-            numbers, title = [""], clean(heading_text)
-        else:
-            numbers = [item_number(a, b) for a, b in _ONE_NUMBER.findall(match["numbers"])]
-            title = clean(match["title"])
+        """An item: its heading, then its body (one Item per number the heading names).
+
+        The heading's tokens: the word "Item", each number (ITEM_NO), the "and" between
+        numbers, the title (ITEM_TITLE, which ends the heading's line).
+        """
+        tokens = [c for c in children if isinstance(c, Token)]
+        numbers = [
+            item_number(_ITEM_NO.match(t.value)["number"])  # type: ignore[index]
+            for t in tokens
+            if kind_of(t) == "ITEM_NO"
+        ]
+        title_token = next(t for t in tokens if kind_of(t) == "ITEM_TITLE")
+        title = clean(title_token.value.lstrip(" \t.:-\u2013\u2014"))
+        heading = self.ctx.doc.text[tokens[0].start_pos or 0 : title_token.end_pos or 0]
+        heading_start = (tokens[0].start_pos or 0) + len(heading) - len(heading.lstrip())
+        heading_end = heading_start + len(heading.strip())
         _, start, end = extent(self.ctx, meta)
-        body = self.ctx.doc.text[heading.end_pos or 0 : end].strip()
+        body = self.ctx.doc.text[title_token.end_pos or 0 : end].strip()
         span = self.ctx.span(start, end)
-        heading_span = self.ctx.span(heading_start, heading_start + len(heading_text))
+        heading_span = self.ctx.span(heading_start, heading_end)
         exhibits = tuple(c for c in children if isinstance(c, Exhibit))
         return [
             Item(number, title, body, span, heading_span, exhibits)

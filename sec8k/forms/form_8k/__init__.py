@@ -10,10 +10,11 @@ import re
 from typing import ClassVar
 
 from sec8k.forms import Form
+from sec8k.forms.form_8k.cover import Cover8K, cover_8k_values
 from sec8k.model import Item, OmittedItems, Section
 from sec8k.transform import DocumentTransformer
 from sec8k.transform.base import PartTransformer
-from sec8k.transform.cover import CoverTransformer
+from sec8k.transform.cover import CoverLayout, CoverTransformer
 from sec8k.transform.exhibits import ExhibitsTransformer
 from sec8k.transform.items import ItemsTransformer
 from sec8k.transform.signature import SignatureTransformer
@@ -21,7 +22,7 @@ from sec8k.validate import Rule
 from sec8k.validate.cover import REGISTRANT_RULES
 from sec8k.validate.signature import SIGNATURE_RULES
 
-__all__ = ["Form8K", "Form8KDocument"]
+__all__ = ["Cover8K", "Form8K", "Form8KDocument"]
 
 # A body that says the item is empty: "None.", "Not applicable."
 _NONE = re.compile(r"(?i)^\s*(?:none|not\s+applicable|inapplicable|n/a)\.?\s*(?:\n|$)")
@@ -31,6 +32,10 @@ class Form8KDocument(DocumentTransformer):
     """The document rule of ``form_8k.lark``."""
 
     exhibit_items = ("7", "9.01")  # Item 7 before 2004-08-23, Item 9.01 after
+
+    def cover(self, layout: CoverLayout) -> Cover8K:
+        """The 8-K's cover page."""
+        return Cover8K(**{**self.cover_values(layout), **cover_8k_values(layout, self.ctx)})
 
     def finish(self, sections: tuple[Section, ...]) -> tuple[Section, ...]:
         """Items whose body says "None." or "Not applicable." are declared empty.
@@ -72,6 +77,7 @@ class Form8K(Form):
     mastheads = (r"CURRENT[ \t]+REPORT(?:[ \t]+PURSUANT|[ \t]*$)",)
     grammar_file = "form_8k.lark"
     document = Form8KDocument
+    cover = Cover8K
     parts: ClassVar[tuple[type[PartTransformer], ...]] = (
         CoverTransformer,
         ItemsTransformer,

@@ -63,7 +63,7 @@ def reference_date(filing: Filing) -> datetime.date | None:
     """The date the form's rules apply as of: the filing date, else the date of report."""
     date = filed(filing)
     if date is None and filing.cover is not None:
-        date = filing.cover.date_of_report
+        date = filing.cover.period_of_report  # an 8-K's is its date of report
     return date
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sec8k.forms.form_8k.cover import Cover8K
+from sec8k.model import Filing
 from sec8k.span import Span
 from sec8k.validate import Rule
 
-__all__ = ["Report", "Rule8K"]
+__all__ = ["Report", "Rule8K", "cover_8k"]
 
 Report = Callable[[str, Span | None], None]
 """How a rule reports a finding: ``report(message, span)``."""
@@ -17,3 +19,8 @@ class Rule8K(Rule):
     """A rule of Form 8-K (and 8-K/A, 8-K12B, ...)."""
 
     forms = ("8-K",)
+
+
+def cover_8k(filing: Filing) -> Cover8K | None:
+    """The filing's 8-K cover page, or None where it has none."""
+    return filing.cover if isinstance(filing.cover, Cover8K) else None

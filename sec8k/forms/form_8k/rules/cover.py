@@ -13,7 +13,7 @@ from sec8k.forms.form_8k.dates import (
     business_days,
     filed,
 )
-from sec8k.forms.form_8k.rules.base import Report, Rule8K
+from sec8k.forms.form_8k.rules.base import Report, Rule8K, cover_8k
 from sec8k.model import Filing
 from sec8k.validate import rule
 
@@ -42,7 +42,7 @@ class ReportAfterFiling(Rule8K):
     def check(self, filing: Filing, report: Report) -> None:
         """Compare the cover's date of report with FILED AS OF DATE."""
         date = filed(filing)
-        cover = filing.cover
+        cover = cover_8k(filing)
         if date is None or cover is None or cover.date_of_report is None:
             return
         if cover.date_of_report > date:
@@ -74,7 +74,7 @@ class FiledLate(Rule8K):
     def check(self, filing: Filing, report: Report) -> None:
         """Count the business days between the date of report and the filing date."""
         date = filed(filing)
-        cover = filing.cover
+        cover = cover_8k(filing)
         if date is None or cover is None or cover.date_of_report is None:
             return
         if cover.date_of_report < NEW_ITEMS_FROM:
@@ -99,7 +99,7 @@ class MissingDateOfReport(Rule8K):
 
     def check(self, filing: Filing, report: Report) -> None:
         """Report a cover without a date of report."""
-        cover = filing.cover
+        cover = cover_8k(filing)
         if cover is not None and cover.date_of_report is None:
             report("the cover page gives no date of report", cover.span)
 
@@ -114,8 +114,8 @@ class CheckBoxesMissing(Rule8K):
 
     def check(self, filing: Filing, report: Report) -> None:
         """Report a recent cover whose boxes were not found."""
-        date = filed(filing) or (filing.cover.date_of_report if filing.cover else None)
-        cover = filing.cover
+        cover = cover_8k(filing)
+        date = filed(filing) or (cover.date_of_report if cover else None)
         if cover is None or date is None or date < CHECK_BOXES_FROM:
             return
         boxes = cover.checkboxes.answers() if cover.checkboxes else {}
@@ -133,8 +133,8 @@ class EgcBoxMissing(Rule8K):
 
     def check(self, filing: Filing, report: Report) -> None:
         """Report a recent cover without the EGC box."""
-        date = filed(filing) or (filing.cover.date_of_report if filing.cover else None)
-        cover = filing.cover
+        cover = cover_8k(filing)
+        date = filed(filing) or (cover.date_of_report if cover else None)
         if cover is None or date is None or date < EGC_BOXES_FROM:
             return
         if cover.emerging_growth_company is None:
@@ -155,8 +155,8 @@ class Table12bMissing(Rule8K):
 
     def check(self, filing: Filing, report: Report) -> None:
         """Report a recent cover of a listed registrant without the table."""
-        date = filed(filing) or (filing.cover.date_of_report if filing.cover else None)
-        cover = filing.cover
+        cover = cover_8k(filing)
+        date = filed(filing) or (cover.date_of_report if cover else None)
         if cover is None or date is None or date < TABLE_12B_FROM:
             return
         if cover.securities_12b is None and filing.xbrl.get("TradingSymbol"):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sec8k.diagnostics import Severity
-from sec8k.forms.form_8k.rules.base import Report, Rule8K
+from sec8k.forms.form_8k.rules.base import Report, Rule8K, cover_8k
 from sec8k.model import Filing
 from sec8k.validate import rule
 
@@ -20,7 +20,7 @@ class SignatureBeforeReport(Rule8K):
 
     def check(self, filing: Filing, report: Report) -> None:
         """Compare the signature date with the date of report."""
-        cover = filing.cover
+        cover = cover_8k(filing)
         signed = filing.signature_date
         if cover is None or cover.date_of_report is None or signed is None:
             return
