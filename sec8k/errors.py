@@ -7,7 +7,7 @@ for it with ``parse(..., strict=True)``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -51,52 +51,74 @@ class FilingError(Sec8kError):
 
 # ---- Lark's exceptions, as diagnostics (the one place they are converted) ----
 
-# Terminal names (namespace stripped) in plain English, for "expected ..." hints.
+# Layout terminals (namespace stripped) in plain English, for "expected ..." hints. The
+# grammar parts name their own terminals (PartTransformer.terminal_names).
 TERMINAL_NAMES = {
-    "ITEM_HEADING": "an item heading such as 'Item 2.02 Results of Operations'",
-    "ITEMS_SUMMARY": "a line such as 'Items 1-4. Not applicable.'",
-    "SIGNATURE_HEADING": "the heading 'SIGNATURES'",
-    "ATTESTATION": "the sentence 'Pursuant to the requirements of the Securities Exchange Act ...'",
-    "EXHIBIT_INDEX_HEADING": "the heading 'EXHIBIT INDEX'",
-    "EXHIBIT_ROW": "an exhibit row such as '99.1  Press release'",
-    "EXHIBITS_LABEL": "a label such as '(d) Exhibits'",
     "CELL": "text",
     "DATE": "a date such as 'March 3, 2024'",
-    "CAPTION": "a caption such as '(Commission File Number)'",
+    "CAPTION": "a caption in parentheses",
     "CAPTION_END": "the end of a caption",
-    "LABEL": "a label such as 'Date of Report'",
+    "LABEL": "a label",
     "MASTHEAD": "the masthead 'SECURITIES AND EXCHANGE COMMISSION'",
     "FORM_TITLE": "the form's title ('FORM' and its number)",
     "PARA": "a paragraph",
+    "PROSE": "a paragraph",
     "LINE": "a line of text",
     "BLANK": "a blank line",
     "RULE": "a horizontal rule",
+    "EOL_BLANK": "the end of the line",
     "_EOL": "the end of the line",
     "$END": "the end of the document",
 }
 
+# A typed cell's name says what it is (cover.lark): "CAPTION_ZIP" is the caption of a zip.
+_TYPED = {
+    "CAPTION": "the caption of",
+    "LABEL": "the label of",
+    "QUESTION": "the question of",
+    "OPTION": "a check box for",
+    "BOX": "a check box for",
+    "COLUMN": "the column heading of",
+}
 
-def describe_expected(names: Iterable[str]) -> str:
-    """Plain English for a set of expected terminal names (namespaces stripped)."""
-    plain = sorted(
-        {TERMINAL_NAMES.get(n.rpartition("__")[2], n.rpartition("__")[2]) for n in names}
-    )
+
+def _plain(name: str, names: Mapping[str, str]) -> str:
+    bare = name.rpartition("__")[2]
+    if bare in names:
+        return names[bare]
+    if bare in TERMINAL_NAMES:
+        return TERMINAL_NAMES[bare]
+    kind, _, field = bare.partition("_")
+    if kind in _TYPED and field:
+        return f"{_TYPED[kind]} the {field.removeprefix('END_').lower().replace('_', ' ')}"
+    return bare
+
+
+def describe_expected(names: Iterable[str], more: Mapping[str, str] | None = None) -> str:
+    """Plain English for a set of expected terminal names (namespaces stripped).
+
+    ``more`` names a form's own terminals (see :meth:`sec8k.forms.Form.terminal_names`).
+    """
+    plain = sorted({_plain(n, more or {}) for n in names})
     if not plain:
         return "nothing more"
     return ", ".join(plain[:6]) + (" ..." if len(plain) > 6 else "")
 
 
-def parse_error_position(exc: Exception, text_length: int) -> tuple[int, str]:
+def parse_error_position(
+    exc: Exception, text_length: int, names: Mapping[str, str] | None = None
+) -> tuple[int, str]:
     """Where a Lark parse error happened (offset in the parsed text) and what was expected."""
     from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
 
     if isinstance(exc, UnexpectedToken):
         if exc.token.type == "$END":
-            return text_length, describe_expected(exc.expected)
-        return exc.token.start_pos or 0, describe_expected(exc.expected)
+            return text_length, describe_expected(exc.expected, names)
+        return exc.token.start_pos or 0, describe_expected(exc.expected, names)
     if isinstance(exc, UnexpectedCharacters):
         position = getattr(exc, "pos_in_stream", None)
-        return (position if isinstance(position, int) else 0), describe_expected(exc.allowed or ())
+        allowed = exc.allowed or ()
+        return (position if isinstance(position, int) else 0), describe_expected(allowed, names)
     if isinstance(exc, UnexpectedEOF):
-        return text_length, describe_expected(exc.expected)
+        return text_length, describe_expected(exc.expected, names)
     return 0, "nothing more"

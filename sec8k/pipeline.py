@@ -7,11 +7,11 @@ output stays on the state, so each can be inspected and tested on its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 
 from lark import Token, Tree
-from lark.exceptions import UnexpectedInput, VisitError
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken, VisitError
 
 from sec8k.crosscheck import check_xbrl, cross_check, link_exhibits
 from sec8k.diagnostics import FRM_ASSUMED, FRM_OTHER_FORM, INTERNAL, PRS_UNEXPECTED, DiagnosticSink
@@ -72,6 +72,8 @@ class ParseState:
     """After parse: the parse tree of what parsed."""
     tail: Unrecognized | None = None
     """After parse: text after a point the grammar could not pass."""
+    skipped: tuple[Unrecognized, ...] = ()
+    """After parse: text the grammar could not place and parsing went past."""
     parts: DocumentParts | None = None
     """After transform: the model's pieces."""
     context: Context | None = None
@@ -107,6 +109,7 @@ def _envelope(state: ParseState) -> None:
         )
     if state.envelope.payload is None:  # a header alone: nothing to parse
         state.form = asked or form_for_type(state.envelope.document_type)
+        _header_items(state)
         state.stopped = True
 
 
@@ -122,6 +125,23 @@ def _normalize(state: ParseState) -> None:
 
 
 def _form(state: ParseState) -> None:
+    _choose_form(state)
+    _header_items(state)
+
+
+def _header_items(state: ParseState) -> None:
+    envelope, form = state.envelope, state.form
+    header = envelope.header if envelope is not None else None
+    if envelope is not None and header is not None and header.items and form is not None:
+        # The header's item lines mean what the form says they mean.
+        items = tuple(
+            replace(item, number=form.header_item(item.text, header.filed_as_of))
+            for item in header.items
+        )
+        state.envelope = replace(envelope, header=replace(header, items=items))
+
+
+def _choose_form(state: ParseState) -> None:
     """Choose the form that reads the document.
 
     The one asked for, else the one the envelope's <TYPE> names, else the one whose title
@@ -146,16 +166,88 @@ def _form(state: ParseState) -> None:
 
 
 def _parse(state: ParseState) -> None:
+    """Parse the normalised document; text the grammar cannot place is kept and skipped.
+
+    Where the parser meets a token its state does not accept, or text no terminal reads,
+    that token (or the rest of that line) is set aside as unrecognized text with a PRS001
+    diagnostic that says what was expected, and parsing goes on after it, so the rest of
+    the document still reads. Only where the parser cannot go on at all (the document
+    ends inside a rule) is the document cut at that line and the rest kept whole.
+    """
+    assert state.document is not None and state.form is not None
+    parser = state.form.parser()
+    names = state.form.terminal_names()
+    text = state.document.text
+    skipped: list[tuple[int, int, str]] = []  # (start, end, what was expected)
+
+    def recover(exc: UnexpectedInput) -> bool:
+        if isinstance(exc, UnexpectedToken):
+            if exc.token.type == "$END" or len(skipped) > _MAX_SKIPPED:
+                return False
+            first = exc.token.start_pos or 0
+            skipped.append((first, exc.token.end_pos or first, _expected(exc, names)))
+            return True
+        lexer = exc.interactive_parser.lexer_thread.state
+        if isinstance(exc, UnexpectedCharacters) and lexer and len(skipped) <= _MAX_SKIPPED:
+            start = int(getattr(exc, "pos_in_stream", 0))
+            end = text.find("\n", start) + 1 or len(text)
+            lexer.line_ctr.feed(text[start:end])  # on from the next line
+            skipped.append((start, end, _expected(exc, names)))
+            return True
+        return False
+
+    try:
+        state.tree = parser.parse(text, on_error=recover)
+    except UnexpectedInput as exc:
+        _cut(state, exc, names)
+    state.skipped = tuple(_unplaced(state, skipped))
+
+
+# Runs of unplaceable text after which the parser gives up resuming (hostile input).
+_MAX_SKIPPED = 1000
+
+
+def _expected(exc: UnexpectedInput, names: dict[str, str]) -> str:
+    return parse_error_position(exc, 0, names)[1]
+
+
+def _unplaced(state: ParseState, skipped: list[tuple[int, int, str]]) -> Iterator[Unrecognized]:
+    """One unrecognized node and one PRS001 per run of skipped text (adjacent pieces join)."""
+    document = state.document
+    assert document is not None
+    text = document.text
+    runs: list[tuple[int, int, str]] = []
+    for start, end, expected in skipped:
+        if runs and not text[runs[-1][1] : start].strip():
+            runs[-1] = (runs[-1][0], end, runs[-1][2])
+        else:
+            runs.append((start, end, expected))
+    for start, end, expected in runs:
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        first, last = start + lead, start + len(piece.rstrip())
+        if last <= first:
+            continue
+        span = document.span(first, last)
+        state.sink.report(
+            PRS_UNEXPECTED,
+            "the grammar cannot place this text here; it is kept as unrecognized",
+            span,
+            hint=f"expected {expected}",
+        )
+        yield Unrecognized(clean(text[first:last]), span, "document")
+
+
+def _cut(state: ParseState, exc: UnexpectedInput, names: dict[str, str]) -> None:
+    """Keep what parsed where parsing cannot go on at all.
+
+    Cut at the line the grammar could not pass, parse the text before it, and keep the
+    rest whole as unrecognized text.
+    """
     assert state.document is not None and state.form is not None
     parser = state.form.parser()
     text = state.document.text
-    try:
-        state.tree = parser.parse(text)
-        return
-    except UnexpectedInput as exc:
-        offset, expected = parse_error_position(exc, len(text))
-    # Keep what parsed: cut at the start of the line the grammar could not pass, parse the
-    # text before it, and keep the rest whole as unrecognized text.
+    offset, expected = parse_error_position(exc, len(text), names)
     cut = text.rfind("\n", 0, offset) + 1
     span = state.document.span(offset, min(len(text), offset + 1))
     state.sink.report(
@@ -286,6 +378,8 @@ def build_filing(state: ParseState) -> Filing:
         )
     parts = state.parts
     sections: tuple[Section, ...] = parts.sections
+    if state.skipped:
+        sections = tuple(sorted((*sections, *state.skipped), key=lambda s: s.span.start))
     if state.tail is not None:
         sections = (*sections, state.tail)
     cover = parts.cover

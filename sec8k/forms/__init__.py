@@ -15,6 +15,7 @@ envelope's ``<TYPE>``, :func:`detect_form` by the title on a masthead.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 import warnings
@@ -83,6 +84,22 @@ class Form:
         super().__init_subclass__(**kwargs)
         if cls.name:
             FORMS[cls.name] = cls
+
+    @classmethod
+    def header_item(cls, text: str, filed: datetime.date | None) -> str | None:
+        """The item number an ITEM INFORMATION line of the SEC header means.
+
+        None where the form's header lists no items, or not this one.
+        """
+        return None
+
+    @classmethod
+    def terminal_names(cls) -> dict[str, str]:
+        """The plain-English names of the terminals of the form's grammar."""
+        names: dict[str, str] = {}
+        for part in (cls.document, *cls.parts):
+            names.update(part.terminal_names)
+        return names
 
     @classmethod
     def summary(cls) -> str:

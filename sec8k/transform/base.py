@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from lark import Token, Transformer
 from lark.tree import Meta
@@ -134,6 +134,9 @@ def extent(ctx: Context, meta: Meta) -> tuple[str, int, int]:
 
 class PartTransformer(Transformer[Token, Any]):
     """The transformer of one grammar part, built for one parse with that parse's context."""
+
+    terminal_names: ClassVar[dict[str, str]] = {}
+    """The part's terminals in plain English, for "expected ..." hints."""
 
     def __init__(self, ctx: Context) -> None:
         super().__init__()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import ClassVar
 
 from lark import Token
 from lark.tree import Meta
@@ -25,6 +26,13 @@ _ROW = re.compile(
 
 class ExhibitsTransformer(PartTransformer):
     """Turns ``exhibits.lark`` subtrees into exhibits, indexes and attached exhibits."""
+
+    terminal_names: ClassVar[dict[str, str]] = {
+        "EXHIBIT_INDEX_HEADING": "the heading 'EXHIBIT INDEX'",
+        "EXHIBIT_ROW": "an exhibit row such as '99.1  Press release'",
+        "EXHIBITS_LABEL": "a label such as '(d) Exhibits'",
+        "EXHIBIT_DOCUMENT_HEADING": "the title of an attached exhibit ('Exhibit 99.1')",
+    }
 
     @v_args(meta=True)
     def exhibit(self, meta: Meta, children: list[Token]) -> Exhibit:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 from lark import Token
 from lark.tree import Meta
@@ -30,6 +31,14 @@ def item_number(printed: str) -> str:
 
 class ItemsTransformer(PartTransformer):
     """Turns ``items.lark`` subtrees into :class:`~sec8k.model.Item` nodes."""
+
+    terminal_names: ClassVar[dict[str, str]] = {
+        "ITEM_WORD": "an item heading such as 'Item 2.02 Results of Operations'",
+        "ITEM_NO": "an item number",
+        "ITEM_AND": "'and' between item numbers",
+        "ITEM_TITLE": "an item's title",
+        "ITEMS_SUMMARY": "a line such as 'Items 1-4. Not applicable.'",
+    }
 
     @v_args(meta=True)
     def item(self, meta: Meta, children: list[Token | Exhibit]) -> list[Item]:

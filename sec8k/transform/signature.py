@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from lark import Token
 from lark.tree import Meta
@@ -210,6 +211,12 @@ class _Block:
 
 class SignatureTransformer(PartTransformer):
     """Turns ``signature.lark`` subtrees into :class:`~sec8k.model.SignatureBlock` nodes."""
+
+    terminal_names: ClassVar[dict[str, str]] = {
+        "SIGNATURE_HEADING": "the heading 'SIGNATURES'",
+        "ATTESTATION": "the sentence 'Pursuant to the requirements of ...'",
+        "CONFORMED": "a conformed signature ('/s/ Name')",
+    }
 
     def sig_row(self, children: list[Token]) -> Row:
         """One row of cells."""

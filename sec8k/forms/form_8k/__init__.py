@@ -6,11 +6,13 @@ the dates they turn on in :mod:`sec8k.forms.form_8k.dates`.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import ClassVar
 
 from sec8k.forms import Form
 from sec8k.forms.form_8k.cover import Cover8K, cover_8k_values
+from sec8k.forms.form_8k.header_items import header_item_number
 from sec8k.model import Item, OmittedItems, Section
 from sec8k.transform import DocumentTransformer
 from sec8k.transform.base import PartTransformer
@@ -86,6 +88,11 @@ class Form8K(Form):
     )
     rules: ClassVar[tuple[type[Rule], ...]] = (*REGISTRANT_RULES, *SIGNATURE_RULES)
     default = True
+
+    @classmethod
+    def header_item(cls, text: str, filed: datetime.date | None) -> str | None:
+        """The item an ITEM INFORMATION title or <ITEMS> code means (by the filing's era)."""
+        return header_item_number(text, filed)
 
 
 # The form's own rules register when imported.
