@@ -53,7 +53,9 @@ _CELL = frozenset(("td", "th"))
 _FACT_TAGS = frozenset(("ix:nonnumeric", "ix:nonfraction"))
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _RUNS = re.compile(r"[^ \t\r\n\f\xa0]+|[ \t\r\n\f\xa0]+")
-_WHITE = str.maketrans("\t\r\n\f", "    ")
+# Line ends, tabs and the characters a browser shows as nothing (zero-width spaces and
+# joiners, the byte-order mark) are spaces, one for one.
+_WHITE = str.maketrans("\t\r\n\f\u200b\u200c\u200d\u2060\ufeff", "         ")
 _GAPS = re.compile(r"\xa0+| {2,}")
 _GLYPH = re.compile("[\u2610\u25a1\u25fb\u2751\u2612\u2611\u25a0\u2713\u2714\u2718]")
 _ENTITY = re.compile(r"&#?[xX]?[0-9A-Za-z]+;?")
@@ -65,6 +67,8 @@ _COLUMN_GAP = 3
 
 
 _MARKUP = re.compile(r"<[^>]*>")
+# Inside <pre>: line ends, and the text between them.
+_PRE_LINES = re.compile(r"\r\n|\r|\n|[^\r\n]+")
 
 # A document is read as plain text when this many non-blank characters of text come before
 # its first HTML tag. In every HTML 8-K of the corpus (365 of them) only markup comes first
@@ -165,6 +169,7 @@ class _Reader(HTMLParser):
         self.nested = 0  # tables opened inside a cell: their text flows into that cell
         self.facts: list[tuple[str, str]] = []  # inline XBRL dei facts: (name, text)
         self.page_breaks: list[int] = []  # line indexes where a page ends (<hr>, page-break)
+        self.pre = 0  # open <pre> elements: their text keeps its lines and spaces
         self._seen_facts: set[tuple[str, str, str]] = set()  # (name, context, text)
         self._open_facts: list[tuple[str, str, str, list[str]]] = []  # tag, name, context, text
 
@@ -231,6 +236,7 @@ class _Reader(HTMLParser):
         wingdings = self._wingdings or "wingdings" in face or "wingdings" in style
         if not hidden:
             self._open(tag, colspan, rowspan, style)
+            self.pre += tag == "pre"
         if tag not in _VOID:
             self.stack.append((tag, hidden, wingdings))
 
@@ -279,6 +285,8 @@ class _Reader(HTMLParser):
             return  # an end tag that closes nothing open
         if hidden:
             return
+        if tag == "pre":
+            self.pre = max(0, self.pre - 1)
         if tag == "table":
             if self.nested:
                 self.nested -= 1
@@ -294,6 +302,9 @@ class _Reader(HTMLParser):
         if self._hidden:
             return
         start = self._offset()
+        if self.pre and not self._in_table:
+            self._preformatted(data, start)
+            return
         if self._wingdings or _GLYPH.search(data):
             self._runs(data, start)
             return
@@ -315,6 +326,29 @@ class _Reader(HTMLParser):
             position = gap.end()
         if position < len(text):
             self._words(text[position:], start + position)
+
+    def _preformatted(self, data: str, start: int) -> None:
+        """Text inside <pre>: each line ends a line, spaces keep their width.
+
+        A plain-text filing wrapped in HTML then reads as the same text would.
+        """
+        for match in _PRE_LINES.finditer(data):
+            piece = match.group()
+            if piece in ("\n", "\r\n", "\r"):
+                self._pre_break(start + match.start())
+            elif _GLYPH.search(piece) or self._wingdings:
+                self._runs(piece, start + match.start())
+            else:
+                a = start + match.start()
+                self._add(piece.translate(_WHITE), a, a + len(piece), hard=True)
+
+    def _pre_break(self, at: int) -> None:
+        """The end of a line inside <pre>: the line is kept, blank or not, indent and all."""
+        pieces = self.current.pieces
+        while pieces and not pieces[-1].text.strip():
+            pieces.pop()
+        self.lines.append(_Line([(0, pieces)], self.base + at))
+        self.current = _Cell()
 
     def _words(self, text: str, start: int) -> None:
         """Words with single spaces between them: one piece (a leading space may collapse)."""

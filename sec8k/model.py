@@ -1,4 +1,4 @@
-"""The document model: what a parsed Form 8-K is made of.
+"""The document model: what a parsed filing is made of, whatever its form.
 
 Plain frozen dataclasses, built by :mod:`sec8k.transform` and read by everything else.
 Every node carries a :class:`~sec8k.span.Span` into the original text, so any value can be
@@ -31,6 +31,7 @@ __all__ = [
     "Exhibit",
     "ExhibitDocument",
     "ExhibitIndex",
+    "ExplanatoryNote",
     "Filer",
     "Filing",
     "FilingValues",
@@ -41,7 +42,9 @@ __all__ = [
     "Node",
     "Noise",
     "OmittedItems",
+    "PartHeading",
     "Registrant",
+    "ReportText",
     "SecHeader",
     "Section",
     "Security",
@@ -203,8 +206,11 @@ class CoverPage(Node):
     registrants: tuple[Registrant, ...] = ()
     """One per registrant on the cover (combined filings name several)."""
     period_of_report: datetime.date | None = None
-    """The period the report is for: the fiscal year or quarter end of a 10-K or 10-Q, the
-    date of report of an 8-K (as EDGAR's CONFORMED PERIOD OF REPORT has it)."""
+    """The period the report is for, as EDGAR's CONFORMED PERIOD OF REPORT has it: the
+    end of the fiscal year or quarter a periodic report covers, the date of the event a
+    current report reports."""
+    amendment_number: int | None = None
+    """"Amendment No. 2" on the cover of an amended report: 2."""
     emerging_growth_company: bool | None = None
     """The emerging growth company box (2017 on), or None where absent."""
     securities_12b: tuple[Security, ...] | None = None
@@ -257,7 +263,55 @@ class Item(Node):
     heading_span: Span
     """The heading alone."""
     exhibits: tuple[Exhibit, ...] = ()
-    """Exhibit rows printed in this item (Item 7 and Item 9.01 list them)."""
+    """Exhibit rows printed in this item (the items of a form that list exhibits)."""
+    part: str | None = None
+    """The part of the report it is in ("I", "II"), where the form has parts."""
+
+
+@dataclass(frozen=True, slots=True)
+class PartHeading(Node):
+    """The heading of a part of the report: "PART II - OTHER INFORMATION"."""
+
+    node = "part"
+
+    number: str
+    """The part's number as printed: "I", "II", "IV"."""
+    title: str
+    """Its title ("" when the heading has none)."""
+    span: Span
+    """The heading, and the text before the part's first item."""
+    text: str = ""
+    """What the part prints before its first item."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExplanatoryNote(Node):
+    """An amendment's explanatory note: what it amends and why."""
+
+    node = "explanatory_note"
+
+    heading: str
+    """The heading as printed ("EXPLANATORY NOTE")."""
+    text: str
+    """The note."""
+    span: Span
+    """Heading and note."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportText(Node):
+    """Text of the report outside its items, up to the next section.
+
+    What a report without items reports (a 6-K's press release), a 10-K's note before its
+    first part.
+    """
+
+    node = "report_text"
+
+    text: str
+    """The text."""
+    span: Span
+    """Where it is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -568,7 +622,16 @@ class Document(Node):
 
 
 Section: TypeAlias = (
-    Item | OmittedItems | SignatureBlock | ExhibitIndex | ExhibitDocument | Contents | Unrecognized
+    Item
+    | OmittedItems
+    | PartHeading
+    | ExplanatoryNote
+    | ReportText
+    | SignatureBlock
+    | ExhibitIndex
+    | ExhibitDocument
+    | Contents
+    | Unrecognized
 )
 
 

@@ -199,7 +199,8 @@ def _parse(state: ParseState) -> None:
     try:
         state.tree = parser.parse(text, on_error=recover)
     except UnexpectedInput as exc:
-        _cut(state, exc, names)
+        skipped.clear()
+        _cut(state, exc, names, recover)
     state.skipped = tuple(_unplaced(state, skipped))
 
 
@@ -238,7 +239,12 @@ def _unplaced(state: ParseState, skipped: list[tuple[int, int, str]]) -> Iterato
         yield Unrecognized(clean(text[first:last]), span, "document")
 
 
-def _cut(state: ParseState, exc: UnexpectedInput, names: dict[str, str]) -> None:
+def _cut(
+    state: ParseState,
+    exc: UnexpectedInput,
+    names: dict[str, str],
+    recover: Callable[[UnexpectedInput], bool],
+) -> None:
     """Keep what parsed where parsing cannot go on at all.
 
     Cut at the line the grammar could not pass, parse the text before it, and keep the
@@ -260,7 +266,7 @@ def _cut(state: ParseState, exc: UnexpectedInput, names: dict[str, str]) -> None
             clean(rest), state.document.span(cut + lead, cut + len(rest.rstrip())), "document"
         )
     try:
-        state.tree = parser.parse(text[:cut])
+        state.tree = parser.parse(text[:cut], on_error=recover)
     except UnexpectedInput:
         state.tree = None
         state.tail = Unrecognized(

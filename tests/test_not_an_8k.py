@@ -1,4 +1,4 @@
-"""Input that is no 8-K gets a Filing with an error diagnostic saying so, not an exception."""
+"""Input that is not of the form asked for gets a Filing with a diagnostic, not an exception."""
 
 from __future__ import annotations
 
@@ -39,21 +39,28 @@ def test_not_a_filing(source: str | bytes, code: str) -> None:
 
 
 def test_another_forms_cover() -> None:
-    # A real 8-K with one documented edit: its title made "FORM 10-K".
+    # A real 8-K with one documented edit: its title made "FORM 10-K". Detected, it reads
+    # as a 10-K; asked to read it as an 8-K, sec8k says the title names another form.
     text = EXAMPLE.read_text().replace("FORM 8-K", "FORM 10-K", 1)
-    filing = sec8k.parse(text)
-    assert filing.form_type == "10-K"
-    (error,) = filing.errors
-    assert error.code == "FRM001" and "Form 10-K" in error.message
+    detected = sec8k.parse(text)
+    assert (detected.form, detected.document_type) == ("10-K", "10-K")
+    assert "FRM001" not in codes(detected)
+    forced = sec8k.parse(text, form="8-K")
+    assert forced.form == "8-K"
+    (error,) = forced.errors
+    assert error.code == "FRM001" and "Form 10-K, not Form 8-K" in error.message
     assert (error.line, error.column) == (7, 37)
 
 
 def test_another_forms_document_type() -> None:
     # A real submission with one documented edit: its 8-K <TYPE> made 10-K.
     text = CISCO.read_text().replace("<TYPE>8-K", "<TYPE>10-K", 1)
-    filing = sec8k.parse(text)
-    assert "ENV001" in codes(filing)
-    assert filing.form_type == "10-K"
+    detected = sec8k.parse(text)
+    assert (detected.form, detected.document_type) == ("10-K", "10-K")
+    assert "ENV001" not in codes(detected)
+    forced = sec8k.parse(text, form="8-K")
+    assert "ENV001" in codes(forced)
+    assert forced.form == "8-K" and forced.document_type == "10-K"
 
 
 def test_truncated_submission_still_parses() -> None:

@@ -276,7 +276,7 @@ def _load_plugins() -> Iterator[str]:
 
 
 # The built-in forms register themselves when imported; then the plug-ins.
-from sec8k.forms import form_8k  # noqa: E402, F401
+from sec8k.forms import form_6k, form_8k, form_10k, form_10q  # noqa: E402, F401
 
 PLUGINS = tuple(_load_plugins())
 """Names of the entry points whose forms were loaded."""

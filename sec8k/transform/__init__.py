@@ -20,8 +20,11 @@ from sec8k.model import (
     Exhibit,
     ExhibitDocument,
     ExhibitIndex,
+    ExplanatoryNote,
     Item,
     OmittedItems,
+    PartHeading,
+    ReportText,
     Section,
     SignatureBlock,
     Unrecognized,
@@ -38,6 +41,9 @@ __all__ = ["Context", "DocumentParts", "DocumentTransformer", "listed_exhibits",
 SECTION_TYPES = (
     Item,
     OmittedItems,
+    PartHeading,
+    ExplanatoryNote,
+    ReportText,
     SignatureBlock,
     ExhibitIndex,
     ExhibitDocument,
@@ -100,7 +106,7 @@ def _bodiless(section: Section) -> bool:
         return not section.signatures and not section.attestation
     if isinstance(section, ExhibitIndex):
         return not section.exhibits
-    return False
+    return isinstance(section, PartHeading) and not section.text
 
 
 def _entries(section: Section) -> list[str]:
@@ -118,6 +124,8 @@ def _entry(section: Section) -> str:
         return section.heading or "Signatures"
     if isinstance(section, ExhibitIndex):
         return section.text.split("\n", 1)[0]
+    if isinstance(section, PartHeading):
+        return f"Part {section.number} {section.title}".strip()
     return ""
 
 
@@ -186,11 +194,14 @@ class DocumentTransformer(PartTransformer):
         A form's cover class adds its own to them.
         """
         period = layout.first("period_of_report")
+        amendment = layout.first("amendment_number")
+        number = re.search(r"\d+", amendment[0].text) if amendment else None
         return {
             "span": layout.span,
             "form_type": layout.form_type,
             "registrants": layout.registrants,
             "period_of_report": self.date_of(*period) if period else None,
+            "amendment_number": int(number.group()) if number else None,
             "emerging_growth_company": box_answer(layout.boxes, "emerging_growth_company"),
             "securities_12b": layout.securities_12b,
             "fields": layout.fields(),

@@ -11,18 +11,20 @@ columns are. It does so in passes over the rows, each pass claiming the rows it 
 1. Check boxes: each box gets its label (the cell before it, or for a box printed first,
    the text after it and that text's wrapped rows) and its field (the label's, else that
    of the question it answers).
-2. The Section 12(b) table: column headings, then a row per class.
-3. A combined filing's registrant table.
-4. A label alone on its row takes the date just below it.
-5. Captions take the value rows just above them ("IMMUNOGEN, INC." over "(Exact name of
+2. Rows that are values in themselves: an amendment's number, a typed paragraph, the
+   Section 12(g) line.
+3. The Section 12(b) table: column headings, then a row per class.
+4. A combined filing's registrant table.
+5. A label alone on its row takes the date just below it.
+6. Captions take the value rows just above them ("IMMUNOGEN, INC." over "(Exact name of
    registrant ...)"), across rules and blank lines (at most one in a text filing, where
    blank lines separate groups; between rows too in HTML, where they are paragraph
    spacing). A caption that wraps onto more rows is rebuilt column by column; each value
    cell goes to the caption it overlaps most.
-6. Labels take the value printed after them on the same row; a label printed alone takes
+7. Labels take the value printed after them on the same row; a label printed alone takes
    the rows just below it (captions above values, as in some 1994 covers), or else the
    row just above.
-7. What is left: a lone date is a "date" field, and the first line before the
+8. What is left: a lone date is a "date" field, and the first line before the
    registrant's other fields is its name, where no caption said so; anything else is
    unrecognized text.
 
@@ -46,7 +48,8 @@ from sec8k.transform.values import clean, jurisdiction_code
 __all__ = ["REGISTRANT_FIELDS", "CoverLayout", "CoverTransformer", "field_of"]
 
 _TYPED = re.compile(
-    r"^(?:CAPTION|LABEL|QUESTION|OPTION|BOX|COLUMN)(?:_END)?_(?P<field>[A-Z0-9_]+)$"
+    r"^(?:CAPTION_END|CAPTION|LABEL|QUESTION|OPTION|BOX|COLUMN|PARAGRAPH|VALUE)"
+    r"_(?P<field>(?!END$)[A-Z0-9_]+)$"
 )
 
 
@@ -78,10 +81,13 @@ _FAX = re.compile(r"(?i)^(?:fax|facsimile)\b")
 _FILE_NUMBER = re.compile(r"\b\d{1,3}-\d{3,6}(?:-\d{1,4})?\b")
 _IRS_NUMBER = re.compile(r"\b\d{2}\s?-\s?\d{7}\b|\b\d{9}\b")
 _BOX_CHECKED = re.compile(r"[xX\u2612\u25a0\u2713\u2714]")
-# "(A Delaware Corporation)", "(a Pennsylvania corporation)": the state of incorporation.
+# The state in "(A Delaware Corporation)", "An Indiana Corporation" (VALUE_JURISDICTION).
 _INCORPORATED = re.compile(
-    r"(?i)^\(?\s*an?\s+(.+?)\s+(?:corporation|company|limited\s+liability\s+company|limited\s+partnership)\s*\)?$"
+    r"(?i)^\(?\s*an?\s+(.+?)\s+(?:corporation|company|limited\s+liability\s+company"
+    r"|limited\s+partnership|banking\s+corporation|trust)\s*\)?$"
 )
+# A figure of a table of shares: "15,634,232,000".
+_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+")
 _NONE_12B = re.compile(
     r"(?i)^\W*(?:n/?a|none|not\s+applicable)\W*(?:n/?a|none|not\s+applicable|\W)*$"
 )
@@ -261,6 +267,29 @@ def _caption_slots(row: Row) -> list[_Slot]:
     return slots
 
 
+def _columns(header: list[_Slot]) -> list[str]:
+    """The field of each column of the 12(b) table, from its typed heading pieces.
+
+    A heading no piece of which names a column ("Name of" / "Each Exchange ...", wrapped)
+    is the exchange's when it is the last and no other is; any other holds more of the
+    title (a "Registrant" column of a combined filing).
+    """
+    fields = [
+        next((field_of(c.kind) for c in slot.cells if c.kind.startswith("COLUMN")), None)
+        for slot in header
+    ]
+    if fields and fields[-1] is None and "exchange" not in fields:
+        fields[-1] = "exchange"
+    return [name if name in ("title", "trading_symbol", "exchange") else "title" for name in fields]
+
+
+def _holds_number(name: str | None, text: str) -> bool:
+    """Whether a caption of a number field prints the number itself."""
+    if name == "commission_file_number":
+        return bool(_FILE_NUMBER.search(text))
+    return name == "irs_employer_id" and bool(_IRS_NUMBER.search(text))
+
+
 def _checked(cell: Cell) -> bool:
     return bool(_BOX_CHECKED.search(cell.text))
 
@@ -275,7 +304,6 @@ class _Layout:
         self.claimed: dict[int, str] = {}  # row index -> part kind of its cells
         self.found: list[FoundValue] = []
         self.boxes: list[tuple[int, CheckBox]] = []  # (row index, box)
-        self.jurisdictions: dict[int, str] = {}  # found order -> state from "(A ... Corp.)"
         self.securities_12b: list[Security] | None = None
 
     def claim(self, index: int, kind: str) -> None:
@@ -319,20 +347,35 @@ class _Layout:
         text names the box's field.
         """
         box, *rest = row.cells
-        texts = [c.text for c in rest]
+        texts, end = self._box_text(i, rest)
         typed = next((n for n in (field_of(c.kind) for c in rest) if n), None)
         j = i + 1
         while (
-            j < len(self.rows)
+            end is None
+            and j < len(self.rows)
             and self.rows[j].kind in ("value_row", "caption_row")
             and self.rows[j].cells[0].col > box.col
         ):
             self.claim(j, "check-box")
-            texts.append(self.rows[j].text)
+            more, end = self._box_text(j, list(self.rows[j].cells))
+            texts.extend(more)
             j += 1
-        span = self.ctx.span(box.start, self.rows[j - 1].end)
+        last = end if end is not None else self.rows[j - 1].end
+        span = self.ctx.span(box.start, last)
         label = clean(" ".join(texts))
         self.boxes.append((i, CheckBox(typed or question, label, _checked(box), span)))
+
+    def _box_text(self, i: int, cells: list[Cell]) -> tuple[list[str], int | None]:
+        """A box's text on row ``i``, and where it ended if a label cut it.
+
+        A label printed in the text ("For the fiscal year ended ...") takes the rest of
+        the row as its value.
+        """
+        for k, cell in enumerate(cells):
+            if cell.kind.startswith("LABEL"):
+                self._labels_in(i, cells[k:])
+                return [c.text for c in cells[:k]], cells[k - 1].end if k else cell.start
+        return [c.text for c in cells], None
 
     def _row_boxes(self, i: int, row: Row, question: str | None, *, first: int) -> None:
         """Boxes with their labels before them: "Yes [X]  No [ ]", "Accelerated filer [ ]"."""
@@ -349,7 +392,77 @@ class _Layout:
             self.boxes.append((i, CheckBox(typed or question, text, _checked(cell), span)))
             label = []
 
-    # ---- pass 2: the Section 12(b) table ----
+    # ---- pass 2: lines that are a value in themselves ----
+
+    def whole_rows(self) -> None:
+        """Rows the grammar read whole.
+
+        The amendment's number; a typed paragraph (with the rows of figures that a
+        paragraph without figures of its own introduces); the classes registered under
+        Section 12(g).
+        """
+        for i, row in enumerate(self.rows):
+            if row.kind == "amendment":
+                self.claim(i, "amendment")
+                self.found.append(FoundValue("amendment_number", [(i, list(row.cells))], i))
+            elif row.kind == "paragraph":
+                self.claim(i, "paragraph")
+                name = field_of(row.cells[0].kind)
+                if name is None:
+                    continue
+                rows = [(i, list(row.cells))]
+                if not _FIGURE.search(row.text):
+                    rows.extend((k, list(self.rows[k].cells)) for k in self._figures_below(i))
+                self.found.append(FoundValue(name, rows, i))
+            elif row.kind == "securities_12g":
+                self.claim(i, "securities-12g")
+                self._securities_12g(i, row)
+
+    def _figures_below(self, i: int) -> list[int]:
+        """The rows of figures just below row ``i`` (a table of shares outstanding)."""
+        found = []
+        for k in self._rows_below(i):
+            if not _FIGURE.search(self.rows[k].text):
+                break
+            self.claim(k, "paragraph")
+            found.append(k)
+        return found
+
+    def _securities_12g(self, i: int, row: Row) -> None:
+        """The classes registered under Section 12(g): after the line's colon, or below."""
+        head, colon, rest = row.cells[0].text.partition(":")
+        if colon and rest.strip():
+            cell = row.cells[0]
+            offset = len(head) + 1 + len(rest) - len(rest.lstrip())
+            value = Cell(
+                cell.kind,
+                rest.strip(),
+                cell.col + offset,
+                cell.end_col,
+                cell.start + offset,
+                cell.end,
+            )
+            self.found.append(FoundValue("securities_12g", [(i, [value])], i))
+            return
+        rows: list[tuple[int, list[Cell]]] = []
+        k = i + 1
+        while k < len(self.rows) and len(rows) < 6:
+            below = self.rows[k]
+            if below.kind == "blank":
+                if rows and not self.spacing:
+                    break
+            elif below.kind == "columns" and not rows:
+                self.claim(k, "securities-12g")
+            elif below.kind == "value_row" and k not in self.claimed:
+                self.claim(k, "value")
+                rows.append((k, list(below.cells)))
+            else:
+                break
+            k += 1
+        if rows:
+            self.found.append(FoundValue("securities_12g", rows, i))
+
+    # ---- pass 3: the Section 12(b) table ----
 
     def securities(self) -> None:
         """The table under "Securities registered pursuant to Section 12(b) of the Act"."""
@@ -389,9 +502,10 @@ class _Layout:
     def _security(self, header: list[_Slot], row: Row) -> Security:
         """One row of the 12(b) table: title of class, trading symbol, exchange."""
         values: dict[str, list[str]] = {"title": [], "trading_symbol": [], "exchange": []}
+        columns = _columns(header)
         for index, cell in enumerate(row.cells):
-            if header:  # a column the headings do not name holds more of the title
-                name = _best_slot(header, cell).field or "title"
+            if header:
+                name = columns[header.index(_best_slot(header, cell))]
             else:
                 name = ("title", "trading_symbol", "exchange")[min(2, index)]
             values[name].append(cell.text)
@@ -412,7 +526,7 @@ class _Layout:
             self.ctx.span(row.start, row.end),
         )
 
-    # ---- pass 3: a combined filing's registrant table ----
+    # ---- pass 4: a combined filing's registrant table ----
 
     def registrant_table(self) -> None:
         """The registrant table of a combined filing (SPEC.md section 4, item 30).
@@ -494,10 +608,8 @@ class _Layout:
         address: list[tuple[int, list[Cell]]] = []
         for line in rest:
             text = " ".join(c.text for c in line)
-            state = _INCORPORATED.match(text)
-            if state:
+            if any(c.kind == "VALUE_JURISDICTION" for c in line):
                 self.found.append(FoundValue("jurisdiction", [(at, line)], order + 1))
-                self.jurisdictions[order + 1] = state.group(1)
             elif _PHONE.match(text):
                 self.found.append(FoundValue("phone", [(at, line)], order + 2))
             else:
@@ -507,7 +619,7 @@ class _Layout:
         for offset, (name_, cells) in enumerate(sorted(fields.items()), start=4):
             self.found.append(FoundValue(name_, [(at, cells)], order + offset))
 
-    # ---- pass 4: a date below its label ----
+    # ---- pass 5: a date below its label ----
 
     def label_dates(self) -> None:
         """A label alone on its row takes the date just below it.
@@ -526,7 +638,7 @@ class _Layout:
             self.claim(below[0], "value")
             self.found.append(FoundValue(name, [(below[0], list(self.rows[below[0]].cells))], i))
 
-    # ---- pass 5: captions under their values ----
+    # ---- pass 6: captions under their values ----
 
     def captions(self) -> None:
         """Captions take the value rows above them."""
@@ -551,18 +663,21 @@ class _Layout:
                     _best_slot(open_slots, cell).cells.append(cell)
                 self.claim(j, "caption")
                 j += 1
-            self._pair(slots, self._rows_above(i), i)
+            self._pair(slots, self._rows_above(i, columns=len(slots)), i)
             i = j
 
-    def _rows_above(self, i: int) -> list[int]:
+    def _rows_above(self, i: int, *, columns: int = 1) -> list[int]:
         """Unclaimed value rows just above row ``i``, across rules and blank lines.
 
         A text filing's blank lines separate groups, so at most one is crossed, and only
         before a value is found (a caption set apart from its value). An HTML filing's
-        blank lines are paragraph spacing: they are crossed between value rows too.
+        blank lines are paragraph spacing: they are crossed between value rows too, except
+        where the caption row has several ``columns`` and the row just above it fills
+        them (a table's row: what is above it belongs to something else).
         """
         found: list[int] = []
         blanks = 0
+        spacing = self.spacing
         k = i - 1
         while k >= 0 and len(found) < 6:
             row = self.rows[k]
@@ -571,14 +686,18 @@ class _Layout:
                 continue
             if row.kind == "blank":
                 blanks += 1
-                if not self.spacing and (found or blanks > 1):
+                if not spacing and (found or blanks > 1):
                     break
                 k -= 1
                 continue
             if row.kind == "value_row" and k not in self.claimed:
                 if found and row.cells[0].kind == "DATE":
                     break  # a date above a value belongs to a date label, not this caption
+                if any(c.kind.startswith("LABEL") for c in row.cells):
+                    break  # a label printed in the row names its own value
                 found.insert(0, k)
+                if columns > 1 and len(found) == 1 and len(row.cells) >= columns:
+                    spacing = False
                 k -= 1
                 continue
             break
@@ -618,7 +737,11 @@ class _Layout:
                 _best_slot(slots, cell).values.append((k, cell))
         for slot in slots:
             name = slot.field
-            if name == "event_date":  # the caption is itself the value
+            if name is not None and (
+                name == "event_date" or (not slot.values and _holds_number(name, slot.text))
+            ):
+                # The caption is itself the value: "(September 21, 2000)" under a date,
+                # "(Commission File No. 1-8444)".
                 self.found.append(FoundValue(name, [(caption_row, slot.cells)], caption_row))
                 continue
             if name is None or not slot.values:
@@ -628,7 +751,7 @@ class _Layout:
                 by_row.setdefault(k, []).append(cell)
             self.found.append(FoundValue(name, sorted(by_row.items()), min(by_row)))
 
-    # ---- pass 6: labels ----
+    # ---- pass 7: labels ----
 
     def labels(self) -> None:
         """Labels take the value after them on the row, or the rows below or above."""
@@ -640,53 +763,114 @@ class _Layout:
                 i += 1
                 continue
             self.claim(i, "label")
-            pending: list[Cell] = []
-            label: Cell | None = None
-            values: list[Cell] = []
-            for cell in [*row.cells, None]:
-                if cell is None or cell.kind.startswith("LABEL"):
-                    if label is not None:
-                        if values:
-                            self._labelled(label, [(i, values)])
-                        else:
-                            pending.append(label)
-                    label, values = cell, []
-                else:
-                    values.append(cell)
+            pending = self._labels_in(i, list(row.cells))
             if not pending:
                 i += 1
                 continue
-            # Labels printed alone: gather the label rows below them into column slots.
+            # Labels printed alone: gather the label rows below them into column slots. A
+            # row below that goes on with a slot's words and then its value ("I.R.S.
+            # Employer" over "Identification No. 22-1109110") gives that slot its value.
             slots = [_Slot([cell]) for cell in pending]
             j = i + 1
-            while (
-                j < len(rows)
-                and rows[j].kind == "label_row"
-                and j not in self.claimed
-                and all(c.kind.startswith("LABEL") for c in rows[j].cells)
-            ):
+            while j < len(rows) and rows[j].kind == "label_row" and j not in self.claimed:
+                last: _Slot | None = None
                 for cell in rows[j].cells:
+                    if not cell.kind.startswith("LABEL"):
+                        if last is None:
+                            break
+                        last.values.append((j, cell))
+                        continue
                     best = _best_slot(slots, cell)
-                    if cell.overlap(best.col, best.end_col) > 0:
-                        best.cells.append(cell)
+                    if cell.overlap(best.col, best.end_col) <= 0:
+                        best = _Slot([cell])
+                        slots.append(best)
                     else:
-                        slots.append(_Slot([cell]))
+                        best.cells.append(cell)
+                    last = best
                 self.claim(j, "label")
                 j += 1
-            below = self._rows_below(j - 1)
-            self._pair(slots, below or self._rows_above(i), i)
+            done = [slot for slot in slots if slot.values]
+            self._pair(done, [], i)
+            slots = [slot for slot in slots if not slot.values]
+            if slots:
+                self._pair(slots, self._label_values(i, j - 1, slots), i)
             i = j
+
+    def _label_values(self, first: int, last: int, slots: list[_Slot]) -> list[int]:
+        """The value rows of labels printed alone on rows ``first`` to ``last``.
+
+        Labels printed under their values, as captions are ("Delaware  83-0940635" over
+        "State or Other Jurisdiction of  I.R.S. Employer Identification"), take the row
+        right above them when it shares their columns; otherwise the rows below them (a
+        1994 cover prints its captions above the values), else those above.
+        """
+        above = first - 1
+        if (
+            above >= 0
+            and self.rows[above].kind == "value_row"
+            and above not in self.claimed
+            and all(
+                any(c.overlap(s.col, s.end_col) > 0 for c in self.rows[above].cells) for s in slots
+            )
+        ):
+            return self._rows_above(first, columns=len(slots))
+        return self._rows_below(last) or self._rows_above(first)
+
+    def _labels_in(self, i: int, cells: list[Cell]) -> list[Cell]:
+        """Each label on row ``i`` takes the cells after it; return those with none."""
+        pending: list[Cell] = []
+        label: Cell | None = None
+        values: list[Cell] = []
+        for cell in [*cells, None]:
+            if cell is None or cell.kind.startswith("LABEL"):
+                if label is not None:
+                    if values:
+                        self._labelled(label, [(i, values)])
+                    else:
+                        pending.append(label)
+                label, values = cell, []
+            else:
+                values.append(cell)
+        return pending
+
+    def typed_values(self) -> None:
+        """Values that say what they are ("(A Delaware Corporation)"), wherever they are."""
+        for i, row in enumerate(self.rows):
+            if i in self.claimed or row.kind not in ("value_row", "caption_row"):
+                continue
+            typed = [c for c in row.cells if c.kind.startswith("VALUE_")]
+            for cell in typed:
+                name = field_of(cell.kind)
+                if name is not None:
+                    self.found.append(FoundValue(name, [(i, [cell])], i))
+            if typed and len(typed) == len(row.cells):
+                self.claim(i, "value")
+
+    def inline_labels(self) -> None:
+        """Labels printed inside a row of values ("... For the fiscal year ended ...")."""
+        for i, row in enumerate(self.rows):
+            if row.kind == "value_row" and i not in self.claimed:
+                first = next(
+                    (k for k, c in enumerate(row.cells) if c.kind.startswith("LABEL")), None
+                )
+                if first:
+                    self.claim(i, "label")
+                    self._labels_in(i, list(row.cells[first:]))
 
     def _labelled(self, label: Cell, value_rows: list[tuple[int, list[Cell]]]) -> None:
         name = field_of(label.kind)
         if name is not None:
             self.found.append(FoundValue(name, value_rows, value_rows[0][0]))
 
-    # ---- pass 7: what is left ----
+    # ---- pass 8: what is left ----
 
     def leftovers(self) -> None:
         """A lone date is a date; the first line before the registrant's fields, its name."""
         names = {f.name for f in self.found}
+        if any(
+            all(c.kind == "DATE" for _, cells in f.value_rows for c in cells) for f in self.found
+        ):
+            names.add("date")  # a field holds a date already: a lone date is no field's
         # A file number is often printed above the name; any other field comes after it.
         first_field_row = min(
             (
@@ -697,6 +881,8 @@ class _Layout:
             ),
             default=len(self.rows),
         )
+        # The registrant is named after the form's title (a line above it is no name).
+        title = next((i for i, r in enumerate(self.rows) if r.kind == "form_title"), -1)
         for i, row in enumerate(self.rows):
             if row.kind != "value_row" or i in self.claimed:
                 continue
@@ -705,7 +891,11 @@ class _Layout:
                 self.claim(i, "value")
                 self.found.append(FoundValue("date", [(i, cells)], i))
                 names.add("date")
-            elif "name" not in names and i < first_field_row and any(c.isalpha() for c in row.text):
+            elif (
+                "name" not in names
+                and title < i < first_field_row
+                and any(c.isalpha() for c in row.text)
+            ):
                 self.claim(i, "value")
                 self.found.append(FoundValue("name", [(i, cells)], i))
                 names.add("name")
@@ -717,11 +907,14 @@ class _Layout:
     def layout(self, span: Span) -> CoverLayout:
         """Run the passes and gather what they found."""
         self.check_boxes()
+        self.whole_rows()
         self.securities()
         self.registrant_table()
         self.label_dates()
         self.captions()
         self.labels()
+        self.inline_labels()
+        self.typed_values()
         self.leftovers()
         values = []
         for found in sorted(self.found, key=lambda f: f.order):
@@ -748,8 +941,9 @@ class _Layout:
             if found.name not in REGISTRANT_FIELDS and found.name not in _COMBINED:
                 continue
             text = found.text
-            if found.name == "jurisdiction" and found.order in self.jurisdictions:
-                text = self.jurisdictions[found.order]
+            state = _INCORPORATED.match(text) if found.name == "jurisdiction" else None
+            if state:  # "(A Delaware Corporation)"
+                text = state.group(1)
             for name, value in _split_field(found, text):
                 if not value:
                     continue
@@ -791,6 +985,7 @@ _ROW_PART = {
     "contents_entry": "contents",
     "securities_12b": "securities-12b",
     "securities_12g": "securities-12g",
+    "paragraph": "paragraph",
     "caption_row": "caption",
     "label_row": "label",
     "value_row": "value",
@@ -900,6 +1095,10 @@ class CoverTransformer(PartTransformer):
     def securities_12g(self, children: list[Token]) -> Row:
         """The Section 12(g) line."""
         return row_of("securities_12g", children)
+
+    def paragraph(self, children: list[Token]) -> Row:
+        """A paragraph of the cover that the grammar typed."""
+        return row_of("paragraph", children)
 
     def contents_entry(self, children: list[Token]) -> Row:
         """A table-of-contents line."""

@@ -73,9 +73,13 @@ def parse_date(text: str) -> tuple[datetime.date | None, bool]:
     return None, False
 
 
+# Characters a reader does not see: zero-width spaces and joiners, the byte-order mark.
+_INVISIBLE = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff", " "))
+
+
 def clean(text: str) -> str:
-    """Collapse runs of white space and strip the ends."""
-    return " ".join(text.split())
+    """Collapse runs of white space (and invisible characters) and strip the ends."""
+    return " ".join(text.translate(_INVISIBLE).split())
 
 
 _NOT_APPLICABLE = re.compile(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 import pytest
@@ -9,15 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import sec8k
-from sec8k.model import (
-    Contents,
-    ExhibitDocument,
-    ExhibitIndex,
-    Item,
-    OmittedItems,
-    SignatureBlock,
-    Unrecognized,
-)
+import sec8k.model
 from sec8k.span import Span
 
 SETTINGS = settings(max_examples=200, deadline=None)
@@ -103,45 +96,18 @@ SAMPLE = (
 )
 
 
-def _spans(filing: sec8k.Filing) -> Iterator[tuple[str, Span]]:
-    """Every span the filing holds, named for the failure message."""
-    yield "filing", filing.span
-    cover = filing.cover
-    if cover is not None:
-        yield "cover", cover.span
-        for part in cover.parts:
-            yield f"cover part {part.kind}", part.span
-        for registrant in cover.registrants:
-            if registrant.span is not None:
-                yield "registrant", registrant.span
-            for name, span in registrant.field_spans:
-                yield f"registrant field {name}", span
-        if cover.checkboxes is not None and cover.checkboxes.span is not None:
-            yield "checkboxes", cover.checkboxes.span
-    for section in filing.sections:
-        name = type(section).__name__
-        yield name, section.span
-        if isinstance(section, Item):
-            yield "item heading", section.heading_span
-            for exhibit in section.exhibits:
-                yield "item exhibit", exhibit.span
-        elif isinstance(section, SignatureBlock):
-            for signature in section.signatures:
-                yield "signature", signature.span
-        elif isinstance(section, ExhibitIndex):
-            for exhibit in section.exhibits:
-                yield "index exhibit", exhibit.span
-        else:
-            assert isinstance(section, (OmittedItems, ExhibitDocument, Contents, Unrecognized))
-    for exhibit in filing.exhibits:
-        yield "exhibit", exhibit.span
-    for unrecognized in filing.unrecognized:
-        yield "unrecognized", unrecognized.span
-    for noise in filing.noise:
-        yield f"noise {noise.kind}", noise.span
-    for diagnostic in filing.diagnostics:
-        if diagnostic.span is not None:
-            yield f"diagnostic {diagnostic.code}", diagnostic.span
+def _spans(node: object, name: str = "filing") -> Iterator[tuple[str, Span]]:
+    """Every span a node holds, at any depth, named by the path to it."""
+    if isinstance(node, Span):
+        yield name, node
+    elif isinstance(node, (list, tuple)):
+        for index, item in enumerate(node):
+            yield from _spans(item, f"{name}[{index}]")
+    elif dataclasses.is_dataclass(node) and not isinstance(node, type):
+        if isinstance(node, (sec8k.model.SourceInfo, sec8k.Diagnostic)):
+            return  # the source holds no spans; a diagnostic's may point into the header
+        for field in dataclasses.fields(node):
+            yield from _spans(getattr(node, field.name), f"{name}.{field.name}")
 
 
 def _check(filing: object, length: int) -> None:
@@ -160,9 +126,9 @@ def test_sample_filing_has_spans_to_check() -> None:
     # The span walk is meaningful: a real 8-K yields cover parts, sections and noise.
     filing = sec8k.parse(SAMPLE)
     names = {name for name, _ in _spans(filing)}
-    assert "Item" in names
-    assert any(name.startswith("cover part") for name in names)
-    assert any(name.startswith("noise") for name in names)
+    assert "filing.sections[1].heading_span" in names  # Item 7's heading
+    assert any(name.startswith("filing.cover.parts[") for name in names)
+    assert any(name.startswith("filing.noise[") for name in names)
     _check(filing, len(SAMPLE))
 
 

@@ -15,6 +15,7 @@ from sec8k.forms.form_8k.cover import Cover8K, cover_8k_values
 from sec8k.forms.form_8k.header_items import header_item_number
 from sec8k.model import Item, OmittedItems, Section
 from sec8k.transform import DocumentTransformer
+from sec8k.transform.amendment import AmendmentTransformer
 from sec8k.transform.base import PartTransformer
 from sec8k.transform.cover import CoverLayout, CoverTransformer
 from sec8k.transform.exhibits import ExhibitsTransformer
@@ -85,6 +86,7 @@ class Form8K(Form):
         ItemsTransformer,
         SignatureTransformer,
         ExhibitsTransformer,
+        AmendmentTransformer,
     )
     rules: ClassVar[tuple[type[Rule], ...]] = (*REGISTRANT_RULES, *SIGNATURE_RULES)
     default = True

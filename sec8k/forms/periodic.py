@@ -1,0 +1,160 @@
+"""What Forms 10-K and 10-Q share: the periodic report's cover, its parts and items.
+
+:class:`PeriodicForm` is the base of :class:`~sec8k.forms.form_10k.Form10K` and
+:class:`~sec8k.forms.form_10q.Form10Q` (it registers no form itself); their grammars import
+``grammar/periodic.lark``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, replace
+from typing import Any, ClassVar
+
+from sec8k.forms import Form
+from sec8k.model import CoverPage, Item, Node, PartHeading, Section, box_answer
+from sec8k.span import Span
+from sec8k.transform import DocumentTransformer
+from sec8k.transform.amendment import AmendmentTransformer
+from sec8k.transform.base import PartTransformer
+from sec8k.transform.cover import CoverLayout, CoverTransformer, FoundValue
+from sec8k.transform.exhibits import ExhibitsTransformer
+from sec8k.transform.items import ItemsTransformer
+from sec8k.transform.periodic import PeriodicTransformer
+from sec8k.transform.signature import SignatureTransformer
+from sec8k.transform.values import clean, is_not_applicable, parse_date
+from sec8k.validate import Rule
+from sec8k.validate.cover import REGISTRANT_RULES
+from sec8k.validate.signature import SIGNATURE_RULES
+
+__all__ = ["PeriodicCover", "PeriodicDocument", "PeriodicForm", "SharesOutstanding"]
+
+
+@dataclass(frozen=True, slots=True)
+class SharesOutstanding(Node):
+    """A class of stock and how many of its shares were outstanding, as the cover says."""
+
+    title: str | None
+    """The class ("Common Stock, $0.00001 par value per share"), where the cover names it."""
+    shares: str
+    """The number of shares as printed ("15,634,232,000")."""
+    date: datetime.date | None
+    """The date they were counted on."""
+    span: Span
+    """The sentence or table that says so."""
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodicCover(CoverPage):
+    """The cover page of a periodic report (Forms 10-K and 10-Q)."""
+
+    transition_report: bool | None = None
+    """Whether the "TRANSITION REPORT" box is checked (None where the cover has none)."""
+    transition_period: str | None = None
+    """"from ... to ..." of a transition report, as printed (None where left blank)."""
+    securities_12g: tuple[str, ...] | None = None
+    """The classes registered under Section 12(g) (empty for "None"), or None where the
+    cover has no such line."""
+    filer_category: tuple[str, ...] = ()
+    """The checked boxes of the filer's category, as printed ("Large accelerated filer")."""
+    shell_company: bool | None = None
+    """The answer to "Indicate by check mark whether the registrant is a shell company"."""
+    shares_outstanding: tuple[SharesOutstanding, ...] = ()
+    """Shares outstanding of each class, with the date they were counted on."""
+
+
+# "186,473,040 shares of common stock, par value $0.01 per share, of the registrant were
+# outstanding", "257,960,636 shares of the registrant's Class A common stock outstanding".
+_SHARES = re.compile(
+    r"(?P<shares>\d{1,3}(?:,\d{3})+)\s+(?:shares|units)(?:\s+of\s+(?:the\s+\w+['\u2019]s\s+)?"
+    r"(?P<title>[^,.;]*?))?(?=\s+(?:were|was|are|is|issued|outstanding|of\s+the)\b|[,.;]|$)",
+    re.I,
+)
+_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def _shares(found: FoundValue, span: Span) -> list[SharesOutstanding]:
+    """The classes and counts in a shares-outstanding paragraph (or its table's rows)."""
+    lines = found.lines()
+    text = " ".join(lines)
+    date = parse_date(text)[0]
+    out = [
+        SharesOutstanding(
+            clean(m["title"]) or None if m["title"] else None, m["shares"], date, span
+        )
+        for m in _SHARES.finditer(text)
+    ]
+    if out:
+        return out
+    for line in lines[1:]:  # a table: "Class ... 15,634,232,000"
+        figure = _FIGURE.search(line)
+        if figure:
+            title = clean(line[: figure.start()]) or None
+            out.append(SharesOutstanding(title, figure.group(), date, span))
+    return out
+
+
+class PeriodicDocument(DocumentTransformer):
+    """The document rule of the periodic forms' grammars: items know their part."""
+
+    def finish(self, sections: tuple[Section, ...]) -> tuple[Section, ...]:
+        """Each item gets the number of the part whose heading comes before it."""
+        out: list[Section] = []
+        part: str | None = None
+        for section in sections:
+            if isinstance(section, PartHeading):
+                part = section.number
+            elif isinstance(section, Item) and part is not None:
+                section = replace(section, part=part)
+            out.append(section)
+        return tuple(out)
+
+    def cover(self, layout: CoverLayout) -> PeriodicCover:
+        """The periodic report's cover page."""
+        return PeriodicCover(**{**self.cover_values(layout), **periodic_cover_values(layout)})
+
+
+def periodic_cover_values(layout: CoverLayout) -> dict[str, Any]:
+    """The periodic cover's own attributes, from what its rows hold."""
+    values: dict[str, list[tuple[FoundValue, Span]]] = {}
+    for found, span in layout.values:
+        values.setdefault(found.name, []).append((found, span))
+    transition = next((f.text for f, _ in values.get("transition_period", [])), None)
+    if transition is not None and not re.search(r"[A-Za-z]{3}|\d", transition):
+        transition = None  # "from ______ to ______": left blank
+    classes_12g = None
+    if "securities_12g" in values:
+        found = values["securities_12g"][0][0]
+        lines = [line for line in found.lines() if line]
+        classes_12g = () if all(is_not_applicable(line) for line in lines) else tuple(lines)
+    categories = tuple(b.label for b in layout.boxes if b.field == "filer_category" and b.checked)
+    if not categories and box_answer(layout.boxes, "accelerated_filer"):
+        categories = ("Accelerated filer",)
+    shares = [
+        s for found, span in values.get("shares_outstanding", []) for s in _shares(found, span)
+    ]
+    return {
+        "transition_report": box_answer(layout.boxes, "transition_report"),
+        "transition_period": transition,
+        "securities_12g": classes_12g,
+        "filer_category": categories,
+        "shell_company": box_answer(layout.boxes, "shell_company"),
+        "shares_outstanding": tuple(shares),
+    }
+
+
+class PeriodicForm(Form):
+    """What the periodic forms share (registers no form of its own)."""
+
+    document = PeriodicDocument
+    cover = PeriodicCover
+    parts: ClassVar[tuple[type[PartTransformer], ...]] = (
+        CoverTransformer,
+        ItemsTransformer,
+        SignatureTransformer,
+        ExhibitsTransformer,
+        AmendmentTransformer,
+        PeriodicTransformer,
+    )
+    rules: ClassVar[tuple[type[Rule], ...]] = (*REGISTRANT_RULES, *SIGNATURE_RULES)
