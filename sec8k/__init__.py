@@ -1,4 +1,4 @@
-"""sec8k: a grammar-driven parser for SEC filings (Form 8-K first, and more forms).
+"""sec8k: a grammar-driven parser for SEC filings, one registered form at a time.
 
     >>> import sec8k
     >>> filing = sec8k.parse(pathlib.Path("filing.txt"))
@@ -49,9 +49,10 @@ def parse(
     Args:
         source: a path (:class:`os.PathLike`), the raw bytes, or the text as a ``str``
             (a ``str`` is always the filing's text, never a file name).
-        form: the form to read it as ("10-Q"; a document type such as "10-Q/A" names its
-            form). None detects it: from the envelope's ``<TYPE>``, else from the title on
-            the masthead, else the default form (with an info diagnostic saying so).
+        form: the name of the form to read it as (a document type names its form too;
+            ``sec8k forms`` lists them). None detects it: from the envelope's ``<TYPE>``,
+            else from the title on the masthead, else the default form (with an info
+            diagnostic saying so).
         strict: raise :class:`FilingError` when the filing has error diagnostics, instead of
             returning it with them.
         max_bytes: inputs larger than this are not read (error diagnostic ``LOD004``).

@@ -66,7 +66,7 @@ class _Console(Console):
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sec8k",
-        description="Parse SEC filings (Form 8-K, 10-K, 10-Q, 6-K, ...) with a grammar.",
+        description="Parse SEC filings with a grammar; `sec8k forms` lists the forms it reads.",
     )
     parser.add_argument("--version", action="version", version=f"sec8k {sec8k.__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")

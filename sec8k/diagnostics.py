@@ -174,8 +174,8 @@ HDR_PERIOD = _register(
     "HDR002",
     "header.period-differs",
     Severity.WARNING,
-    "CONFORMED PERIOD OF REPORT differs from the cover's period of report (the date of "
-    "report of a current report, the fiscal period's end of a periodic one).",
+    "CONFORMED PERIOD OF REPORT differs from the cover's period of report (the value of "
+    "the cover that the form says is its period: a fiscal period's end, an event's date).",
 )
 HDR_IRS = _register(
     "HDR003",
@@ -243,9 +243,9 @@ FRM_ASSUMED = _register(
     "FRM003",
     "form.assumed",
     Severity.INFO,
-    "Neither the envelope (a <TYPE>) nor the document's masthead (a title such as 'FORM "
-    "10-Q') named a form sec8k knows, so the document was parsed as the default form. "
-    "Pass the form (``form=`` or ``--form``) to choose another.",
+    "Neither the envelope (a <TYPE>) nor the document's masthead (a title: 'FORM' and the "
+    "form's number) named a form sec8k knows, so the document was parsed as the default "
+    "form. Pass the form (``form=`` or ``--form``) to choose another.",
 )
 
 

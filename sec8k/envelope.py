@@ -342,7 +342,7 @@ def find_document(
         text: the decoded input.
         sink: where findings go.
         accepts: whether a document ``<TYPE>`` is one to parse; the first such document is.
-        wanted: what is accepted, for the message when no document is ("Form 10-Q").
+        wanted: what is accepted, for the message when no document is ("Form X").
         title: a form's title in text or HTML ("FORM" and its code): text before the first wrapper
             tag that has one is a bare document with a wrapper pasted after it.
     """

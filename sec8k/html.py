@@ -1,4 +1,4 @@
-"""Normalise an HTML or inline XBRL 8-K into the lines the grammar reads, losslessly.
+"""Normalise an HTML or inline XBRL document into the lines the grammar reads, losslessly.
 
 The standard library's HTML tokenizer (:class:`html.parser.HTMLParser`) reports where
 every tag, text run and entity starts, which is what the source map needs: every
@@ -71,7 +71,7 @@ _MARKUP = re.compile(r"<[^>]*>")
 _PRE_LINES = re.compile(r"\r\n|\r|\n|[^\r\n]+")
 
 # A document is read as plain text when this many non-blank characters of text come before
-# its first HTML tag. In every HTML 8-K of the corpus (365 of them) only markup comes first
+# its first HTML tag. In every HTML document of the corpus (365 of them) only markup comes first
 # (an XML declaration, comments, <XBRL>); a text filing with HTML pasted in after its cover
 # must not be read as HTML, where its line breaks would mean nothing.
 PLAIN_TEXT_LEAD = 200

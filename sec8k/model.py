@@ -153,11 +153,11 @@ class CheckBox(Node):
     """A check box on the cover, with what it answers."""
 
     field: str | None
-    """The field it answers, as the grammar names it ("emerging_growth_company",
-    "filer_category", "shell_company"), or None where nothing names it."""
+    """The field it answers, as the grammar names it (the FIELD of an OPTION_FIELD,
+    BOX_FIELD or QUESTION_FIELD terminal), or None where nothing names it."""
     label: str
-    """Its label as printed ("Yes", "Large accelerated filer"), or its text ("Written
-    communications pursuant to Rule 425 ...")."""
+    """Its label as printed ("Yes", "No", an option's words), or the text printed after
+    it when the box comes first."""
     checked: bool
     """Whether it is checked."""
     span: Span
@@ -169,7 +169,7 @@ class CoverField(Node):
     """A value the cover prints for a field that is no registrant field."""
 
     name: str
-    """The field, as the grammar names it ("date_of_report", "former_name", "date")."""
+    """The field, as the grammar names it ("former_name", "period_of_report", "date")."""
     text: str
     """The value as printed, white space collapsed."""
     span: Span
@@ -202,13 +202,13 @@ class CoverPage(Node):
     span: Span
     """The whole cover, from its first printed line to the line before the first section."""
     form_type: str | None = None
-    """The form named in the title ("8-K", "10-Q/A")."""
+    """The form named in the title, as printed after "FORM"."""
     registrants: tuple[Registrant, ...] = ()
     """One per registrant on the cover (combined filings name several)."""
     period_of_report: datetime.date | None = None
-    """The period the report is for, as EDGAR's CONFORMED PERIOD OF REPORT has it: the
-    end of the fiscal year or quarter a periodic report covers, the date of the event a
-    current report reports."""
+    """The period the report is for, as EDGAR's CONFORMED PERIOD OF REPORT has it: the end
+    of the fiscal period a periodic report covers, the date of the event an event report
+    reports (each form says which of its cover's values it is)."""
     amendment_number: int | None = None
     """"Amendment No. 2" on the cover of an amended report: 2."""
     emerging_growth_company: bool | None = None
@@ -253,7 +253,7 @@ class Item(Node):
     node = "item"
 
     number: str
-    """Item number, normalised: "5", "2.02" (from "Item 2. 02" or "ITEM 2.02.")."""
+    """Item number, normalised: "5", "1A", "2.02" (a heading's "2. 02" or "2.02." too)."""
     title: str
     """Title as printed, white space collapsed ("" when the heading has none)."""
     text: str
@@ -302,8 +302,8 @@ class ExplanatoryNote(Node):
 class ReportText(Node):
     """Text of the report outside its items, up to the next section.
 
-    What a report without items reports (a 6-K's press release), a 10-K's note before its
-    first part.
+    What a report without items reports (a press release), a note printed before a
+    report's first part.
     """
 
     node = "report_text"
@@ -351,7 +351,8 @@ class Exhibit(Node):
     span: Span
     """The row."""
     listed_in: str = "item"
-    """``"item"`` (an Item 7 / 9.01 list) or ``"index"`` (a separate exhibit index)."""
+    """``"item"`` (a list in an item that lists exhibits) or ``"index"`` (a separate
+    exhibit index)."""
     document: int | None = None
     """<SEQUENCE> of the attached document of this exhibit's type, in a full submission."""
 
@@ -372,7 +373,7 @@ class ExhibitIndex(Node):
 
 @dataclass(frozen=True, slots=True)
 class ExhibitDocument(Node):
-    """An exhibit printed inside the 8-K document itself, after its title "Exhibit 99.1"."""
+    """An exhibit printed inside the document itself, after its title "Exhibit 99.1"."""
 
     node = "exhibit_document"
 
@@ -541,7 +542,7 @@ class HeaderItem(Node):
     """One ITEM INFORMATION line (a title) or <ITEMS> tag (a code)."""
 
     text: str
-    """As printed: "Other Events", "Results of Operations and Financial Condition", "2.02"."""
+    """As printed: an item's title, or its code ("2.02")."""
     number: str | None
     """The item this means in the filing's era ("5" before 2004-08-23, "8.01" after), or
     None where the text names no item sec8k knows."""
@@ -562,7 +563,7 @@ class SecHeader(Node):
     """CONFORMED SUBMISSION TYPE."""
     public_document_count: int | None = None
     period_of_report: datetime.date | None = None
-    """CONFORMED PERIOD OF REPORT: for an 8-K, the date of report."""
+    """CONFORMED PERIOD OF REPORT."""
     filed_as_of: datetime.date | None = None
     """FILED AS OF DATE: the official filing date."""
     date_as_of_change: datetime.date | None = None
@@ -583,7 +584,7 @@ class Document(Node):
     span: Span
     """From <DOCUMENT> to </DOCUMENT> (or the end of a truncated file)."""
     type: str | None = None
-    """<TYPE>: "8-K", "EX-99.1", "GRAPHIC", "EX-101.SCH", ..."""
+    """<TYPE>: a form's type, "EX-99.1", "GRAPHIC", "EX-101.SCH", ..."""
     sequence: int | None = None
     filename: str | None = None
     description: str | None = None
@@ -644,9 +645,10 @@ class Filing(Node):
     span: Span
     """The parsed document inside the input (the whole input for a bare document)."""
     form: str | None = None
-    """The form whose grammar read the document ("8-K", "10-Q"): see :mod:`sec8k.forms`."""
+    """The name of the form whose grammar read the document: see :mod:`sec8k.forms`."""
     document_type: str | None = None
-    """The exact type: the document's <TYPE> ("10-Q/A"), else the title on its cover."""
+    """The exact type: the document's <TYPE>, else the title on its cover (an amendment's
+    type ends in "/A")."""
     cover: CoverPage | None = None
     """The cover page, or None where none was found."""
     sections: tuple[Section, ...] = ()

@@ -131,11 +131,16 @@ def periodic_cover_values(layout: CoverLayout) -> dict[str, Any]:
     categories = tuple(b.label for b in layout.boxes if b.field == "filer_category" and b.checked)
     if not categories and box_answer(layout.boxes, "accelerated_filer"):
         categories = ("Accelerated filer",)
+    transition_box = box_answer(layout.boxes, "transition_report")
+    if transition_box is None and any(
+        b.checked for b in layout.boxes if b.field in ("annual_report", "quarterly_report")
+    ):
+        transition_box = False  # "(Mark One)": the other box is the one marked
     shares = [
         s for found, span in values.get("shares_outstanding", []) for s in _shares(found, span)
     ]
     return {
-        "transition_report": box_answer(layout.boxes, "transition_report"),
+        "transition_report": transition_box,
         "transition_period": transition,
         "securities_12g": classes_12g,
         "filer_category": categories,

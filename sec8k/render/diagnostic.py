@@ -2,11 +2,11 @@
 
 ::
 
-    error[ITM003]: item 1.05 did not exist before 2023-12-18
+    warning[CVR006]: the cover page gives no state or other jurisdiction of incorporation
       --> filing.htm:12:5
        |
-    12 | <p>Item 1.05 Material Cybersecurity Incidents</p>
-       |    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+    12 | <p>ACME, INC.</p>
+       |    ^^^^^^^^^^
        = hint: ...
 
 The source lines are those of the ORIGINAL file (for HTML, the HTML the user has). A long

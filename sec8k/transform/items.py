@@ -33,7 +33,7 @@ class ItemsTransformer(PartTransformer):
     """Turns ``items.lark`` subtrees into :class:`~sec8k.model.Item` nodes."""
 
     terminal_names: ClassVar[dict[str, str]] = {
-        "ITEM_WORD": "an item heading such as 'Item 2.02 Results of Operations'",
+        "ITEM_WORD": "an item heading ('Item', its number, its title)",
         "ITEM_NO": "an item number",
         "ITEM_AND": "'and' between item numbers",
         "ITEM_TITLE": "an item's title",

@@ -1,4 +1,4 @@
-"""Value conversions: dates, jurisdictions, identifiers, as printed on 8-K pages."""
+"""Value conversions: dates, jurisdictions, identifiers, as printed on covers."""
 
 from __future__ import annotations
 
@@ -93,7 +93,7 @@ def is_not_applicable(text: str) -> bool:
 
 
 # EDGAR's codes: the 50 states, DC and the territories, and the foreign codes that EDGAR
-# assigns to the Canadian provinces and to the places 8-K registrants most often name.
+# assigns to the Canadian provinces and to the places registrants most often name.
 JURISDICTION_CODES = {
     "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA",
     "colorado": "CO", "connecticut": "CT", "delaware": "DE", "district of columbia": "DC",

@@ -34,7 +34,7 @@ class Rule:
     severity: ClassVar[Severity] = Severity.WARNING
     """Default severity of its findings."""
     forms: ClassVar[tuple[str, ...]] = ("*",)
-    """Names of the forms it applies to ("8-K"); "*" for every form (the default). A shared
+    """Names of the forms it applies to; "*" for every form (the default). A shared
     rule that names none applies to the forms that list it in their ``rules``."""
 
     def check(self, filing: Filing, report: Callable[[str, Span | None], None]) -> None:

@@ -1,0 +1,223 @@
+"""The forms sec8k ships besides the 8-K, on real filings: Forms 10-K, 10-Q and 6-K.
+
+The filings are the twelve of ``shared/other-forms`` (1994-2025: PEM-wrapped text
+submissions, HTML, inline XBRL); the eight under 600 KB are copied into ``tests/forms/``,
+the four larger ones are read from ``../shared`` where it is present. Each is checked
+three ways: a golden summary (what sec8k makes of it, hash-guarded), what a careful reader
+found in it (``tests/forms/labels.jsonl``, read by hand), and the form's detection.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import sec8k
+from sec8k.transform.values import parse_date
+from tests.conftest import ROOT, Golden
+
+FORMS = Path(__file__).resolve().parent / "forms"
+SHARED = Path(ROOT.parent / "shared" / "other-forms" / "files")
+LABELS = {
+    label["file"]: label
+    for label in map(json.loads, (FORMS / "labels.jsonl").read_text().splitlines())
+}
+
+
+def _path(name: str) -> Path | None:
+    """The filing called ``name``: its copy in tests/forms, else the shared one, else None."""
+    local = FORMS / Path(name).stem / name
+    if local.is_file():
+        return local
+    shared = SHARED / name
+    return shared if shared.is_file() else None
+
+
+FILES = sorted(LABELS)
+
+
+def _filing(name: str) -> sec8k.Filing:
+    path = _path(name)
+    if path is None:
+        pytest.skip(f"{name} is in ../shared/other-forms, which is not present")
+    return _parse(path)
+
+
+_CACHE: dict[Path, sec8k.Filing] = {}
+
+
+def _parse(path: Path) -> sec8k.Filing:
+    if path not in _CACHE:
+        _CACHE[path] = sec8k.parse(path)
+    return _CACHE[path]
+
+
+def summary(filing: sec8k.Filing) -> dict[str, Any]:
+    """What a golden keeps: the cover without its parts, the sections without their text."""
+    data = filing.to_dict()
+    cover = data["cover"] or {}
+    cover.pop("parts", None)
+    sections = [
+        {k: v for k, v in section.items() if k not in ("text", "exhibits", "signatures")}
+        for section in data["sections"]
+    ]
+    return {
+        "form": data["form"],
+        "document_type": data["document_type"],
+        "cover": cover,
+        "sections": sections,
+        "exhibits": [e["number"] for e in data["exhibits"]],
+        "signatures": [
+            {"name": s["name"], "title": s["title"], "span": s["span"]} for s in data["signatures"]
+        ],
+        "signature_date": data["signature_date"],
+        "diagnostics": [[d["code"], d["line"], d["message"]] for d in data["diagnostics"]],
+    }
+
+
+@pytest.mark.golden
+@pytest.mark.parametrize("name", FILES)
+def test_summary_matches_golden(name: str, golden: Golden) -> None:
+    filing = _filing(name)
+    source = _path(name)
+    assert source is not None
+    golden.check_json(FORMS / "goldens" / f"{name}.json", source.read_bytes(), summary(filing))
+
+
+# ---- what a careful reader found ----
+
+_FORM = {"10-K": "10-K", "10-Q": "10-Q", "6-K": "6-K"}
+
+
+def _form_of(document_type: str) -> str:
+    return next(form for prefix, form in _FORM.items() if document_type.startswith(prefix))
+
+
+def _words(value: str | None) -> str:
+    return " ".join((value or "").split()).lower()
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_form_is_detected(name: str) -> None:
+    filing = _filing(name)
+    label = LABELS[name]
+    assert (filing.form, filing.document_type) == (_form_of(label["form_type"]), label["form_type"])
+    assert not filing.errors, [d.to_dict() for d in filing.errors]
+
+
+# Fields a reader may write otherwise: an address's lead-in "Of our subsidiary ...", a
+# foreign postcode inside the address.
+_REGISTRANT_FIELDS = ("name", "jurisdiction", "irs_employer_id", "commission_file_number", "phone")
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_registrant_as_labelled(name: str) -> None:
+    got = _filing(name).cover
+    assert got is not None
+    want = LABELS[name]["registrants"][0]
+    registrant = got.registrants[0]
+    for field in _REGISTRANT_FIELDS:
+        assert _words(getattr(registrant, field)) == _words(want[field]), field
+    if want.get("zip") and re.fullmatch(r"\d{5}(?:-\d{4})?", want["zip"]):
+        assert registrant.zip == want["zip"]
+        assert _words(registrant.address) == _words(want["address"])
+
+
+@pytest.mark.parametrize("name", [n for n in FILES if not LABELS[n]["form_type"].startswith("6")])
+def test_periodic_cover_as_labelled(name: str) -> None:
+    cover = _filing(name).cover
+    label = LABELS[name]
+    assert cover is not None
+    assert str(cover.period_of_report) == label["period_of_report"]
+    assert getattr(cover, "transition_report") == label["transition_report"]  # noqa: B009
+    assert getattr(cover, "shell_company") == label["shell_company"]  # noqa: B009
+    categories = [_words(c).removesuffix(" filer") for c in getattr(cover, "filer_category")]  # noqa: B009
+    assert categories == (label["filer_category"] or [])
+    classes = getattr(cover, "securities_12g")  # noqa: B009
+    want_12g = label["securities_12g"]
+    if want_12g is None or _words(want_12g) == "none":
+        assert not classes
+    else:
+        assert _words(" ".join(classes)) == _words(want_12g)
+    shares = [(s.shares, s.date) for s in getattr(cover, "shares_outstanding")]  # noqa: B009
+    want_shares = [
+        (s["shares"], parse_date(s["date"])[0]) for s in label["shares_outstanding"] or []
+    ]
+    assert shares == want_shares
+
+
+@pytest.mark.parametrize("name", [n for n in FILES if LABELS[n]["form_type"].startswith("6")])
+def test_6k_cover_as_labelled(name: str) -> None:
+    cover = _filing(name).cover
+    label = LABELS[name]
+    assert cover is not None
+    assert getattr(cover, "report_month") == label["period_of_report"]  # noqa: B009
+    assert getattr(cover, "annual_report_form") == label["annual_report_form"]  # noqa: B009
+
+
+# Items a reader placed in a part the document does not print: the 10-Q/A amends Part II
+# but prints no part heading before its Item 4.
+_PART_NOT_PRINTED = {"0000320193-97-000021.txt"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(
+            n,
+            marks=pytest.mark.xfail(
+                strict=True, reason="the reader put Item 4 in Part II; no part heading is printed"
+            ),
+        )
+        if n in _PART_NOT_PRINTED
+        else n
+        for n in FILES
+        if not LABELS[n]["form_type"].startswith("6")
+    ],
+)
+def test_parts_and_items_as_labelled(name: str) -> None:
+    filing = _filing(name)
+    want = [(i["part"], i["number"]) for i in LABELS[name]["parts_and_items"] if i["number"]]
+    assert [(i.part, i.number) for i in filing.items] == want
+
+
+# The 1994 10-K prints its signers in two columns interleaved line by line: each name under
+# the other column's title.
+_INTERLEAVED_SIGNERS = {"0000320193-94-000016.txt"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(
+            n,
+            marks=pytest.mark.xfail(
+                strict=True, reason="signers in two interleaved columns are not read apart"
+            ),
+        )
+        if n in _INTERLEAVED_SIGNERS
+        else n
+        for n in FILES
+    ],
+)
+def test_signers_as_labelled(name: str) -> None:
+    filing = _filing(name)
+    label = LABELS[name]
+    assert [_words(s.name) for s in filing.signatures] == [
+        _words(s["name"]) for s in label["signers"]
+    ]
+    assert str(filing.signature_date) == label["signature_date"]
+
+
+def test_forced_form_reads_another_forms_document() -> None:
+    # A 10-Q read as an 8-K, on request: parsed, and FRM001 says the cover names another form.
+    path = _path("0000320193-98-000006.txt")
+    assert path is not None
+    filing = sec8k.parse(path, form="8-K")
+    assert filing.form == "8-K" and "ENV001" in {d.code for d in filing.errors}
+    with pytest.raises(sec8k.UnknownFormError, match="10-Q"):
+        sec8k.parse(path, form="20-F")

@@ -1,0 +1,180 @@
+"""The shared grammar parts, each run on its own: a rule, a snippet of a real filing, a tree.
+
+``grammar/document.lark`` assembles the parts (cover, items, exhibits, signature,
+amendment); a parser built from it with the parts' rules as start symbols reads one part at
+a time. The snippets are lines cut from the real filings of ``tests/filings`` and
+``tests/forms`` (normalised as the parse stage sees them), so each test says what the part
+makes of real text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lark import Lark, Token, Tree
+
+from sec8k.grammar import grammar_dir, shipped_grammar
+from sec8k.pipeline import run
+from tests.conftest import FILINGS, case_input
+
+FORMS = Path(__file__).resolve().parent / "forms"
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "immunogen-8k-2002-11-12.txt"
+STARTS = ["cover_page", "item", "signature_block", "exhibit_index", "explanatory_note"]
+
+
+@pytest.fixture(scope="module")
+def parts() -> Lark:
+    return Lark.open(
+        str(grammar_dir() / "document.lark"),
+        start=STARTS,
+        parser="lalr",
+        lexer="contextual",
+        import_paths=[shipped_grammar],
+    )
+
+
+def lines(path: Path, first: int, last: int) -> str:
+    """Normalised lines ``first`` to ``last`` (1-based) of a real filing."""
+    state = run(path, until="normalize")
+    assert state.document is not None
+    return "\n".join(state.document.text.split("\n")[first - 1 : last]) + "\n"
+
+
+def bare(name: object) -> str:
+    return str(name).rpartition("__")[2]
+
+
+def kinds(tree: Tree[Token]) -> list[str]:
+    return [bare(t.type) for t in tree.scan_values(lambda v: isinstance(v, Token))]
+
+
+def rows(tree: Tree[Token]) -> list[tuple[str, list[str]]]:
+    """Each row of a cover or signature block: its rule, its cells' terminals."""
+    out = []
+    for child in tree.children:
+        if isinstance(child, Tree):
+            cells = [bare(t.type) for t in child.children if isinstance(t, Token)]
+            out.append((bare(child.data), [c for c in cells if c not in ("EOL_BLANK",)]))
+    return out
+
+
+def test_item_heading_is_word_number_title(parts: Lark) -> None:
+    tree = parts.parse(lines(EXAMPLE, 38, 42), start="item")
+    assert tree.data == "item"
+    heading = [t for t in tree.children if isinstance(t, Token)][:3]
+    assert [bare(t.type) for t in heading] == ["ITEM_WORD", "ITEM_NO", "ITEM_TITLE"]
+    assert heading[1].strip() == "9" and heading[2].strip(" .\n") == "REGULATION FD DISCLOSURE"
+    assert "PARA" in kinds(tree)
+
+
+def test_item_lists_exhibit_rows(parts: Lark) -> None:
+    tree = parts.parse(lines(EXAMPLE, 56, 63), start="item")
+    exhibits = [c for c in tree.children if isinstance(c, Tree) and bare(c.data) == "exhibit"]
+    assert len(exhibits) == 1 and kinds(exhibits[0]) == ["EXHIBIT_ROW"]
+
+
+def test_cover_types_its_rows_and_cells(parts: Lark) -> None:
+    tree = parts.parse(lines(EXAMPLE, 1, 33), start="cover_page")
+    found = rows(tree)
+    assert ("form_title", ["FORM_TITLE"]) in found
+    assert ("label_row", ["LABEL_DATE_OF_REPORT", "DATE"]) in found
+    assert ("caption_row", ["CAPTION_NAME"]) in found
+    # The three-column row: state, file number and IRS number, their captions wrapped.
+    assert (
+        "caption_row",
+        ["CAPTION_JURISDICTION", "CAPTION_COMMISSION_FILE_NUMBER", "CAPTION_IRS_EMPLOYER_ID"],
+    ) in found
+    assert ("caption_row", ["CAPTION_END", "CAPTION_END", "CAPTION_END"]) in found
+    assert ("caption_row", ["CAPTION_ADDRESS", "CAPTION_ZIP"]) in found
+    assert ("label_row", ["LABEL_PHONE", "CELL"]) in found
+    assert sum(kind == "masthead" for kind, _ in found) == 5
+
+
+def test_cover_reads_check_boxes_and_questions(parts: Lark) -> None:
+    case = case_input(FILINGS / "0000320193-24-000005_aapl-20240201")
+    state = run(case, until="normalize")
+    assert state.document is not None
+    text = state.document.text
+    start = text.index("Check the appropriate box")
+    end = text.index("\n", text.index("extended transition period")) + 1
+    first = text.count("\n", 0, start) + 1
+    tree = parts.parse(lines(case, first, text.count("\n", 0, end)), start="cover_page")
+    found = rows(tree)
+    assert found[0] == ("question", ["QUESTION"])
+    assert ("check_box", ["CHECK_BOX", "BOX_WRITTEN_COMMUNICATIONS"]) not in found  # 8-K's words
+    assert ("box_row", ["OPTION_EMERGING_GROWTH_COMPANY", "CHECK_BOX"]) in found
+    assert ("question", ["QUESTION_EXTENDED_TRANSITION_PERIOD", "CHECK_BOX"]) in found
+
+
+def test_signature_block_rows(parts: Lark) -> None:
+    tree = parts.parse(lines(EXAMPLE, 66, 80), start="signature_block")
+    assert next(bare(t.type) for t in tree.children if isinstance(t, Token)) == "SIGNATURE_HEADING"
+    assert "ATTESTATION" in kinds(tree) and "CONFORMED" in kinds(tree)
+
+
+def test_exhibit_index(parts: Lark) -> None:
+    case = case_input(FILINGS / "0000891020-98-001352")
+    text = lines(case, 1, 10**6)
+    first = text[: text.index("EXHIBIT INDEX")].count("\n") + 1
+    tree = parts.parse(lines(case, first, first + 12), start="exhibit_index")
+    assert kinds(tree)[0] == "EXHIBIT_INDEX_HEADING"
+    assert any(bare(c.data) == "exhibit" for c in tree.children if isinstance(c, Tree))
+
+
+def test_explanatory_note(parts: Lark) -> None:
+    case = case_input(FILINGS / "0000950170-23-028931_fdx-20230620")
+    text = lines(case, 1, 10**6)
+    first = text[: text.index("EXPLANATORY NOTE")].count("\n") + 1
+    tree = parts.parse(lines(case, first, first + 4), start="explanatory_note")
+    assert kinds(tree)[0] == "EXPLANATORY_NOTE" and "PARA" in kinds(tree)
+
+
+# ---- a form's own grammar, with the parts its vocabulary extends ----
+
+
+@pytest.fixture(scope="module")
+def periodic() -> Lark:
+    return Lark.open(
+        str(grammar_dir() / "form_10q.lark"),
+        start=["part_heading", "cover_page"],
+        parser="lalr",
+        lexer="contextual",
+        import_paths=[shipped_grammar],
+    )
+
+
+def test_part_heading(periodic: Lark) -> None:
+    case = FORMS / "0000320193-98-000006" / "0000320193-98-000006.txt"
+    tree = periodic.parse(lines(case, 57, 58), start="part_heading")
+    assert kinds(tree) == ["PART_WORD", "PART_NO", "PART_TITLE", "BLANK"]
+
+
+def test_periodic_cover_words(periodic: Lark) -> None:
+    case = FORMS / "0000320193-98-000006" / "0000320193-98-000006.txt"
+    found = rows(periodic.parse(lines(case, 2, 54), start="cover_page"))
+    # "For the quarterly period ended March 27, 1998 OR": the label inside the box's text.
+    period = ["CHECK_BOX", "BOX_QUARTERLY_REPORT", "LABEL_PERIOD_OF_REPORT", "DATE", "LABEL"]
+    assert ("check_box", period) in found
+    transition = ["MARK", "BOX_TRANSITION_REPORT", "LABEL_TRANSITION_PERIOD", "CELL"]
+    assert ("check_box", transition) in found
+    assert ("box_row", ["ANSWER", "MARK", "ANSWER", "CELL"]) in found
+    assert ("paragraph", ["PARAGRAPH_SHARES_OUTSTANDING"]) in found
+    assert any(kind == "securities_12g" for kind, _ in found)
+
+
+def test_a_shared_terminal_is_extended_where_the_form_says(parts: Lark, periodic: Lark) -> None:
+    # "Item 1A" is an item number of the periodic forms only: they extend ITEM_SUFFIX.
+    heading = "Item 1A. Risk Factors\n"
+    in_10q = Lark.open(
+        str(grammar_dir() / "form_10q.lark"),
+        start="item",
+        parser="lalr",
+        lexer="contextual",
+        import_paths=[shipped_grammar],
+    ).parse(heading)
+    number = [t for t in in_10q.children if isinstance(t, Token) and bare(t.type) == "ITEM_NO"]
+    assert number[0].strip() == "1A"
+    shared = parts.parse(heading, start="item")
+    number = [t for t in shared.children if isinstance(t, Token) and bare(t.type) == "ITEM_NO"]
+    assert number[0].strip() == "1"
