@@ -396,7 +396,7 @@ class Signature(Node):
     registrant: str | None
     """The registrant signed for, as the block prints it."""
     conformed: str | None
-    """The conformed signature as printed ("/s/ Gregg D. Beloff"), if any."""
+    """The conformed signature as printed, "By:" and all ("By: /s/ Gregg D. Beloff"), if any."""
     span: Span
     """From the signature line to the signer's last line."""
 

@@ -7,6 +7,7 @@ output stays on the state, so each can be inspected and tested on its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -354,7 +355,7 @@ def _check_form(state: ParseState, cover: CoverPage | None, sections: tuple[Sect
         return  # the envelope stage judged the document's <TYPE> already
     at = Span(envelope.payload.start, envelope.payload.start)
     title = cover.form_type if cover is not None else None
-    if cover is not None and title is not None and title not in form.document_types:
+    if cover is not None and title is not None and not _names_form(form, title):
         where = next((p.span for p in cover.parts if p.kind == "form-title"), at)
         message = f"the cover names Form {title}, not Form {form.name}"
         state.sink.report(FRM_OTHER_FORM, message, where)
@@ -363,6 +364,14 @@ def _check_form(state: ParseState, cover: CoverPage | None, sections: tuple[Sect
             f"this does not look like Form {form.name}: no form title, no items, no signatures"
         )
         state.sink.report(FRM_OTHER_FORM, message, at)
+
+
+def _names_form(form: type[Form], title: str) -> bool:
+    """Whether the form title printed on a cover ("8-K/A", "10-KSB") is one of ``form``'s."""
+    if title in form.document_types:
+        return True
+    pattern = "|".join(form.titles)
+    return bool(pattern) and re.fullmatch(f"(?i:{pattern})", title) is not None
 
 
 def build_filing(state: ParseState) -> Filing:

@@ -121,7 +121,8 @@ def periodic_cover_values(layout: CoverLayout) -> dict[str, Any]:
     for found, span in layout.values:
         values.setdefault(found.name, []).append((found, span))
     transition = next((f.text for f, _ in values.get("transition_period", [])), None)
-    if transition is not None and not re.search(r"[A-Za-z]{3}|\d", transition):
+    filled = re.sub(r"(?i)\b(?:from|to|the|transition|period)\b", "", transition or "")
+    if transition is not None and not re.search(r"[A-Za-z]{3}|\d", filled):
         transition = None  # "from ______ to ______": left blank
     classes_12g = None
     if "securities_12g" in values:

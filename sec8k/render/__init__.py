@@ -2,13 +2,17 @@
 
 :func:`to_rich_tree` dispatches on the node's type through :data:`RENDERERS` (a subclass
 takes its base class's renderer: a form's cover page is drawn as a cover page); a node
-type without a renderer of its own is shown field by field, so a new model class is visible
-before anyone writes one. Styles are theme names (:mod:`sec8k.render.theme`).
+type without a renderer of its own is shown field by field (its text cut to the preview
+width, its span as positions, the nodes it holds drawn in turn), so a form's new node class
+is readable before anyone writes a renderer for it. A plug-in that wants its own drawing
+adds ``RENDERERS[MyNode] = function``. Styles are theme names (:mod:`sec8k.render.theme`).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -26,6 +30,7 @@ from sec8k.model import (
     Filing,
     Item,
     OmittedItems,
+    PartHeading,
     Registrant,
     SecHeader,
     Signature,
@@ -136,10 +141,20 @@ def _cover(cover: CoverPage, ctx: _Ctx) -> Tree:
         tree.add(to_rich_tree(registrant, ctx=ctx))
     for name in later:
         value = getattr(cover, name)
+        key = name.replace("_", " ")
         if dataclasses.is_dataclass(value):
             tree.add(to_rich_tree(value, ctx=ctx))
+        elif isinstance(value, tuple):
+            if value and all(dataclasses.is_dataclass(v) for v in value):
+                group = tree.add(f"[sec8k.key]{key}[/] ({len(value)})")
+                for child in value:
+                    group.add(to_rich_tree(child, ctx=ctx))
+            elif value:
+                _field(tree, key, "; ".join(str(v) for v in value))
+        elif isinstance(value, datetime.date):
+            _field(tree, key, value.isoformat())
         elif value is not None or str(types[name]).startswith("str"):  # "none" for text
-            _field(tree, name.replace("_", " "), value)
+            _field(tree, key, value)
     if cover.emerging_growth_company is not None:
         _field(tree, "emerging growth company", cover.emerging_growth_company)
     if cover.securities_12b is not None:
@@ -174,6 +189,14 @@ def _item(item: Item, ctx: _Ctx) -> Tree:
         tree.add(ctx.text(item.text))
     for exhibit in item.exhibits:
         tree.add(to_rich_tree(exhibit, ctx=ctx))
+    return tree
+
+
+def _part(part: PartHeading, ctx: _Ctx) -> Tree:
+    title = f" {escape(part.title)}" if part.title else ""
+    tree = Tree(f"[sec8k.kind]Part {escape(part.number)}[/]{title}{ctx.where(part.span)}")
+    if part.text.strip():
+        tree.add(ctx.text(part.text))
     return tree
 
 
@@ -287,6 +310,7 @@ RENDERERS: dict[type, Renderer] = {
     Registrant: _registrant,
     Item: _item,
     OmittedItems: _omitted,
+    PartHeading: _part,
     Exhibit: _exhibit,
     ExhibitIndex: _exhibit_index,
     ExhibitDocument: _exhibit_document,
@@ -302,12 +326,29 @@ RENDERERS: dict[type, Renderer] = {
 
 
 def _generic(node: object, ctx: _Ctx) -> Tree:
-    tree = Tree(f"[sec8k.kind]{type(node).__name__}[/]")
-    if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        for item in dataclasses.fields(node):
-            _field(tree, item.name, getattr(node, item.name))
-    else:
-        tree.add(_value(node))
+    """Any node without a renderer of its own: its kind, span and fields that hold something."""
+    if not dataclasses.is_dataclass(node) or isinstance(node, type):
+        return Tree(_value(node))
+    span = getattr(node, "span", None)
+    kind = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", type(node).__name__).capitalize()
+    tree = Tree(f"[sec8k.kind]{kind}[/]{ctx.where(span if isinstance(span, Span) else None)}")
+    for item in dataclasses.fields(node):
+        value = getattr(node, item.name)
+        if item.name == "span" or value is None or value == "" or value == ():
+            continue
+        key = item.name.replace("_", " ")
+        if dataclasses.is_dataclass(value):
+            tree.add(f"[sec8k.key]{key}[/]").add(to_rich_tree(value, ctx=ctx))
+        elif isinstance(value, (tuple, list)) and all(dataclasses.is_dataclass(v) for v in value):
+            group = tree.add(f"[sec8k.key]{key}[/] ({len(value)})")
+            for child in value:
+                group.add(to_rich_tree(child, ctx=ctx))
+        elif isinstance(value, str) and ("\n" in value or len(value) > ctx.preview):
+            tree.add(f"[sec8k.key]{key}[/] {ctx.text(value)}")
+        elif isinstance(value, (datetime.date, Span)):
+            _field(tree, key, str(value) if isinstance(value, Span) else value.isoformat())
+        else:
+            _field(tree, key, value)
     return tree
 
 
