@@ -367,7 +367,7 @@ def _check_form(state: ParseState, cover: CoverPage | None, sections: tuple[Sect
 
 
 def _names_form(form: type[Form], title: str) -> bool:
-    """Whether the form title printed on a cover ("8-K/A", "10-KSB") is one of ``form``'s."""
+    """Whether the title a cover prints after "FORM" is a title of ``form``."""
     if title in form.document_types:
         return True
     pattern = "|".join(form.titles)

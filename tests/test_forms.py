@@ -221,3 +221,20 @@ def test_forced_form_reads_another_forms_document() -> None:
     assert filing.form == "8-K" and "ENV001" in {d.code for d in filing.errors}
     with pytest.raises(sec8k.UnknownFormError, match="10-Q"):
         sec8k.parse(path, form="20-F")
+
+
+def test_an_underlined_12b_table() -> None:
+    # Merck's 1995 10-K: headings over an underline, a title wrapped onto a second line.
+    filing = sec8k.parse(FORMS / "0000950130-96-000896" / "0000950130-96-000896.txt")
+    assert filing.form == "10-K" and filing.cover is not None
+    assert [(s.title, s.trading_symbol, s.exchange) for s in filing.cover.securities_12b or ()] == [
+        ("Common Stock (no par value)", None, "New York and Philadelphia Stock Exchanges")
+    ]
+    (security,) = filing.cover.securities_12b or ()
+    printed = filing.source.text[security.span.start : security.span.end]
+    assert printed.lstrip().startswith("Common Stock") and printed.rstrip().endswith(
+        "(no par value)"
+    )
+    # Nothing of the table is left unplaced: the underline belongs to the table.
+    table = filing.source.text.index("SECURITIES REGISTERED PURSUANT TO SECTION 12(b)")
+    assert not [u for u in filing.unrecognized if table <= u.span.start < security.span.end]

@@ -21,10 +21,11 @@ columns are. It does so in passes over the rows, each pass claiming the rows it 
    blank lines separate groups; between rows too in HTML, where they are paragraph
    spacing). A caption that wraps onto more rows is rebuilt column by column; each value
    cell goes to the caption it overlaps most.
-7. Labels take the value printed after them on the same row; a label printed alone takes
-   the rows just below it (captions above values, as in some 1994 covers), or else the
-   row just above.
-8. What is left: a lone date is a "date" field, and the first line before the
+7. Labels take the value printed after them on the same row (in a row of values too); a
+   label printed alone takes the rows just below it (captions above values, as in some
+   1994 covers), or else the row just above.
+8. Values that say what they are ("(A Delaware Corporation)"), wherever they are left.
+9. What is left: a lone date is a "date" field, and the first line before the
    registrant's other fields is its name, where no caption said so; anything else is
    unrecognized text.
 
@@ -35,8 +36,8 @@ cover page class (:meth:`sec8k.transform.DocumentTransformer.cover`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
 from lark import Token
 
@@ -72,6 +73,8 @@ REGISTRANT_FIELDS = (
 
 # Fields that hold several registrant fields at once, as their captions say.
 _COMBINED = ("address_zip", "address_phone")
+# Fields whose values go to a registrant.
+_OF_REGISTRANT = frozenset((*REGISTRANT_FIELDS, *_COMBINED))
 _ZIP_AT_END = re.compile(r"[\s,]+(\d{5}(?:\s?-\s?\d{4})?)\s*$")
 _PHONE = re.compile(
     r"^(?:(?i:tel(?:ephone)?|phone)\.?:?\s*)?\(?\d{3}\)?[\s.\-/]*\d{3}[\s.\-]*\d{4}\b"
@@ -80,6 +83,8 @@ _PHONE_LABEL = re.compile(r"(?i)^(?:tel(?:ephone)?|phone)\.?:?\s*")
 _FAX = re.compile(r"(?i)^(?:fax|facsimile)\b")
 _FILE_NUMBER = re.compile(r"\b\d{1,3}-\d{3,6}(?:-\d{1,4})?\b")
 _IRS_NUMBER = re.compile(r"\b\d{2}\s?-\s?\d{7}\b|\b\d{9}\b")
+# The number fields, by what their numbers look like.
+_NUMBERS = {"irs_employer_id": _IRS_NUMBER, "commission_file_number": _FILE_NUMBER}
 _BOX_CHECKED = re.compile(r"[xX\u2612\u25a0\u2713\u2714]")
 # The state in "(A Delaware Corporation)", "An Indiana Corporation" (VALUE_JURISDICTION).
 _INCORPORATED = re.compile(
@@ -93,6 +98,27 @@ _NONE_12B = re.compile(
 )
 # Cell kinds that are a check box.
 _BOXES = frozenset(("CHECK_BOX", "MARK"))
+# Rows of captions, labels and values.
+_CELL_ROWS = ("value_row", "caption_row", "label_row")
+# The kind of cover part that a row's cells are, by the row's kind: a "rule" row is a RULE
+# token; every other kind is a rule of the grammar that CoverTransformer reads as a Row.
+_ROW_PART = {
+    "masthead": "masthead",
+    "form_title": "form-title",
+    "amendment": "amendment",
+    "rule": "rule",
+    "question": "question",
+    "check_box": "check-box",
+    "box_row": "check-box",
+    "columns": "securities-12b",
+    "contents_entry": "contents",
+    "securities_12b": "securities-12b",
+    "securities_12g": "securities-12g",
+    "paragraph": "paragraph",
+    "caption_row": "caption",
+    "label_row": "label",
+    "value_row": "value",
+}
 
 
 @dataclass(slots=True)
@@ -123,7 +149,7 @@ class CoverLayout:
     span: Span
     """The whole cover."""
     form_type: str | None
-    """The form named in the title ("10-Q/A")."""
+    """The form named in the title: the word after "FORM", upper-cased."""
     values: list[tuple[FoundValue, Span]]
     """Every field's value with its span, in document order."""
     registrants: tuple[Registrant, ...]
@@ -140,7 +166,7 @@ class CoverLayout:
         return tuple(
             CoverField(found.name, found.text, span)
             for found, span in self.values
-            if found.name not in REGISTRANT_FIELDS and found.name not in _COMBINED
+            if found.name not in _OF_REGISTRANT
         )
 
     def first(self, name: str) -> tuple[FoundValue, Span] | None:
@@ -178,7 +204,7 @@ class _Slot:
 
         A zip or a telephone number that a later piece adds to an address joins it.
         """
-        names = [n for n in (field_of(c.kind) for c in self.cells) if n is not None]
+        names = [name for c in self.cells if (name := field_of(c.kind))]
         if not names:
             return None
         first = names[0]
@@ -187,6 +213,10 @@ class _Slot:
         if first == "address" and "zip" in names[1:]:
             return "address_zip"
         return first
+
+    def overlap(self, cell: Cell) -> int:
+        """Columns the cell shares with this slot (0 or less when they share none)."""
+        return cell.overlap(self.col, self.end_col)
 
     def gap(self, cell: Cell) -> int:
         """Columns between the cell and this slot (0 when they overlap)."""
@@ -198,12 +228,17 @@ def _best_slot(slots: Sequence[_Slot], cell: Cell) -> _Slot:
 
     A value that overflows its caption runs to the right, so on a tie the left slot wins.
     """
-    best = slots[0]
-    best_key = (cell.overlap(best.col, best.end_col), -best.gap(cell))
-    for slot in slots[1:]:
-        key = (cell.overlap(slot.col, slot.end_col), -slot.gap(cell))
-        if key > best_key:
-            best, best_key = slot, key
+    return max(slots, key=lambda slot: (slot.overlap(cell), -slot.gap(cell)))
+
+
+def _add_to_columns(slots: list[_Slot], cell: Cell) -> _Slot:
+    """Add a piece of a heading to the slot whose columns it shares, else to a new one."""
+    best = _best_slot(slots, cell) if slots else None
+    if best is None or best.overlap(cell) <= 0:
+        best = _Slot([cell])
+        slots.append(best)
+    else:
+        best.cells.append(cell)
     return best
 
 
@@ -214,7 +249,7 @@ def _by_shape(slots: list[_Slot], cells: Sequence[Cell]) -> list[tuple[_Slot, Ce
     the rest in the order of the other captions. None when that does not place every value.
     """
     fields = [slot.field for slot in slots]
-    if "irs_employer_id" not in fields and "commission_file_number" not in fields:
+    if not any(name in _NUMBERS for name in fields):
         return None
     pieces: list[Cell] = []
     for cell in cells:
@@ -228,27 +263,20 @@ def _by_shape(slots: list[_Slot], cells: Sequence[Cell]) -> list[tuple[_Slot, Ce
                 and not re.fullmatch(r"[\d-]+", pieces[-1].text)
             ):
                 last = pieces[-1]  # words of one value join again: "New York"
-                pieces[-1] = Cell(
-                    last.kind,
-                    f"{last.text} {text}",
-                    last.col,
-                    col + len(text),
-                    last.start,
-                    start + len(text),
+                pieces[-1] = replace(
+                    last, text=f"{last.text} {text}", end_col=col + len(text), end=start + len(text)
                 )
             else:
                 pieces.append(Cell(cell.kind, text, col, col + len(text), start, start + len(text)))
     pairs: list[tuple[_Slot, Cell]] = []
-    free = [
-        slot
-        for slot, name in zip(slots, fields, strict=True)
-        if name not in ("irs_employer_id", "commission_file_number")
-    ]
+    free = [slot for slot, name in zip(slots, fields, strict=True) if name not in _NUMBERS]
     for piece in pieces:
-        if _IRS_NUMBER.fullmatch(piece.text) and "irs_employer_id" in fields:
-            pairs.append((slots[fields.index("irs_employer_id")], piece))
-        elif _FILE_NUMBER.fullmatch(piece.text) and "commission_file_number" in fields:
-            pairs.append((slots[fields.index("commission_file_number")], piece))
+        number = next(
+            (n for n, shape in _NUMBERS.items() if n in fields and shape.fullmatch(piece.text)),
+            None,
+        )
+        if number is not None:
+            pairs.append((slots[fields.index(number)], piece))
         elif free:
             pairs.append((free.pop(0), piece))
         else:
@@ -267,6 +295,14 @@ def _caption_slots(row: Row) -> list[_Slot]:
     return slots
 
 
+def _beside_title(header: list[_Slot], row: Row) -> bool:
+    """Whether a row of the 12(b) table prints anything outside the title's column."""
+    if not header:
+        return len(row.cells) > 1
+    columns = _columns(header)
+    return any(columns[header.index(_best_slot(header, cell))] != "title" for cell in row.cells)
+
+
 def _columns(header: list[_Slot]) -> list[str]:
     """The field of each column of the 12(b) table, from its typed heading pieces.
 
@@ -283,15 +319,13 @@ def _columns(header: list[_Slot]) -> list[str]:
     return [name if name in ("title", "trading_symbol", "exchange") else "title" for name in fields]
 
 
-def _holds_number(name: str | None, text: str) -> bool:
-    """Whether a caption of a number field prints the number itself."""
-    if name == "commission_file_number":
-        return bool(_FILE_NUMBER.search(text))
-    return name == "irs_employer_id" and bool(_IRS_NUMBER.search(text))
-
-
 def _checked(cell: Cell) -> bool:
     return bool(_BOX_CHECKED.search(cell.text))
+
+
+def _first_field(cells: Sequence[Cell]) -> str | None:
+    """The field the first typed cell names."""
+    return next((name for cell in cells if (name := field_of(cell.kind))), None)
 
 
 class _Layout:
@@ -303,8 +337,7 @@ class _Layout:
         self.spacing = ctx.doc.kind == "html"  # blank lines are paragraph spacing
         self.claimed: dict[int, str] = {}  # row index -> part kind of its cells
         self.found: list[FoundValue] = []
-        self.boxes: list[tuple[int, CheckBox]] = []  # (row index, box)
-        self.securities_12b: list[Security] | None = None
+        self.boxes: list[CheckBox] = []
 
     def claim(self, index: int, kind: str) -> None:
         """Mark row ``index`` as used, its cells as cover parts of ``kind``."""
@@ -315,30 +348,25 @@ class _Layout:
     def check_boxes(self) -> None:
         """Give every box its label and field, and claim the rows they are on."""
         question: str | None = None  # the field of the question the next boxes answer
+        asked = ""  # and its text
         open_question = False
         for i, row in enumerate(self.rows):
-            if row.kind == "blank":
-                continue
             if row.kind == "question":
-                question = field_of(row.cells[0].kind)
-                open_question = True
+                question, open_question = field_of(row.cells[0].kind), True
+                asked = clean(" ".join(c.text for c in row.cells if c.kind.startswith("QUESTION")))
                 self.claim(i, "question")
-                self._row_boxes(i, row, question, first=1)
+                self._row_boxes(row, question, asked)
             elif row.kind == "check_box":
                 self.claim(i, "check-box")
                 self._box_first(i, row, question)
-            elif row.kind == "box_row":
-                self.claim(i, "check-box")
-                self._row_boxes(i, row, question, first=0)
-            elif open_question and any(c.kind == "CHECK_BOX" for c in row.cells):
-                # The last line of a question whose wrapped text had a box on it.
-                self.claim(i, "question")
-                self._row_boxes(i, row, question, first=0)
-            elif any(c.kind == "CHECK_BOX" for c in row.cells):
-                self.claim(i, "check-box")
-                self._row_boxes(i, row, None, first=0)
-            elif i not in self.claimed:
-                open_question, question = False, None
+            elif row.kind == "box_row" or any(c.kind == "CHECK_BOX" for c in row.cells):
+                # Off a box row, a box printed while a question is open ends the question's
+                # wrapped text: the row is the question's.
+                wrapped = open_question and row.kind != "box_row"
+                self.claim(i, "question" if wrapped else "check-box")
+                self._row_boxes(row, question, asked)
+            elif row.kind != "blank" and i not in self.claimed:
+                question, asked, open_question = None, "", False
 
     def _box_first(self, i: int, row: Row, question: str | None) -> None:
         """A box, then its text.
@@ -348,7 +376,7 @@ class _Layout:
         """
         box, *rest = row.cells
         texts, end = self._box_text(i, rest)
-        typed = next((n for n in (field_of(c.kind) for c in rest) if n), None)
+        typed = _first_field(rest)
         j = i + 1
         while (
             end is None
@@ -357,19 +385,18 @@ class _Layout:
             and self.rows[j].cells[0].col > box.col
         ):
             self.claim(j, "check-box")
-            more, end = self._box_text(j, list(self.rows[j].cells))
+            more, end = self._box_text(j, self.rows[j].cells)
             texts.extend(more)
             j += 1
         last = end if end is not None else self.rows[j - 1].end
         span = self.ctx.span(box.start, last)
         label = clean(" ".join(texts))
-        self.boxes.append((i, CheckBox(typed or question, label, _checked(box), span)))
+        self.boxes.append(CheckBox(typed or question, label, _checked(box), span))
 
-    def _box_text(self, i: int, cells: list[Cell]) -> tuple[list[str], int | None]:
+    def _box_text(self, i: int, cells: Sequence[Cell]) -> tuple[list[str], int | None]:
         """A box's text on row ``i``, and where it ended if a label cut it.
 
-        A label printed in the text ("For the fiscal year ended ...") takes the rest of
-        the row as its value.
+        A label printed in the text takes the rest of the row as its value.
         """
         for k, cell in enumerate(cells):
             if cell.kind.startswith("LABEL"):
@@ -377,19 +404,24 @@ class _Layout:
                 return [c.text for c in cells[:k]], cells[k - 1].end if k else cell.start
         return [c.text for c in cells], None
 
-    def _row_boxes(self, i: int, row: Row, question: str | None, *, first: int) -> None:
-        """Boxes with their labels before them: "Yes [X]  No [ ]", "Accelerated filer [ ]"."""
-        label: list[Cell] = list(row.cells[:first])
-        for cell in row.cells[first:]:
+    def _row_boxes(self, row: Row, question: str | None, asked: str = "") -> None:
+        """Boxes with their labels before them: "Yes [X]  No [ ]", "Emerging growth company [ ]".
+
+        A box with no text of its own before it, printed after the question it answers
+        ("... check the following box. [X]"), takes the question's text as its label.
+        """
+        label: list[Cell] = []
+        for cell in row.cells:
             is_box = cell.kind == "CHECK_BOX" or (cell.kind == "MARK" and label)
             if not is_box:
                 label.append(cell)
                 continue
-            typed = next((n for n in (field_of(c.kind) for c in label) if n), None)
+            typed = _first_field(label)
             text = clean(" ".join(c.text for c in label if not c.kind.startswith("QUESTION")))
             start = label[0].start if label and text else cell.start
+            text = text or asked
             span = self.ctx.span(start, cell.end)
-            self.boxes.append((i, CheckBox(typed or question, text, _checked(cell), span)))
+            self.boxes.append(CheckBox(typed or question, text, _checked(cell), span))
             label = []
 
     # ---- pass 2: lines that are a value in themselves ----
@@ -434,13 +466,8 @@ class _Layout:
         if colon and rest.strip():
             cell = row.cells[0]
             offset = len(head) + 1 + len(rest) - len(rest.lstrip())
-            value = Cell(
-                cell.kind,
-                rest.strip(),
-                cell.col + offset,
-                cell.end_col,
-                cell.start + offset,
-                cell.end,
+            value = replace(
+                cell, text=rest.strip(), col=cell.col + offset, start=cell.start + offset
             )
             self.found.append(FoundValue("securities_12g", [(i, [value])], i))
             return
@@ -464,40 +491,50 @@ class _Layout:
 
     # ---- pass 3: the Section 12(b) table ----
 
-    def securities(self) -> None:
-        """The table under "Securities registered pursuant to Section 12(b) of the Act"."""
+    def securities(self) -> list[Security] | None:
+        """The table under "Securities registered pursuant to Section 12(b) of the Act".
+
+        None where the cover has no such line.
+        """
         rows = self.rows
         start = next((i for i, r in enumerate(rows) if r.kind == "securities_12b"), None)
         if start is None:
-            return
+            return None
         self.claim(start, "securities-12b")
-        self.securities_12b = []
+        securities: list[Security] = []
         header: list[_Slot] = []
-        j = start + 1
-        while j < len(rows):
+        for j in range(start + 1, len(rows)):
             row = rows[j]
             if row.kind == "blank":
-                if self.securities_12b or (
-                    header and j + 1 < len(rows) and rows[j + 1].kind == "blank"
-                ):
+                if securities or (header and j + 1 < len(rows) and rows[j + 1].kind == "blank"):
                     break
-                j += 1
                 continue
-            if row.kind not in ("value_row", "label_row", "caption_row", "columns"):
-                break
-            if j in self.claimed:
+            if row.kind == "rule" and header and not securities:
+                self.claim(j, "securities-12b")  # the headings' underline
+                continue
+            if j in self.claimed or row.kind not in (*_CELL_ROWS, "columns"):
                 break
             self.claim(j, "securities-12b")
-            if not self.securities_12b and any(c.kind.startswith("COLUMN") for c in row.cells):
+            if not securities and any(c.kind.startswith("COLUMN") for c in row.cells):
                 for cell in row.cells:
-                    slot = _best_slot(header, cell) if header else None
-                    if slot is not None and cell.overlap(slot.col, slot.end_col) > 0:
-                        slot.cells.append(cell)
-                    else:
-                        header.append(_Slot([cell]))
+                    _add_to_columns(header, cell)
             elif not _NONE_12B.match(row.text):  # "N/A", "None": no classes under 12(b)
-                self.securities_12b.append(self._security(header, row))
-            j += 1
+                security = self._security(header, row)
+                previous = securities[-1] if securities else None
+                if (
+                    previous
+                    and previous.title
+                    and security.title
+                    and not _beside_title(header, row)
+                ):
+                    # A row with nothing beside its title continues the title above it:
+                    # "Common Stock" / "(no par value)".
+                    title = f"{previous.title} {security.title}"
+                    span = Span.enclosing((previous.span, security.span))
+                    security = replace(previous, title=title, span=span or security.span)
+                    securities.pop()
+                securities.append(security)
+        return securities
 
     def _security(self, header: list[_Slot], row: Row) -> Security:
         """One row of the 12(b) table: title of class, trading symbol, exchange."""
@@ -535,20 +572,14 @@ class _Layout:
         Address and Telephone Number | I.R.S. Employer Identification No."; under it, one
         block of rows per registrant.
         """
-        rows = self.rows
-        for i, row in enumerate(rows):
+        for i, row in enumerate(self.rows):
             if row.kind != "label_row" or i in self.claimed:
                 continue
-            j = i
+            j = self._label_rows_end(i)
             header: list[_Slot] = []
-            while j < len(rows) and rows[j].kind == "label_row" and j not in self.claimed:
-                for cell in rows[j].cells:
-                    best = _best_slot(header, cell) if header else None
-                    if best is not None and cell.overlap(best.col, best.end_col) > 0:
-                        best.cells.append(cell)
-                    else:
-                        header.append(_Slot([cell]))
-                j += 1
+            for k in range(i, j):
+                for cell in self.rows[k].cells:
+                    _add_to_columns(header, cell)
             fields = [slot.field for slot in header]
             if "registrant_block" not in fields or "commission_file_number" not in fields:
                 continue
@@ -563,22 +594,16 @@ class _Layout:
         A block is a row with the registrant's file number, name and IRS number, then the
         lines under the name: state of incorporation, address, telephone.
         """
-        rows = self.rows
-        k = start
-        block: tuple[int, dict[str, list[Cell]], list[list[Cell]]] | None = None
-        while k < len(rows):
-            row = rows[k]
+        blocks: list[tuple[int, dict[str, list[Cell]], list[list[Cell]]]] = []
+        in_block = False  # a text filing's blank line ends a block
+        for k in range(start, len(self.rows)):
+            row = self.rows[k]
             if row.kind == "blank":
-                if block is not None and not self.spacing:
-                    self._block_fields(*block)
-                    block = None
-                k += 1
+                in_block = in_block and self.spacing
                 continue
-            if k in self.claimed or row.kind not in ("value_row", "caption_row", "label_row"):
+            if k in self.claimed or row.kind not in _CELL_ROWS:
                 break
             if len(row.cells) >= 2 and _FILE_NUMBER.search(row.cells[0].text):
-                if block is not None:
-                    self._block_fields(*block)
                 fields: dict[str, list[Cell]] = {}
                 name: list[Cell] = []
                 by_order = len(row.cells) == len(header)
@@ -589,14 +614,14 @@ class _Layout:
                     else:
                         key = header[slot].field or "commission_file_number"
                         fields.setdefault(key, []).append(cell)
-                block = (k, fields, [name])
-            elif block is not None and len(row.text) <= 60:
-                block[2].append(list(row.cells))
+                blocks.append((k, fields, [name]))
+                in_block = True
+            elif in_block and len(row.text) <= 60:
+                blocks[-1][2].append(list(row.cells))
             else:
                 break
             self.claim(k, "value")
-            k += 1
-        if block is not None:
+        for block in blocks:
             self._block_fields(*block)
 
     def _block_fields(
@@ -643,18 +668,16 @@ class _Layout:
     def captions(self) -> None:
         """Captions take the value rows above them."""
         rows = self.rows
-        i = 0
-        while i < len(rows):
-            if rows[i].kind != "caption_row" or i in self.claimed:
-                i += 1
-                continue
-            slots = _caption_slots(rows[i])
+        for i, row in enumerate(rows):
+            if row.kind != "caption_row" or i in self.claimed:
+                continue  # (the rows that finish a caption are claimed with it)
+            slots = _caption_slots(row)
             self.claim(i, "caption")
             j = i + 1
             # Rows that finish captions left open: "of incorporation)   File Number)".
             while (
                 j < len(rows)
-                and rows[j].kind in ("value_row", "caption_row", "label_row")
+                and rows[j].kind in _CELL_ROWS
                 and j not in self.claimed
                 and any(not s.closed for s in slots)
             ):
@@ -664,7 +687,6 @@ class _Layout:
                 self.claim(j, "caption")
                 j += 1
             self._pair(slots, self._rows_above(i, columns=len(slots)), i)
-            i = j
 
     def _rows_above(self, i: int, *, columns: int = 1) -> list[int]:
         """Unclaimed value rows just above row ``i``, across rules and blank lines.
@@ -678,49 +700,42 @@ class _Layout:
         found: list[int] = []
         blanks = 0
         spacing = self.spacing
-        k = i - 1
-        while k >= 0 and len(found) < 6:
+        for k in range(i - 1, -1, -1):
+            if len(found) == 6:
+                break
             row = self.rows[k]
             if row.kind == "rule":
-                k -= 1
                 continue
             if row.kind == "blank":
                 blanks += 1
                 if not spacing and (found or blanks > 1):
                     break
-                k -= 1
                 continue
-            if row.kind == "value_row" and k not in self.claimed:
-                if found and row.cells[0].kind == "DATE":
-                    break  # a date above a value belongs to a date label, not this caption
-                if any(c.kind.startswith("LABEL") for c in row.cells):
-                    break  # a label printed in the row names its own value
-                found.insert(0, k)
-                if columns > 1 and len(found) == 1 and len(row.cells) >= columns:
-                    spacing = False
-                k -= 1
-                continue
-            break
+            if row.kind != "value_row" or k in self.claimed:
+                break
+            if found and row.cells[0].kind == "DATE":
+                break  # a date above a value belongs to a date label, not this caption
+            if any(c.kind.startswith("LABEL") for c in row.cells):
+                break  # a label printed in the row names its own value
+            found.insert(0, k)
+            if columns > 1 and len(found) == 1 and len(row.cells) >= columns:
+                spacing = False
         return found
 
     def _rows_below(self, i: int) -> list[int]:
         """Unclaimed value rows just below row ``i``, across rules and one blank line."""
         found: list[int] = []
-        blanks = 0
-        k = i + 1
-        while k < len(self.rows) and len(found) < 4:
-            row = self.rows[k]
-            if row.kind == "rule" and not found:
-                k += 1
-                continue
-            if row.kind == "blank" and not found and blanks == 0:
-                blanks += 1
-                k += 1
-                continue
-            if row.kind != "value_row" or k in self.claimed:
+        crossed_blank = False
+        for k in range(i + 1, len(self.rows)):
+            if len(found) == 4:
                 break
-            found.append(k)
-            k += 1
+            kind = self.rows[k].kind
+            if not found and (kind == "rule" or (kind == "blank" and not crossed_blank)):
+                crossed_blank = crossed_blank or kind == "blank"
+            elif kind == "value_row" and k not in self.claimed:
+                found.append(k)
+            else:
+                break
         return found
 
     def _pair(self, slots: list[_Slot], value_rows: list[int], caption_row: int) -> None:
@@ -737,8 +752,8 @@ class _Layout:
                 _best_slot(slots, cell).values.append((k, cell))
         for slot in slots:
             name = slot.field
-            if name is not None and (
-                name == "event_date" or (not slot.values and _holds_number(name, slot.text))
+            if name == "event_date" or (
+                name in _NUMBERS and not slot.values and _NUMBERS[name].search(slot.text)
             ):
                 # The caption is itself the value: "(September 21, 2000)" under a date,
                 # "(Commission File No. 1-8444)".
@@ -755,46 +770,39 @@ class _Layout:
 
     def labels(self) -> None:
         """Labels take the value after them on the row, or the rows below or above."""
-        rows = self.rows
-        i = 0
-        while i < len(rows):
-            row = rows[i]
+        for i, row in enumerate(self.rows):
             if row.kind != "label_row" or i in self.claimed:
-                i += 1
-                continue
+                continue  # (the label rows under a label are claimed with it)
             self.claim(i, "label")
-            pending = self._labels_in(i, list(row.cells))
+            pending = self._labels_in(i, row.cells)
             if not pending:
-                i += 1
                 continue
             # Labels printed alone: gather the label rows below them into column slots. A
             # row below that goes on with a slot's words and then its value ("I.R.S.
             # Employer" over "Identification No. 22-1109110") gives that slot its value.
             slots = [_Slot([cell]) for cell in pending]
-            j = i + 1
-            while j < len(rows) and rows[j].kind == "label_row" and j not in self.claimed:
+            end = self._label_rows_end(i + 1)
+            for j in range(i + 1, end):
                 last: _Slot | None = None
-                for cell in rows[j].cells:
-                    if not cell.kind.startswith("LABEL"):
-                        if last is None:
-                            break
-                        last.values.append((j, cell))
-                        continue
-                    best = _best_slot(slots, cell)
-                    if cell.overlap(best.col, best.end_col) <= 0:
-                        best = _Slot([cell])
-                        slots.append(best)
+                for cell in self.rows[j].cells:
+                    if cell.kind.startswith("LABEL"):
+                        last = _add_to_columns(slots, cell)
+                    elif last is None:
+                        break
                     else:
-                        best.cells.append(cell)
-                    last = best
+                        last.values.append((j, cell))
                 self.claim(j, "label")
-                j += 1
             done = [slot for slot in slots if slot.values]
             self._pair(done, [], i)
             slots = [slot for slot in slots if not slot.values]
             if slots:
-                self._pair(slots, self._label_values(i, j - 1, slots), i)
-            i = j
+                self._pair(slots, self._label_values(i, end - 1, slots), i)
+
+    def _label_rows_end(self, i: int) -> int:
+        """Where the unclaimed label rows from row ``i`` on end."""
+        while i < len(self.rows) and self.rows[i].kind == "label_row" and i not in self.claimed:
+            i += 1
+        return i
 
     def _label_values(self, first: int, last: int, slots: list[_Slot]) -> list[int]:
         """The value rows of labels printed alone on rows ``first`` to ``last``.
@@ -809,29 +817,35 @@ class _Layout:
             above >= 0
             and self.rows[above].kind == "value_row"
             and above not in self.claimed
-            and all(
-                any(c.overlap(s.col, s.end_col) > 0 for c in self.rows[above].cells) for s in slots
-            )
+            and all(any(s.overlap(c) > 0 for c in self.rows[above].cells) for s in slots)
         ):
             return self._rows_above(first, columns=len(slots))
         return self._rows_below(last) or self._rows_above(first)
 
-    def _labels_in(self, i: int, cells: list[Cell]) -> list[Cell]:
+    def _labels_in(self, i: int, cells: Sequence[Cell]) -> list[Cell]:
         """Each label on row ``i`` takes the cells after it; return those with none."""
+        starts = [k for k, cell in enumerate(cells) if cell.kind.startswith("LABEL")]
         pending: list[Cell] = []
-        label: Cell | None = None
-        values: list[Cell] = []
-        for cell in [*cells, None]:
-            if cell is None or cell.kind.startswith("LABEL"):
-                if label is not None:
-                    if values:
-                        self._labelled(label, [(i, values)])
-                    else:
-                        pending.append(label)
-                label, values = cell, []
-            else:
-                values.append(cell)
+        for k, end in zip(starts, [*starts[1:], len(cells)], strict=True):
+            label, values = cells[k], list(cells[k + 1 : end])
+            if not values:
+                pending.append(label)
+            elif (name := field_of(label.kind)) is not None:
+                self.found.append(FoundValue(name, [(i, values)], i))
         return pending
+
+    def inline_labels(self) -> None:
+        """Labels printed inside a row of values, after its first cell."""
+        for i, row in enumerate(self.rows):
+            if row.kind == "value_row" and i not in self.claimed:
+                first = next(
+                    (k for k, c in enumerate(row.cells) if c.kind.startswith("LABEL")), None
+                )
+                if first:
+                    self.claim(i, "label")
+                    self._labels_in(i, row.cells[first:])
+
+    # ---- pass 8: values that say what they are ----
 
     def typed_values(self) -> None:
         """Values that say what they are ("(A Delaware Corporation)"), wherever they are."""
@@ -846,23 +860,7 @@ class _Layout:
             if typed and len(typed) == len(row.cells):
                 self.claim(i, "value")
 
-    def inline_labels(self) -> None:
-        """Labels printed inside a row of values ("... For the fiscal year ended ...")."""
-        for i, row in enumerate(self.rows):
-            if row.kind == "value_row" and i not in self.claimed:
-                first = next(
-                    (k for k, c in enumerate(row.cells) if c.kind.startswith("LABEL")), None
-                )
-                if first:
-                    self.claim(i, "label")
-                    self._labels_in(i, list(row.cells[first:]))
-
-    def _labelled(self, label: Cell, value_rows: list[tuple[int, list[Cell]]]) -> None:
-        name = field_of(label.kind)
-        if name is not None:
-            self.found.append(FoundValue(name, value_rows, value_rows[0][0]))
-
-    # ---- pass 8: what is left ----
+    # ---- pass 9: what is left ----
 
     def leftovers(self) -> None:
         """A lone date is a date; the first line before the registrant's fields, its name."""
@@ -876,8 +874,7 @@ class _Layout:
             (
                 f.order
                 for f in self.found
-                if f.name in (*REGISTRANT_FIELDS, *_COMBINED)
-                and f.name not in ("name", "commission_file_number")
+                if f.name in _OF_REGISTRANT and f.name not in ("name", "commission_file_number")
             ),
             default=len(self.rows),
         )
@@ -908,7 +905,7 @@ class _Layout:
         """Run the passes and gather what they found."""
         self.check_boxes()
         self.whole_rows()
-        self.securities()
+        securities_12b = self.securities()
         self.registrant_table()
         self.label_dates()
         self.captions()
@@ -928,43 +925,20 @@ class _Layout:
             span=span,
             form_type=form_type,
             values=values,
-            registrants=self._registrants(values),
-            boxes=tuple(box for _, box in sorted(self.boxes, key=lambda b: b[1].span.start)),
-            securities_12b=tuple(self.securities_12b) if self.securities_12b is not None else None,
+            registrants=_registrants(values),
+            boxes=tuple(sorted(self.boxes, key=lambda box: box.span.start)),
+            securities_12b=tuple(securities_12b) if securities_12b is not None else None,
             parts=self._parts(),
         )
-
-    def _registrants(self, values: list[tuple[FoundValue, Span]]) -> tuple[Registrant, ...]:
-        """The registrants: a name starts the next one; a field printed twice keeps the first."""
-        registrants: list[dict[str, tuple[str, Span]]] = [{}]
-        for found, span in values:
-            if found.name not in REGISTRANT_FIELDS and found.name not in _COMBINED:
-                continue
-            text = found.text
-            state = _INCORPORATED.match(text) if found.name == "jurisdiction" else None
-            if state:  # "(A Delaware Corporation)"
-                text = state.group(1)
-            for name, value in _split_field(found, text):
-                if not value:
-                    continue
-                current = registrants[-1]
-                if name == "name" and "name" in current:
-                    registrants.append(current := {})  # a combined filing's next registrant
-                elif name in current:
-                    continue  # printed twice for one registrant: the first stands
-                current[name] = (value, span)
-        return tuple(_registrant(r) for r in registrants if r)
 
     def _parts(self) -> tuple[CoverPart, ...]:
         parts = []
         for i, row in enumerate(self.rows):
-            if row.kind == "blank":
-                continue
-            claimed = self.claimed.get(i)
-            if claimed is None and row.kind == "value_row":
-                continue  # kept as Unrecognized
+            if row.kind == "blank" or (row.kind == "value_row" and i not in self.claimed):
+                continue  # an unclaimed value row is kept as Unrecognized
+            row_kind = self.claimed.get(i) or _ROW_PART.get(row.kind, "value")
             for cell in row.cells:
-                kind = claimed or _ROW_PART.get(row.kind, "value")
+                kind = row_kind
                 if kind == "label" and not cell.kind.startswith("LABEL"):
                     kind = "value"
                 elif cell.kind in _BOXES and kind in ("question", "check-box"):
@@ -973,23 +947,26 @@ class _Layout:
         return tuple(parts)
 
 
-_ROW_PART = {
-    "masthead": "masthead",
-    "form_title": "form-title",
-    "amendment": "amendment",
-    "rule": "rule",
-    "question": "question",
-    "check_box": "check-box",
-    "box_row": "check-box",
-    "columns": "securities-12b",
-    "contents_entry": "contents",
-    "securities_12b": "securities-12b",
-    "securities_12g": "securities-12g",
-    "paragraph": "paragraph",
-    "caption_row": "caption",
-    "label_row": "label",
-    "value_row": "value",
-}
+def _registrants(values: list[tuple[FoundValue, Span]]) -> tuple[Registrant, ...]:
+    """The registrants: a name starts the next one; a field printed twice keeps the first."""
+    registrants: list[dict[str, tuple[str, Span]]] = [{}]
+    for found, span in values:
+        if found.name not in _OF_REGISTRANT:
+            continue
+        text = found.text
+        state = _INCORPORATED.match(text) if found.name == "jurisdiction" else None
+        if state:  # "(A Delaware Corporation)"
+            text = state.group(1)
+        for name, value in _split_field(found, text):
+            if not value:
+                continue
+            current = registrants[-1]
+            if name == "name" and "name" in current:
+                registrants.append(current := {})  # a combined filing's next registrant
+            elif name in current:
+                continue  # printed twice for one registrant: the first stands
+            current[name] = (value, span)
+    return tuple(_registrant(r) for r in registrants if r)
 
 
 def _split_field(found: FoundValue, text: str) -> list[tuple[str, str]]:
@@ -999,9 +976,7 @@ def _split_field(found: FoundValue, text: str) -> list[tuple[str, str]]:
         lines = found.lines()
         phone = None
         if name == "address_phone":
-            for line in lines:
-                if _PHONE.match(line) and phone is None:
-                    phone = line
+            phone = next((line for line in lines if _PHONE.match(line)), None)
             lines = [line for line in lines if line != phone and not _FAX.match(line)]
         address = " ".join(lines)
         zip_code = None
@@ -1015,11 +990,8 @@ def _split_field(found: FoundValue, text: str) -> list[tuple[str, str]]:
         ch.isdigit() for ch in text
     ):
         return []  # a number field whose value has no digit: a caption paired with the wrong text
-    if name == "commission_file_number":
-        match = _FILE_NUMBER.search(text)
-        return [(name, match.group(0) if match else text)]
-    if name == "irs_employer_id":
-        match = _IRS_NUMBER.search(text)
+    if name in _NUMBERS:
+        match = _NUMBERS[name].search(text)
         return [(name, match.group(0) if match else text)]
     if name == "zip":
         return [(name, text.strip(" ,."))]
@@ -1046,63 +1018,11 @@ def _registrant(fields: dict[str, tuple[str, Span]]) -> Registrant:
 
 
 class CoverTransformer(PartTransformer):
-    """Turns ``cover.lark`` subtrees into a :class:`CoverLayout`."""
+    """Turns ``cover.lark`` subtrees into a :class:`CoverLayout`.
 
-    def masthead(self, children: list[Token]) -> Row:
-        """A masthead line."""
-        return row_of("masthead", children)
-
-    def form_title(self, children: list[Token]) -> Row:
-        """The "FORM 10-Q" line."""
-        return row_of("form_title", children)
-
-    def amendment(self, children: list[Token]) -> Row:
-        """The "Amendment No. 1" line."""
-        return row_of("amendment", children)
-
-    def caption_row(self, children: list[Token]) -> Row:
-        """A row that starts with a caption."""
-        return row_of("caption_row", children)
-
-    def label_row(self, children: list[Token]) -> Row:
-        """A row that starts with a label."""
-        return row_of("label_row", children)
-
-    def value_row(self, children: list[Token]) -> Row:
-        """A row of values."""
-        return row_of("value_row", children)
-
-    def check_box(self, children: list[Token]) -> Row:
-        """A check box and its text."""
-        return row_of("check_box", children)
-
-    def box_row(self, children: list[Token]) -> Row:
-        """Labelled check boxes."""
-        return row_of("box_row", children)
-
-    def question(self, children: list[Token]) -> Row:
-        """A question the check boxes answer."""
-        return row_of("question", children)
-
-    def columns(self, children: list[Token]) -> Row:
-        """Column headings of a cover table."""
-        return row_of("columns", children)
-
-    def securities_12b(self, children: list[Token]) -> Row:
-        """The line that opens the Section 12(b) table."""
-        return row_of("securities_12b", children)
-
-    def securities_12g(self, children: list[Token]) -> Row:
-        """The Section 12(g) line."""
-        return row_of("securities_12g", children)
-
-    def paragraph(self, children: list[Token]) -> Row:
-        """A paragraph of the cover that the grammar typed."""
-        return row_of("paragraph", children)
-
-    def contents_entry(self, children: list[Token]) -> Row:
-        """A table-of-contents line."""
-        return row_of("contents_entry", children)
+    Each row rule ("caption_row", "masthead", ...: the kinds in ``_ROW_PART``) is read as a
+    :class:`Row` of its name; ``cover_page`` lays the rows out.
+    """
 
     def cover_page(self, children: list[Row | Token]) -> CoverLayout:
         """The cover page, its rows paired into fields."""
@@ -1120,3 +1040,14 @@ class CoverTransformer(PartTransformer):
         printed = [row for row in rows if row.cells]
         span = self.ctx.span(printed[0].start, printed[-1].end) if printed else Span(0, 0)
         return _Layout(self.ctx, rows).layout(span)
+
+
+def _row_rule(kind: str) -> Callable[[CoverTransformer, list[Token]], Row]:
+    def rule(self: CoverTransformer, children: list[Token]) -> Row:
+        return row_of(kind, children)
+
+    return rule
+
+
+for _kind in _ROW_PART.keys() - {"rule"}:  # a "rule" row is a RULE token, no rule of its own
+    setattr(CoverTransformer, _kind, _row_rule(_kind))

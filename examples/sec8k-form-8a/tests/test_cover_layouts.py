@@ -7,7 +7,6 @@ line). The company is invented; the layout is the form's.
 
 from __future__ import annotations
 
-import pytest
 import sec8k
 
 import sec8k_form_8a
@@ -107,12 +106,6 @@ def test_a_12b_table_with_wrapped_headings() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sec8k/transform/cover.py (_Layout.securities) ends the 12(b) table at the "
-    "first rule row, so a table whose headings are underlined (common in text covers, "
-    "10-K ones too) has no rows; its rows are left unrecognized",
-)
 def test_a_12b_table_with_underlined_headings() -> None:
     cover = _cover(UNDERLINED)
     assert cover.securities_12b is not None

@@ -136,22 +136,7 @@ def test_the_check_boxes(name: str) -> None:
     assert questions == [box["text"] for box in boxes]
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="sec8k/transform/cover.py (_Layout._row_boxes) labels a box that "
-                "answers a question with the other cells of its row and leaves the "
-                "question's text out, so an 8-A box, whose only label is its sentence, "
-                "gets the label ''",
-            ),
-        )
-        for name in NAMES
-    ],
-)
+@pytest.mark.parametrize("name", NAMES)
 def test_the_check_box_labels_are_their_sentences(name: str) -> None:
     boxes = _label(name)["cover"]["check_boxes"]
     cover = parsed(name).cover
