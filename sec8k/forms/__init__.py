@@ -30,10 +30,16 @@ from sec8k.errors import GrammarError, UnknownFormError
 from sec8k.grammar import get_parser, grammar_dir
 from sec8k.model import CoverPage
 from sec8k.transform import DocumentTransformer
+from sec8k.transform.amendment import AmendmentTransformer
 from sec8k.transform.base import Context, PartTransformer
+from sec8k.transform.cover import CoverTransformer
+from sec8k.transform.exhibits import ExhibitsTransformer
+from sec8k.transform.items import ItemsTransformer
+from sec8k.transform.signature import SignatureTransformer
 from sec8k.validate import Rule
 
 __all__ = [
+    "DOCUMENT_PARTS",
     "FORMS",
     "Form",
     "default_form",
@@ -47,6 +53,16 @@ __all__ = [
 
 FORMS: dict[str, type[Form]] = {}
 """Every registered form, by name."""
+
+DOCUMENT_PARTS: tuple[type[PartTransformer], ...] = (
+    CoverTransformer,
+    ItemsTransformer,
+    SignatureTransformer,
+    ExhibitsTransformer,
+    AmendmentTransformer,
+)
+"""The transformers of the parts ``grammar/document.lark`` assembles. A form whose grammar
+imports its sections from there names these as its :attr:`Form.parts`, and adds its own."""
 
 
 class Form:

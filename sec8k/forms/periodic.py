@@ -12,17 +12,13 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
-from sec8k.forms import Form
+from sec8k.forms import DOCUMENT_PARTS, Form
 from sec8k.model import CoverPage, Item, Node, PartHeading, Section, box_answer
 from sec8k.span import Span
 from sec8k.transform import DocumentTransformer
-from sec8k.transform.amendment import AmendmentTransformer
 from sec8k.transform.base import PartTransformer
-from sec8k.transform.cover import CoverLayout, CoverTransformer, FoundValue
-from sec8k.transform.exhibits import ExhibitsTransformer
-from sec8k.transform.items import ItemsTransformer
+from sec8k.transform.cover import CoverLayout, FoundValue
 from sec8k.transform.periodic import PeriodicTransformer
-from sec8k.transform.signature import SignatureTransformer
 from sec8k.transform.values import clean, is_not_applicable, parse_date
 from sec8k.validate import Rule
 from sec8k.validate.cover import REGISTRANT_RULES
@@ -155,12 +151,5 @@ class PeriodicForm(Form):
 
     document = PeriodicDocument
     cover = PeriodicCover
-    parts: ClassVar[tuple[type[PartTransformer], ...]] = (
-        CoverTransformer,
-        ItemsTransformer,
-        SignatureTransformer,
-        ExhibitsTransformer,
-        AmendmentTransformer,
-        PeriodicTransformer,
-    )
+    parts: ClassVar[tuple[type[PartTransformer], ...]] = (*DOCUMENT_PARTS, PeriodicTransformer)
     rules: ClassVar[tuple[type[Rule], ...]] = (*REGISTRANT_RULES, *SIGNATURE_RULES)

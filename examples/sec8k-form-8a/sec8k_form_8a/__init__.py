@@ -28,15 +28,11 @@ from typing import Any, ClassVar
 
 from lark.tree import Meta
 from lark.visitors import v_args
-from sec8k.forms import Form
+from sec8k.forms import DOCUMENT_PARTS, Form
 from sec8k.model import CoverPage, ReportText, box_answer
 from sec8k.transform import DocumentTransformer
-from sec8k.transform.amendment import AmendmentTransformer
 from sec8k.transform.base import PartTransformer, extent
-from sec8k.transform.cover import CoverLayout, CoverTransformer
-from sec8k.transform.exhibits import ExhibitsTransformer
-from sec8k.transform.items import ItemsTransformer
-from sec8k.transform.signature import SignatureTransformer
+from sec8k.transform.cover import CoverLayout
 from sec8k.transform.values import is_not_applicable
 from sec8k.validate import Rule
 from sec8k.validate.cover import (
@@ -137,13 +133,7 @@ class Form8A(Form):
     grammar_file = str(GRAMMAR)
     document = Form8ADocument
     cover = Cover8A
-    parts: ClassVar[tuple[type[PartTransformer], ...]] = (
-        CoverTransformer,
-        ItemsTransformer,
-        SignatureTransformer,
-        ExhibitsTransformer,
-        AmendmentTransformer,  # an 8-A12B/A's explanatory note
-    )
+    parts: ClassVar[tuple[type[PartTransformer], ...]] = DOCUMENT_PARTS  # sec8k's own
     rules: ClassVar[tuple[type[Rule], ...]] = (
         MissingRegistrantName,
         MissingJurisdiction,

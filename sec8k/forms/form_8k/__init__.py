@@ -10,17 +10,13 @@ import datetime
 import re
 from typing import ClassVar
 
-from sec8k.forms import Form
+from sec8k.forms import DOCUMENT_PARTS, Form
 from sec8k.forms.form_8k.cover import Cover8K, cover_8k_values
 from sec8k.forms.form_8k.header_items import header_item_number
 from sec8k.model import Item, OmittedItems, Section
 from sec8k.transform import DocumentTransformer
-from sec8k.transform.amendment import AmendmentTransformer
 from sec8k.transform.base import PartTransformer
-from sec8k.transform.cover import CoverLayout, CoverTransformer
-from sec8k.transform.exhibits import ExhibitsTransformer
-from sec8k.transform.items import ItemsTransformer
-from sec8k.transform.signature import SignatureTransformer
+from sec8k.transform.cover import CoverLayout
 from sec8k.validate import Rule
 from sec8k.validate.cover import REGISTRANT_RULES
 from sec8k.validate.signature import SIGNATURE_RULES
@@ -81,13 +77,7 @@ class Form8K(Form):
     grammar_file = "form_8k.lark"
     document = Form8KDocument
     cover = Cover8K
-    parts: ClassVar[tuple[type[PartTransformer], ...]] = (
-        CoverTransformer,
-        ItemsTransformer,
-        SignatureTransformer,
-        ExhibitsTransformer,
-        AmendmentTransformer,
-    )
+    parts: ClassVar[tuple[type[PartTransformer], ...]] = DOCUMENT_PARTS
     rules: ClassVar[tuple[type[Rule], ...]] = (*REGISTRANT_RULES, *SIGNATURE_RULES)
     default = True
 

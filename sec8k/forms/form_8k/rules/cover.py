@@ -13,7 +13,7 @@ from sec8k.forms.form_8k.dates import (
     business_days,
     filed,
 )
-from sec8k.forms.form_8k.rules.base import Report, Rule8K, cover_8k
+from sec8k.forms.form_8k.rules.base import Report, Rule8K, cover_8k, cover_since
 from sec8k.model import Filing
 from sec8k.validate import rule
 
@@ -114,9 +114,8 @@ class CheckBoxesMissing(Rule8K):
 
     def check(self, filing: Filing, report: Report) -> None:
         """Report a recent cover whose boxes were not found."""
-        cover = cover_8k(filing)
-        date = filed(filing) or (cover.date_of_report if cover else None)
-        if cover is None or date is None or date < CHECK_BOXES_FROM:
+        cover = cover_since(filing, CHECK_BOXES_FROM)
+        if cover is None:
             return
         boxes = cover.checkboxes.answers() if cover.checkboxes else {}
         if not boxes or any(value is None for value in boxes.values()):
@@ -133,9 +132,8 @@ class EgcBoxMissing(Rule8K):
 
     def check(self, filing: Filing, report: Report) -> None:
         """Report a recent cover without the EGC box."""
-        cover = cover_8k(filing)
-        date = filed(filing) or (cover.date_of_report if cover else None)
-        if cover is None or date is None or date < EGC_BOXES_FROM:
+        cover = cover_since(filing, EGC_BOXES_FROM)
+        if cover is None:
             return
         if cover.emerging_growth_company is None:
             report("the cover page lacks the emerging growth company check box", cover.span)
@@ -155,9 +153,8 @@ class Table12bMissing(Rule8K):
 
     def check(self, filing: Filing, report: Report) -> None:
         """Report a recent cover of a listed registrant without the table."""
-        cover = cover_8k(filing)
-        date = filed(filing) or (cover.date_of_report if cover else None)
-        if cover is None or date is None or date < TABLE_12B_FROM:
+        cover = cover_since(filing, TABLE_12B_FROM)
+        if cover is None:
             return
         if cover.securities_12b is None and filing.xbrl.get("TradingSymbol"):
             report("the cover page lacks the Section 12(b) table", cover.span)
