@@ -1,13 +1,16 @@
-"""The example plug-in adds Form 8-A from outside sec8k: install it apart, use it, run its tests.
+"""The example plug-in adds Form 8-A from outside sec8k: install it fresh, use it, run its tests.
 
-``examples/sec8k-form-8a/`` is a package a third party could publish. Built as a wheel and
-installed into a folder of its own (not into this environment, so the other tests never
-see Form 8-A), it must register through the ``sec8k.forms`` entry point alone, parse its
-three real filings with sec8k's shipped grammar parts, and pass its own test suite.
+``examples/sec8k-form-8a/`` is a package a third party could publish. sec8k and the
+plug-in are built as wheels and installed with pip into a fresh virtual environment, as a
+user would; there the plug-in must register through the ``sec8k.forms`` entry point
+alone, parse its three real filings with sec8k's shipped grammar parts, and pass its own
+test suite. (Nothing is installed into this environment, so the other tests never see
+Form 8-A.)
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,47 +23,63 @@ APPLE = EXAMPLE / "tests" / "filings" / "0001193125-19-292825.txt"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder holding the installed plug-in, and nothing else."""
+def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The ``bin`` folder of a fresh virtual environment with sec8k and the plug-in."""
     pytest.importorskip(
-        "hatchling", reason="building the plug-in needs hatchling (pip install '.[test]')"
+        "hatchling", reason="building the wheels needs hatchling (pip install '.[test]')"
     )
     where = tmp_path_factory.mktemp("plugin")
-    wheels, target = where / "wheels", where / "site"
+    wheels = where / "wheels"
     pip = [sys.executable, "-m", "pip", "-q", "--disable-pip-version-check"]
+    for project in (ROOT, EXAMPLE):
+        subprocess.run(
+            [*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(project)],
+            check=True,
+        )
+    subprocess.run([sys.executable, "-m", "venv", str(where / "venv")], check=True)
+    bin_dir = where / "venv" / ("Scripts" if os.name == "nt" else "bin")
     subprocess.run(
-        [*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(EXAMPLE)],
+        [
+            bin_dir / "python",
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--disable-pip-version-check",
+            *wheels.glob("*.whl"),
+            "pytest",
+        ],
         check=True,
     )
-    (wheel,) = wheels.glob("sec8k_form_8a-*.whl")
-    subprocess.run([*pip, "install", "--no-deps", "--target", str(target), str(wheel)], check=True)
-    return target
+    return bin_dir
 
 
-def run_with_plugin(site: Path, code: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run ``code`` in a fresh interpreter that sees the installed plug-in first."""
-    # -I: neither the current directory nor PYTHON* variables reach sys.path, so the
-    # plug-in comes from its wheel, not from the example's source folder.
-    script = f"import sys; sys.path.insert(0, sys.argv[1]); del sys.argv[1]\n{code}"
+def run(venv: Path, command: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run one of the environment's commands, away from the checkout."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     return subprocess.run(
-        [sys.executable, "-I", "-c", script, str(site), *args],
+        [str(venv / command), *args],
         capture_output=True,
         text=True,
-        cwd=site.parent,
+        cwd=venv.parent.parent,
+        env=env,
         check=False,
     )
 
 
 @pytest.mark.slow
-def test_the_wheel_ships_the_grammar(site: Path) -> None:
-    assert (site / "sec8k_form_8a" / "form_8a.lark").is_file()
-    (dist,) = site.glob("sec8k_form_8a-*.dist-info")
-    assert "[sec8k.forms]\n8-A = sec8k_form_8a" in (dist / "entry_points.txt").read_text()
+def test_the_plugin_is_installed_from_its_wheel(venv: Path) -> None:
+    where = "import sec8k, sec8k_form_8a; print(sec8k.__file__); print(sec8k_form_8a.__file__)"
+    done = run(venv, "python", "-c", where)
+    assert done.returncode == 0, done.stderr
+    for path in done.stdout.split():
+        assert Path(path).is_relative_to(venv.parent), path  # not the checkout's copies
+    assert Path(done.stdout.split()[1]).with_name("form_8a.lark").is_file()
 
 
 @pytest.mark.slow
-def test_sec8k_forms_lists_the_plugin(site: Path) -> None:
-    done = run_with_plugin(site, "from sec8k.cli import main; sys.exit(main(['forms']))")
+def test_sec8k_forms_lists_the_plugin(venv: Path) -> None:
+    done = run(venv, "sec8k", "forms")
     assert done.returncode == 0, done.stderr
     line = next(line for line in done.stdout.splitlines() if line.startswith("8-A "))
     assert "8-A12B" in line and "8-A12G" in line
@@ -69,13 +88,8 @@ def test_sec8k_forms_lists_the_plugin(site: Path) -> None:
 
 
 @pytest.mark.slow
-def test_show_reads_a_real_8a_with_the_plugin(site: Path) -> None:
-    done = run_with_plugin(
-        site,
-        "from sec8k.cli import main; sys.exit(main(['show', '--form', '8-A', '--width', '100',"
-        " sys.argv[1]]))",
-        str(APPLE),
-    )
+def test_show_reads_a_real_8a_with_the_plugin(venv: Path) -> None:
+    done = run(venv, "sec8k", "show", "--form", "8-A", "--width", "100", str(APPLE))
     assert done.returncode == 0, done.stderr
     assert "Filing 8-A12B" in done.stdout
     assert "Apple Inc." in done.stdout
@@ -84,12 +98,18 @@ def test_show_reads_a_real_8a_with_the_plugin(site: Path) -> None:
 
 
 @pytest.mark.slow
-def test_the_plugin_passes_its_own_tests(site: Path) -> None:
-    done = run_with_plugin(
-        site,
-        "import pytest; sys.exit(pytest.main(['-q', '-p', 'no:cacheprovider', '--rootdir',"
-        " sys.argv[1], sys.argv[1] + '/tests']))",
+def test_the_plugin_passes_its_own_tests(venv: Path) -> None:
+    done = run(
+        venv,
+        "python",
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "--rootdir",
         str(EXAMPLE),
+        str(EXAMPLE / "tests"),
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
-    assert " passed" in done.stdout
+    assert " passed" in done.stdout and "failed" not in done.stdout
