@@ -64,7 +64,7 @@ def cross_check(
 ) -> None:
     """Report each disagreement between ``header`` and the parsed body."""
     header_items = {i.number for i in header.items if i.number}
-    body_items = {i.number for i in items}
+    body_items = {i.number for i in items if i.status != "none"}  # "None." is not reported
     if header_items and body_items and header_items != body_items:
         sink.report(
             HDR_ITEMS,

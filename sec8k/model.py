@@ -266,6 +266,9 @@ class Item(Node):
     """Exhibit rows printed in this item (the items of a form that list exhibits)."""
     part: str | None = None
     """The part of the report it is in ("I", "II"), where the form has parts."""
+    status: str = "reported"
+    """"reported", or "none" where the item says only that it has nothing to report (its
+    body, or the end of its heading, is "None." or "Not applicable.")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import replace
 from typing import Any
 
 from lark import Token, Transformer, Tree
@@ -157,6 +158,32 @@ def _contents(sections: list[Section]) -> tuple[Section, ...]:
     return tuple(out)
 
 
+def _repeated_headings(sections: list[Section]) -> list[Section]:
+    """A bodiless heading printed right before the same heading with a body: one item.
+
+    The item's span and heading span take in both headings, so neither is lost.
+    """
+    out: list[Section] = []
+    for section in sections:
+        previous = out[-1] if out else None
+        if (
+            isinstance(section, Item)
+            and isinstance(previous, Item)
+            and not previous.text
+            and not previous.exhibits
+            and previous.number == section.number
+        ):
+            out[-1] = replace(
+                section,
+                title=previous.title or section.title,
+                span=Span(previous.span.start, section.span.end),
+                heading_span=Span(previous.heading_span.start, section.heading_span.end),
+            )
+            continue
+        out.append(section)
+    return out
+
+
 class DocumentTransformer(PartTransformer):
     """The rules of a form's own grammar file: ``start`` gathers the document.
 
@@ -177,7 +204,7 @@ class DocumentTransformer(PartTransformer):
                 sections.extend(child)
             elif isinstance(child, SECTION_TYPES):
                 sections.append(child)
-        found = self.finish(_contents(sections))
+        found = self.finish(_contents(_repeated_headings(sections)))
         return DocumentParts(cover, found, listed_exhibits(found, self.exhibit_items))
 
     def finish(self, sections: tuple[Section, ...]) -> tuple[Section, ...]:

@@ -13,10 +13,16 @@ from sec8k.model import Exhibit, Item, OmittedItems
 from sec8k.transform.base import PartTransformer, extent, kind_of
 from sec8k.transform.values import clean
 
-__all__ = ["ItemsTransformer", "item_number"]
+__all__ = ["ItemsTransformer", "item_number", "item_status"]
 
 _SUMMARY_NUMBER = re.compile(r"(\d{1,2}(?:\.\d{2})?)")
 _RANGE = re.compile(r"(?i)(\d{1,2})\s*(?:-|\u2013|through|to)\s*(?:items?\s+)?(\d{1,2})(?!\.\d)")
+# An item body that says there is nothing to report, and the same words ending a heading
+# ("Item 4. Mine Safety Disclosures. Not applicable.").
+_NOTHING = re.compile(r"(?i)(?:none|not\s+applicable|inapplicable|n/a)\.?")
+_ENDS_IN_NOTHING = re.compile(
+    r"(?i)[.:;,\u2013\u2014-]\s*(?:none|not\s+applicable|inapplicable)\.?$"
+)
 # An ITEM_NO token: "Item " before a second number, the number, a "(d)" after it.
 _ITEM_NO = re.compile(r"(?i)^\s*(?:items?\s+)?(?P<number>.*?)(?:\([a-z]\))?\s*$")
 
@@ -27,6 +33,18 @@ def item_number(printed: str) -> str:
     major, dot, minor = number.partition(".")
     head = (major.lstrip("0") or "0") if major[:1].isdigit() else major
     return f"{head}{dot}{minor}"
+
+
+def item_status(title: str, body: str) -> str:
+    """An item's status: "none" where it says there is nothing to report, else "reported".
+
+    The body's first paragraph says so (what follows it on the page is most often a page
+    header the filer repeated), or, where there is no body, the end of the title.
+    """
+    first = re.split(r"\n[ \t]*\n", body, maxsplit=1)[0]
+    if _NOTHING.fullmatch(clean(first)) or (not body and _ENDS_IN_NOTHING.search(title)):
+        return "none"
+    return "reported"
 
 
 class ItemsTransformer(PartTransformer):
@@ -63,8 +81,9 @@ class ItemsTransformer(PartTransformer):
         span = self.ctx.span(start, end)
         heading_span = self.ctx.span(heading_start, heading_end)
         exhibits = tuple(c for c in children if isinstance(c, Exhibit))
+        status = item_status(title, body)
         return [
-            Item(number, title, body, span, heading_span, exhibits)
+            Item(number, title, body, span, heading_span, exhibits, status=status)
             for number in dict.fromkeys(numbers)
         ]
 

@@ -7,13 +7,11 @@ the dates they turn on in :mod:`sec8k.forms.form_8k.dates`.
 from __future__ import annotations
 
 import datetime
-import re
 from typing import ClassVar
 
 from sec8k.forms import DOCUMENT_PARTS, Form
 from sec8k.forms.form_8k.cover import Cover8K, cover_8k_values
 from sec8k.forms.form_8k.header_items import header_item_number
-from sec8k.model import Item, OmittedItems, Section
 from sec8k.transform import DocumentTransformer
 from sec8k.transform.base import PartTransformer
 from sec8k.transform.cover import CoverLayout
@@ -22,9 +20,6 @@ from sec8k.validate.cover import REGISTRANT_RULES
 from sec8k.validate.signature import SIGNATURE_RULES
 
 __all__ = ["Cover8K", "Form8K", "Form8KDocument"]
-
-# A body that says the item is empty: "None.", "Not applicable."
-_NONE = re.compile(r"(?i)^\s*(?:none|not\s+applicable|inapplicable|n/a)\.?\s*(?:\n|$)")
 
 
 class Form8KDocument(DocumentTransformer):
@@ -35,27 +30,6 @@ class Form8KDocument(DocumentTransformer):
     def cover(self, layout: CoverLayout) -> Cover8K:
         """The 8-K's cover page."""
         return Cover8K(**{**self.cover_values(layout), **cover_8k_values(layout, self.ctx)})
-
-    def finish(self, sections: tuple[Section, ...]) -> tuple[Section, ...]:
-        """Items whose body says "None." or "Not applicable." are declared empty.
-
-        A bodiless heading printed right before the same heading with a body is one item.
-        """
-        out: list[Section] = []
-        for index, section in enumerate(sections):
-            if isinstance(section, Item):
-                following = sections[index + 1] if index + 1 < len(sections) else None
-                if (
-                    not section.text
-                    and isinstance(following, Item)
-                    and following.number == section.number
-                ):
-                    continue
-                if _NONE.match(section.text):
-                    out.append(OmittedItems((section.number,), section.text, section.span))
-                    continue
-            out.append(section)
-        return tuple(out)
 
 
 class Form8K(Form):

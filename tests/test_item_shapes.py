@@ -1,0 +1,76 @@
+"""Item headings and bodies in the shapes unseen filings print them.
+
+Each test reads a real filing of ``tests/filings`` (or ``examples/``); where the shape
+needs a heading the filing does not print, the test edits a copy in memory and says how.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import sec8k
+
+ROOT = Path(__file__).resolve().parents[1]
+IMMUNOGEN = ROOT / "examples" / "immunogen-8k-2002-11-12.txt"
+ROCK_OF_AGES = (
+    ROOT
+    / "tests"
+    / "filings"
+    / "0000084581-00-500009_formacqui"
+    / "0000084581-00-500009_formacqui.htm"
+)
+HEADING_9 = re.compile(r"(?m)^ITEM 9\.  REGULATION FD DISCLOSURE\n")
+
+
+def test_items_that_say_none_are_items_with_status_none() -> None:
+    # Rock of Ages 2000: Items 1 to 8 each under its own heading, all but Item 5 "None."
+    # or "Not applicable." (Item 4's and Item 8's are followed by the repeated page header).
+    filing = sec8k.parse(ROCK_OF_AGES)
+    assert [(i.number, i.status) for i in filing.items] == [
+        ("1", "none"),
+        ("2", "none"),
+        ("3", "none"),
+        ("4", "none"),
+        ("5", "reported"),
+        ("6", "none"),
+        ("7", "none"),
+        ("8", "none"),
+    ]
+    assert [i["status"] for i in filing.to_dict()["items"]].count("reported") == 1
+    # The SEC header lists Item 5 only: the "none" items are no disagreement.
+    assert "HDR001" not in {d.code for d in filing.diagnostics}
+
+
+@pytest.mark.parametrize(
+    ("heading", "number", "title"),
+    [
+        ("ITEM9.  REGULATION FD DISCLOSURE", "9", "REGULATION FD DISCLOSURE"),  # no space
+        ("ITEM 9.REGULATION FD DISCLOSURE", "9", "REGULATION FD DISCLOSURE"),  # title glued
+        ("Item 9.01Financial Statements", "9.01", "Financial Statements"),
+    ],
+)
+def test_headings_with_their_spaces_missing(heading: str, number: str, title: str) -> None:
+    # ImmunoGen 2002 with its "ITEM 9.  REGULATION FD DISCLOSURE" heading printed without
+    # the space after "ITEM" or before the title.
+    text = HEADING_9.sub(heading + "\n", IMMUNOGEN.read_text(encoding="utf-8"), count=1)
+    filing = sec8k.parse(text)
+    assert (filing.items[0].number, filing.items[0].title) == (number, title)
+
+
+def test_a_heading_printed_twice_is_one_item_and_loses_nothing() -> None:
+    # ImmunoGen 2002 with its Item 9 heading printed a second time right above itself (a
+    # page break between a heading and its body does this in real filings).
+    original = IMMUNOGEN.read_text(encoding="utf-8")
+    heading = HEADING_9.search(original)
+    assert heading is not None
+    text = original[: heading.start()] + heading.group() + "\n" + original[heading.start() :]
+    filing = sec8k.parse(text)
+    assert [i.number for i in filing.items] == ["9", "7"]
+    item = filing.items[0]
+    assert item.title == "REGULATION FD DISCLOSURE" and item.status == "reported"
+    # Both headings lie in the item's heading span.
+    assert text[item.heading_span.start : item.heading_span.end].count("ITEM 9.") == 2
+    assert item.span.start == item.heading_span.start
