@@ -42,3 +42,13 @@ def test_a_row_after_the_paragraph_letter() -> None:
 )
 def test_corpus_rows(name: str, expected: list[tuple[str, str]]) -> None:
     assert exhibits(CORPUS / "files" / name) == expected
+
+
+def test_a_number_with_two_dots() -> None:
+    # ImmunoGen 2002 with its exhibit "99.1" renumbered "2.1.1" in memory (a shape of
+    # merger exhibits: "2.1.1 Amendment No. 1 to the Agreement and Plan of Merger").
+    example = Path(__file__).resolve().parents[1] / "examples" / "immunogen-8k-2002-11-12.txt"
+    text = example.read_text(encoding="utf-8").replace("\n99.1     ", "\n2.1.1    ", 1)
+    assert [(e.number, e.description.split()[0]) for e in sec8k.parse(text).exhibits] == [
+        ("2.1.1", "Certification")
+    ]

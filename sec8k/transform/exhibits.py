@@ -18,7 +18,7 @@ __all__ = ["ExhibitsTransformer"]
 
 _ROW = re.compile(
     r"^\s*(?:\([a-g]\)\s+(?=exhibit))?(?:exhibit\s+(?:no\.?\s*)?)?"
-    r"(?P<number>\d{1,3}(?:\.\d{1,3})?(?:\([a-z0-9]{1,3}\))?[a-z]?)\*?[.:]?\s*(?:[-\u2013\u2014]\s*)?"
+    r"(?P<number>\d{1,3}(?:\.\d{1,3}){0,2}(?:\([a-z0-9]{1,3}\))?[a-z]?)\*?[.:]?\s*(?:[-\u2013\u2014]\s*)?"
     r"(?P<description>.*)",
     re.I | re.S,
 )
