@@ -40,6 +40,12 @@ _FIELD_LABEL = re.compile(r"(?i)^(?:name|title|its|by|dated?)\s*:?\s*")
 _REGISTRANT_CAPTION = re.compile(r"(?i)^(?:\(?\s*registrants?\s*\)?|by:?)$")
 # How far (in columns) a line may sit left of its signer's column and still be its.
 _SLACK = 8
+# Words that begin an officer's title ("President", "Chief Financial Officer", "EVP").
+_TITLE_WORD = re.compile(
+    r"(?i)\b(?:president|vice|chief|executive|senior|officer|director|chair(?:man|woman|person)?"
+    r"|secretary|treasurer|controller|comptroller|general|counsel|principal|managing|manager"
+    r"|partner|member|trustee|assistant|corporate|ceo|cfo|coo|evp|svp|head)\b"
+)
 
 
 @dataclass(slots=True)
@@ -77,6 +83,47 @@ def _same_person(line: str, signed: str | None) -> bool:
     last_typed = re.findall(r"[A-Za-z'\-]+", line)
     last_signed = re.findall(r"[A-Za-z'\-]+", signed)
     return bool(last_typed and last_signed) and last_typed[-1].lower() == last_signed[-1].lower()
+
+
+def _name_and_title(line: str, signed: str | None) -> tuple[str, str] | None:
+    """A typed line that runs the signer's name into the title: its two halves, or None.
+
+    "Gregg D. Beloff, Chief Financial Officer", "GREGG D BELOFF CHIEF FINANCIAL OFFICER":
+    the name is the signed name's words where the line starts with them, else the words
+    before the first title word (two to five of them, none a title word).
+    """
+    words = line.split()
+    if signed:
+        signed_words = [w.strip(".,").lower() for w in signed.split()]
+        typed = [w.strip(".,").lower() for w in words[: len(signed_words)]]
+        if typed == signed_words and len(words) > len(signed_words):
+            return " ".join(words[: len(signed_words)]).rstrip(","), " ".join(
+                words[len(signed_words) :]
+            ).lstrip(", ")
+        return None
+    title = _TITLE_WORD.search(line)
+    if title is None:
+        return None
+    name = line[: title.start()].strip(" ,;-")
+    if not 2 <= len(name.split()) <= 5:
+        return None
+    return name, line[title.start() :].strip()
+
+
+def _looks_like_name(group: list[Cell]) -> bool:
+    """Whether a group of lines starts with a person's name.
+
+    Two to eight words, no digits, no title word first, and a title after it: on the
+    lines below or on the same line.
+    """
+    first = clean(group[0].text)
+    words = first.split()
+    return (
+        2 <= len(words) <= 8
+        and not any(ch.isdigit() for ch in first)
+        and not _TITLE_WORD.match(first)
+        and (len(group) > 1 or _name_and_title(first, None) is not None)
+    )
 
 
 def _field_value(cell: Cell) -> tuple[str, int]:
@@ -188,22 +235,38 @@ class _Block:
             return
         signer.add(cell)
         text = clean(cell.text)
+        unnamed = signer.typed_name is None and signer.field_name is None
         if signer.title_col is not None:
             signer.title.append(text)
-        elif (
-            signer.typed_name is None
-            and signer.field_name is None
-            and _same_person(text, signer.signed_name)
-        ):
+        elif unnamed and _same_person(text, signer.signed_name):
             signer.typed_name = text
+        elif unnamed and (halves := _name_and_title(text, signer.signed_name)):
+            signer.typed_name, title = halves
+            signer.title, signer.title_col = [title], cell.col
         elif "," in text and _same_person(text.split(",", 1)[0], signer.signed_name):
             signer.title = [text.split(",", 1)[1].strip()]
             signer.title_col = cell.col
+        elif unnamed and signer.signed_name is None and not _TITLE_WORD.match(text):
+            signer.typed_name = text  # under "By: ____" or an empty "/s/": the typed name
         else:
             signer.title = [text]
             signer.title_col = cell.col
 
     def finish(self) -> None:
+        """Read a typed signer where no one signed; leave what is left unplaced."""
+        if not self.signers and len(self.candidates) > 1 and _looks_like_name(self.candidates[-1]):
+            # No "/s/" and no "By:": the last group of lines is the typed name and title
+            # of the signer, the group before it the registrant's name.
+            first, *rest = self.candidates.pop()
+            signer = self._start(first)
+            signer.add(first)
+            halves = _name_and_title(clean(first.text), None)
+            signer.typed_name, title = halves if halves else (clean(first.text), "")
+            signer.title = [title] if title else []
+            signer.title_col = first.col
+            for cell in rest:
+                signer.add(cell)
+                signer.title.append(clean(cell.text))
         for group in self.candidates:
             for cell in group:
                 self.ctx.unplaced(cell.text, cell.start, cell.end, "signature block")
