@@ -131,6 +131,9 @@ class FoundValue:
     """Per row: the row's index and the value's cells in it, left to right."""
     order: int
     """Where it was found, for document order."""
+    index: int = 0
+    """Which registrant it belongs to, where a column holds one row per registrant (the
+    first is 0; values outside such a column are 0)."""
 
     @property
     def text(self) -> str:
@@ -221,6 +224,18 @@ class _Slot:
     def gap(self, cell: Cell) -> int:
         """Columns between the cell and this slot (0 when they overlap)."""
         return max(0, self.col - cell.end_col, cell.col - self.end_col)
+
+
+def _beside(cell: Cell) -> bool:
+    """Whether a cell of a value row is a caption of a registrant field, beside its value."""
+    return cell.kind.startswith("CAPTION") and field_of(cell.kind) in _OF_REGISTRANT
+
+
+def _values_of(cells: Sequence[Cell]) -> Sequence[Cell]:
+    """A value row's cells without the captions printed beside its values."""
+    if not any(_beside(c) for c in cells[1:]):
+        return cells
+    return [cells[0], *(c for c in cells[1:] if not _beside(c))]
 
 
 def _best_slot(slots: Sequence[_Slot], cell: Cell) -> _Slot:
@@ -742,7 +757,7 @@ class _Layout:
         """Give each value cell to its slot, then record each slot's field."""
         for k in value_rows:
             self.claim(k, "value")
-            cells = self.rows[k].cells
+            cells = _values_of(self.rows[k].cells)
             by_shape = _by_shape(slots, cells) if len(cells) < len(slots) else None
             if by_shape is not None:
                 for slot, cell in by_shape:
@@ -764,7 +779,14 @@ class _Layout:
             by_row: dict[int, list[Cell]] = {}
             for k, cell in slot.values:
                 by_row.setdefault(k, []).append(cell)
-            self.found.append(FoundValue(name, sorted(by_row.items()), min(by_row)))
+            rows = sorted(by_row.items())
+            if _one_per_registrant(name, rows):
+                # "Massachusetts" over "Delaware" under one caption: a combined filing
+                # prints its registrants' values one row each.
+                for index, row in enumerate(rows):
+                    self.found.append(FoundValue(name, [row], row[0], index))
+                continue
+            self.found.append(FoundValue(name, rows, min(by_row)))
 
     # ---- pass 7: labels ----
 
@@ -845,6 +867,29 @@ class _Layout:
                     self.claim(i, "label")
                     self._labels_in(i, row.cells[first:])
 
+    def beside_captions(self) -> None:
+        """Captions printed after their values on the value's own row.
+
+        "128 Sidney Street, Cambridge  (Address of principal executive offices)  02139
+        (Zip Code)": each caption takes the cells between it and the caption before it.
+        Rows that a caption or label below or above has taken are not read again.
+        """
+        for i, row in enumerate(self.rows):
+            if row.kind != "value_row" or i in self.claimed:
+                continue
+            if not any(_beside(c) for c in row.cells[1:]):
+                continue
+            self.claim(i, "value")
+            values: list[Cell] = []
+            for cell in row.cells:
+                if not _beside(cell):
+                    values.append(cell)
+                    continue
+                name = field_of(cell.kind)
+                if name is not None and values:
+                    self.found.append(FoundValue(name, [(i, values)], i))
+                values = []
+
     # ---- pass 8: values that say what they are ----
 
     def typed_values(self) -> None:
@@ -911,6 +956,7 @@ class _Layout:
         self.captions()
         self.labels()
         self.inline_labels()
+        self.beside_captions()
         self.typed_values()
         self.leftovers()
         values = []
@@ -941,15 +987,51 @@ class _Layout:
                 kind = row_kind
                 if kind == "label" and not cell.kind.startswith("LABEL"):
                     kind = "value"
+                elif kind == "value" and _beside(cell):
+                    kind = "caption"
                 elif cell.kind in _BOXES and kind in ("question", "check-box"):
                     kind = "check-box"
                 parts.append(CoverPart(kind, clean(cell.text), self.ctx.span(cell.start, cell.end)))
         return tuple(parts)
 
 
+# The end of a company's name: "Inc.", "Corporation", "L.L.C.", "Trust".
+_COMPANY_END = re.compile(
+    r"(?i)\b(?:inc|incorporated|corp|corporation|company|co|llc|l\.l\.c|lp|l\.p|llp|ltd"
+    r"|limited|trust|plc|n\.a|bancorp|bancshares|holdings?|group|partners(?:hip)?|fund)\.?$"
+)
+# Whether one row's text is a whole value of a field, by field.
+_WHOLE_VALUE: dict[str, Callable[[str], object]] = {
+    "name": _COMPANY_END.search,
+    "jurisdiction": jurisdiction_code,
+    "commission_file_number": _FILE_NUMBER.search,
+    "irs_employer_id": _IRS_NUMBER.search,
+    "phone": _PHONE.match,
+}
+
+
+def _one_per_registrant(name: str, rows: list[tuple[int, list[Cell]]]) -> bool:
+    """Whether the rows of one value are each a whole value: one per registrant.
+
+    A wrapped name ("FIRST NATIONAL" over "BANCORP, INC.") is one value; "ACME HOLDINGS,
+    INC." over "ACME OPERATING CO." are two.
+    """
+    whole = _WHOLE_VALUE.get(name)
+    return (
+        whole is not None
+        and len(rows) > 1
+        and all(whole(clean(" ".join(c.text for c in cells))) for _, cells in rows)
+    )
+
+
 def _registrants(values: list[tuple[FoundValue, Span]]) -> tuple[Registrant, ...]:
-    """The registrants: a name starts the next one; a field printed twice keeps the first."""
+    """The registrants: a name starts the next one; a field printed twice keeps the first.
+
+    Values printed one row per registrant in a column (:attr:`FoundValue.index`) go to
+    the registrant of their row, counted from the one the column starts with.
+    """
     registrants: list[dict[str, tuple[str, Span]]] = [{}]
+    base = 0  # the registrant that the current group of fields starts with
     for found, span in values:
         if found.name not in _OF_REGISTRANT:
             continue
@@ -960,10 +1042,16 @@ def _registrants(values: list[tuple[FoundValue, Span]]) -> tuple[Registrant, ...
         for name, value in _split_field(found, text):
             if not value:
                 continue
-            current = registrants[-1]
-            if name == "name" and "name" in current:
-                registrants.append(current := {})  # a combined filing's next registrant
-            elif name in current:
+            if found.index:
+                while len(registrants) <= base + found.index:
+                    registrants.append({})
+                current = registrants[base + found.index]
+            else:
+                current = registrants[base]
+                if name == "name" and "name" in current:
+                    base = len(registrants)  # a combined filing's next registrant
+                    registrants.append(current := {})
+            if name in current:
                 continue  # printed twice for one registrant: the first stands
             current[name] = (value, span)
     return tuple(_registrant(r) for r in registrants if r)

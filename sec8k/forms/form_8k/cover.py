@@ -24,7 +24,12 @@ A2_BOXES = (
 )
 """The fields of the four General Instruction A.2 boxes, as form_8k.lark names them."""
 
-_PAREN_DATE = re.compile(r"\((\s*[A-Za-z]{3,9}\.?\s+\d{1,2},?\s*\d{4}\s*)\)")
+# A date in parentheses after the date of report, perhaps after its own label: "(November
+# 8, 2002)", "(Date of earliest event reported: November 8, 2002)", "(11/8/2002)".
+_PAREN_DATE = re.compile(
+    r"\((?:[^():]{1,60}:\s*)?(\s*(?:[A-Za-z]{3,9}\.?\s+\d{1,2},?\s*\d{4}"
+    r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))\s*)\)"
+)
 
 
 @dataclass(frozen=True, slots=True)
