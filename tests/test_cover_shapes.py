@@ -150,3 +150,68 @@ def test_date_of_report_with_a_second_date_in_parentheses(date_line: str) -> Non
         "November 12, 2002",
         datetime.date(2002, 11, 8),
     )
+
+
+PHONE = "       Registrant's telephone number, including area code: (617) 995-2500\n"
+HEADINGS = (
+    "\nSecurities registered pursuant to Section 12(b) of the Act:\n\n"
+    "Title of each class                       Trading Symbol(s)  "
+    "Name of each exchange on which registered\n"
+)
+UNITS = "Units, each consisting of one share of Class A common stock and one-half of one warrant"
+WARRANTS = "Redeemable warrants, each exercisable for one share of Class A common stock"
+NASDAQ = "Nasdaq Stock Market"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # Titles wrapped under their first line, which holds the symbol and exchange.
+        "Units, each consisting of one share of    ABCDU              Nasdaq Stock Market\n"
+        "  Class A common stock and one-half of\n"
+        "  one warrant\n"
+        "Class A common stock                      ABCD               Nasdaq Stock Market\n"
+        "Redeemable warrants, each exercisable     ABCDW              Nasdaq Stock Market\n"
+        "  for one share of Class A common stock\n",
+        # Cells aligned to their bottom line: the title's first lines stand alone.
+        "Units, each consisting of one share of\n"
+        "Class A common stock and one-half of\n"
+        "one warrant                               ABCDU              Nasdaq Stock Market\n"
+        "Class A common stock                      ABCD               Nasdaq Stock Market\n"
+        "Redeemable warrants, each exercisable\n"
+        "for one share of Class A common stock     ABCDW              Nasdaq Stock Market\n",
+        # Rows set apart by blank lines.
+        "\n"
+        "Units, each consisting of one share of    ABCDU              Nasdaq Stock Market\n"
+        "Class A common stock and one-half of\n"
+        "one warrant\n"
+        "\n"
+        "Class A common stock                      ABCD               Nasdaq Stock Market\n"
+        "\n"
+        "Redeemable warrants, each exercisable     ABCDW              Nasdaq Stock Market\n"
+        "for one share of Class A common stock\n",
+    ],
+    ids=["top-aligned", "bottom-aligned", "blank-lines-between"],
+)
+def test_securities_12b_table_with_several_rows(rows: str) -> None:
+    # A SPAC's units, shares and warrants: three securities, not one.
+    cover = sec8k.parse(_edit((PHONE, PHONE + HEADINGS + rows))).cover
+    assert [(s.title, s.trading_symbol, s.exchange) for s in cover.securities_12b or ()] == [
+        (UNITS, "ABCDU", NASDAQ),
+        ("Class A common stock", "ABCD", NASDAQ),
+        (WARRANTS, "ABCDW", NASDAQ),
+    ]
+
+
+def test_securities_12b_not_applicable_symbol_and_a_note_under_the_table() -> None:
+    rows = (
+        "Common Stock, $0.01 par value             ABCD               New York Stock Exchange\n"
+        "5.25% Senior Notes due 2028               N/A                New York Stock Exchange\n"
+        "\n"
+        "Class B stock is not listed on any exchange; it converts into Class A share for share.\n"
+    )
+    filing = sec8k.parse(_edit((PHONE, PHONE + HEADINGS + rows)))
+    assert [(s.title, s.trading_symbol) for s in filing.cover.securities_12b or ()] == [
+        ("Common Stock, $0.01 par value", "ABCD"),
+        ("5.25% Senior Notes due 2028", None),
+    ]

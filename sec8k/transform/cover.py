@@ -238,6 +238,50 @@ def _values_of(cells: Sequence[Cell]) -> Sequence[Cell]:
     return [cells[0], *(c for c in cells[1:] if not _beside(c))]
 
 
+def _join_wrapped_titles(rows: list[tuple[Security, bool, bool]]) -> list[Security]:
+    """The 12(b) table's securities, from its rows.
+
+    Each row comes with whether it fills a column beside the title and whether it starts
+    a group of rows (after the headings or a blank line). A row with nothing beside its
+    title is part of a wrapped title. It continues the title above where its group's
+    first row is full ("Common Stock" / "(no par value)"); it starts the title of the
+    next full row where the group's first row is a title alone (cells aligned to their
+    bottom line: "Units, each consisting of" / "one share ...  ABCDU").
+    """
+    bottom_aligned = False
+    securities: list[Security] = []
+    pending: list[Security] = []  # title rows waiting for their full row, bottom-aligned
+    for security, full, group_start in rows:
+        if group_start:
+            if pending:
+                head = [securities.pop()] if securities else []
+                securities.append(_joined([*head, *pending], None))
+                pending = []
+            bottom_aligned = not full
+        if bottom_aligned:
+            if not full:
+                pending.append(security)
+                continue
+            if pending:
+                security = _joined([*pending, security], security)
+                pending = []
+        elif securities and not full and security.title and securities[-1].title:
+            security = _joined([securities.pop(), security], None)
+        securities.append(security)
+    if pending:  # title lines after the last full row go on with its title
+        head = [securities.pop()] if securities else []
+        securities.append(_joined([*head, *pending], None))
+    return securities
+
+
+def _joined(parts: list[Security], full: Security | None) -> Security:
+    """One security from rows of one wrapped title; the values are the full row's."""
+    head = full or parts[0]
+    title = " ".join(p.title for p in parts if p.title)
+    span = Span.enclosing([p.span for p in parts]) or head.span
+    return replace(head, title=title or None, span=span)
+
+
 def _best_slot(slots: Sequence[_Slot], cell: Cell) -> _Slot:
     """The slot a cell belongs to: most shared columns, else the nearest, else the leftmost.
 
@@ -516,40 +560,52 @@ class _Layout:
         if start is None:
             return None
         self.claim(start, "securities-12b")
-        securities: list[Security] = []
+        # Each row; whether it fills a column beside the title; whether a blank line or
+        # the headings are above it.
+        parsed: list[tuple[Security, bool, bool]] = []
         header: list[_Slot] = []
+        after_blank = True
         for j in range(start + 1, len(rows)):
             row = rows[j]
             if row.kind == "blank":
-                if securities or (header and j + 1 < len(rows) and rows[j + 1].kind == "blank"):
+                if parsed and self._table_row_after(header, j):
+                    after_blank = True
+                    continue  # rows set apart by blank lines: the table goes on
+                if parsed or (header and j + 1 < len(rows) and rows[j + 1].kind == "blank"):
                     break
                 continue
-            if row.kind == "rule" and header and not securities:
+            if row.kind == "rule" and header and not parsed:
                 self.claim(j, "securities-12b")  # the headings' underline
                 continue
             if j in self.claimed or row.kind not in (*_CELL_ROWS, "columns"):
                 break
             self.claim(j, "securities-12b")
-            if not securities and any(c.kind.startswith("COLUMN") for c in row.cells):
+            if not parsed and any(c.kind.startswith("COLUMN") for c in row.cells):
                 for cell in row.cells:
                     _add_to_columns(header, cell)
             elif not _NONE_12B.match(row.text):  # "N/A", "None": no classes under 12(b)
-                security = self._security(header, row)
-                previous = securities[-1] if securities else None
-                if (
-                    previous
-                    and previous.title
-                    and security.title
-                    and not _beside_title(header, row)
-                ):
-                    # A row with nothing beside its title continues the title above it:
-                    # "Common Stock" / "(no par value)".
-                    title = f"{previous.title} {security.title}"
-                    span = Span.enclosing((previous.span, security.span))
-                    security = replace(previous, title=title, span=span or security.span)
-                    securities.pop()
-                securities.append(security)
-        return securities
+                parsed.append(
+                    (self._security(header, row), _beside_title(header, row), after_blank)
+                )
+                after_blank = False
+        return _join_wrapped_titles(parsed)
+
+    def _table_row_after(self, header: list[_Slot], j: int) -> bool:
+        """Whether the row after the blank line ``j`` is a row of the 12(b) table.
+
+        It is when it comes right after the blank line, is a row of two or more cells
+        no one has taken (a note under the table is one), and fills a column beside the
+        title.
+        """
+        k = j + 1
+        return (
+            k < len(self.rows)
+            and k not in self.claimed
+            and self.rows[k].kind in _CELL_ROWS
+            and len(self.rows[k].cells) > 1
+            and bool(header)
+            and _beside_title(header, self.rows[k])
+        )
 
     def _security(self, header: list[_Slot], row: Row) -> Security:
         """One row of the 12(b) table: title of class, trading symbol, exchange."""
@@ -568,7 +624,9 @@ class _Layout:
             values["trading_symbol"] = symbols[-1:]
         # "N/A", "None" or a dash where a value would be: no value.
         text = {
-            name: clean(" ".join(parts)) if re.search(r"[A-Za-z0-9]", " ".join(parts)) else None
+            name: clean(" ".join(parts))
+            if re.search(r"[A-Za-z0-9]", " ".join(parts)) and not _NONE_12B.match(" ".join(parts))
+            else None
             for name, parts in values.items()
         }
         return Security(
