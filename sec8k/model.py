@@ -263,7 +263,9 @@ class Item(Node):
     heading_span: Span
     """The heading alone."""
     exhibits: tuple[Exhibit, ...] = ()
-    """Exhibit rows printed in this item (the items of a form that list exhibits)."""
+    """Exhibit rows printed in this item (the items of a form that list exhibits); in an
+    item whose title names exhibits and that prints no rows, the exhibits its text names
+    (``listed_in="text"``)."""
     part: str | None = None
     """The part of the report it is in ("I", "II"), where the form has parts."""
     status: str = "reported"
@@ -354,8 +356,9 @@ class Exhibit(Node):
     span: Span
     """The row."""
     listed_in: str = "item"
-    """``"item"`` (a list in an item that lists exhibits) or ``"index"`` (a separate
-    exhibit index)."""
+    """``"item"`` (a list in an item that lists exhibits), ``"index"`` (a separate
+    exhibit index) or ``"text"`` (named only in the prose of an item that lists exhibits,
+    which prints no list; the description is then empty and the span is the number's)."""
     document: int | None = None
     """<SEQUENCE> of the attached document of this exhibit's type, in a full submission."""
 

@@ -38,6 +38,30 @@ def test_a_row_after_the_paragraph_letter() -> None:
     [
         # Turner 1994: "1(c) -   Terms Agreement dated January 27, 1994 ..."
         ("0000950144-94-000177.txt", [("1(c)", "Terms"), ("4(f)", "Form"), ("4(g)", "Form")]),
+        # Turner 1994: "12(c) --   Statement re: ..." (two dashes after the number).
+        (
+            "0000950144-94-000103.txt",
+            [
+                ("12(c)", "Statement"),
+                ("12(d)", "Statement"),
+                ("24(d)", "Consent"),
+                ("24(e)", "Consent"),
+                ("99(a)", "Audited"),
+                ("99(b)", "Unaudited"),
+            ],
+        ),
+        # Nuance 2007: an HTML table aligns the numbers on their dot, "2" and ".1*" in two
+        # cells, which the normaliser prints "2    .1*".
+        (
+            "0000950135-07-007239_b67353nce8vk.htm",
+            [
+                ("2.1", "Agreement"),
+                ("23.1", "Consent"),
+                ("99.1", "Consolidated"),
+                ("99.2", "Consolidated"),
+                ("99.3", "Unaudited"),
+            ],
+        ),
     ],
 )
 def test_corpus_rows(name: str, expected: list[tuple[str, str]]) -> None:
@@ -52,3 +76,84 @@ def test_a_number_with_two_dots() -> None:
     assert [(e.number, e.description.split()[0]) for e in sec8k.parse(text).exhibits] == [
         ("2.1.1", "Certification")
     ]
+
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "immunogen-8k-2002-11-12.txt"
+LIST = "(c)      Exhibits.\n\n99.1     Certification"
+
+
+def _example(old: str, new: str) -> str:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    return text.replace(old, new)
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "*        Furnished herewith.\n",
+        "(1)      Furnished herewith and not deemed filed.\n",
+        "1        Furnished herewith and not deemed filed.\n",
+        "1        Filed herewith.\n2        Incorporated by reference to the Form 10-K.\n",
+        "\u2020        Management contract or compensatory plan or arrangement.\n",
+    ],
+    ids=["star", "parenthesised", "digit", "two-digits", "dagger"],
+)
+def test_notes_under_the_list_are_no_exhibits(notes: str) -> None:
+    # ImmunoGen 2002 with notes printed under its exhibit list: "1  Filed herewith." is a
+    # note on the rows marked 1, not an exhibit numbered 1; its text stays in the item.
+    code = "         United States Code)\n"
+    filing = sec8k.parse(_example(code, code + "\n" + notes))
+    assert [e.number for e in filing.exhibits] == ["99.1"]
+    assert notes.split()[1] in filing.items[-1].text
+    assert not filing.unrecognized
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "(c)      Exhibits. 99.1 Certification",
+        "(c) Exhibits: Exhibit 99.1 - Certification",
+        "(c) Exhibits \u2013 99.1  Certification",
+    ],
+)
+def test_the_first_row_on_the_label_line(label: str) -> None:
+    filing = sec8k.parse(_example(LIST, label))
+    assert [(e.number, e.description.split()[0]) for e in filing.exhibits] == [
+        ("99.1", "Certification")
+    ]
+
+
+def test_exhibits_named_only_in_the_text_of_the_exhibits_item() -> None:
+    # The list replaced by a sentence: the exhibits of this report it names count, the
+    # exhibit of another filing it names (incorporated by reference) does not.
+    text = EXAMPLE.read_text(encoding="utf-8")
+    start, end = text.index("(c)      Exhibits."), text.index("United States Code)") + 20
+    sentence = (
+        "(c) Exhibits. Exhibits 99.1 and 99.2 are furnished with this report. The plan is\n"
+        "Exhibit 10.4 to the Company's Annual Report on Form 10-K.\n"
+    )
+    filing = sec8k.parse(text[:start] + sentence + text[end:])
+    assert [(e.number, e.listed_in, e.description) for e in filing.exhibits] == [
+        ("99.1", "text", ""),
+        ("99.2", "text", ""),
+    ]
+    first = filing.exhibits[0].span
+    assert filing.source.text[first.start : first.end] == "99.1"
+
+
+def test_a_list_wins_over_the_text() -> None:
+    # Item 9.01 of this 2004 filing says only "A copy of the Press Release is attached as
+    # Exhibit 99.1."; the exhibit index lists it with its description.
+    path = Path(__file__).parent / "filings" / "0001193125-04-169294_d8k"
+    filing = sec8k.parse(next(path.glob("*.htm")))
+    assert [e.number for e in filing.items[-1].exhibits] == ["99.1"]
+    assert [(e.number, e.listed_in) for e in filing.exhibits] == [("99.1", "index")]
+
+
+@pytest.mark.corpus
+@requires_corpus
+def test_text_mention_in_a_real_filing() -> None:
+    # 2000: "(c) Exhibits.  Exhibit  16,  the  letter  from  PricewaterhouseCoopers ...".
+    filing = sec8k.parse(CORPUS / "files" / "0000914260-00-000043.txt")
+    assert [(e.number, e.listed_in) for e in filing.exhibits] == [("16", "text")]

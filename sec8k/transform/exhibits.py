@@ -11,17 +11,50 @@ from lark.tree import Meta
 from lark.visitors import v_args
 
 from sec8k.model import Exhibit, ExhibitDocument, ExhibitIndex
-from sec8k.transform.base import PartTransformer, extent
+from sec8k.transform.base import Context, PartTransformer, extent
 from sec8k.transform.values import clean
 
-__all__ = ["ExhibitsTransformer"]
+__all__ = ["ExhibitsTransformer", "mentioned_exhibits"]
 
 _ROW = re.compile(
-    r"^\s*(?:\([a-g]\)\s+(?=exhibit))?(?:exhibit\s+(?:no\.?\s*)?)?"
-    r"(?P<number>\d{1,3}(?:\.\d{1,3}){0,2}(?:\([a-z0-9]{1,3}\))?[a-z]?)\*?[.:]?\s*(?:[-\u2013\u2014]\s*)?"
+    r"^\s*(?:\([a-g]\)\s+(?=exhibit))?(?:exhibits\s*[.:\u2013\u2014-]?\s+)?(?:exhibit\s+(?:no\.?\s*)?)?"
+    r"(?P<number>\d{1,3}(?:\s*\.\d{1,3})?(?:\.\d{1,3})?(?:\([a-z0-9]{1,3}\))?[a-z]?)\*?[.:]?\s*(?:[-\u2013\u2014]{1,2}\s*)?"
     r"(?P<description>.*)",
     re.I | re.S,
 )
+
+
+# An exhibit named in prose: "furnished as Exhibit 99.1", "Exhibits 99.1 and 99.2".
+_MENTION = re.compile(
+    r"\bExhibits?(?:[ \t]+|[ \t]*\n[ \t]*)(?:No\.?[ \t]*)?"
+    r"(?P<numbers>\d{1,3}(?:\.\d{1,3}){0,2}(?:\([a-z0-9]{1,3}\))?"
+    r"(?:[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|&[ \t]*)\d{1,3}(?:\.\d{1,3}){0,2}"
+    r"(?:\([a-z0-9]{1,3}\))?)*)(?![\d.]*\d)"
+)
+_MENTION_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3}){0,2}(?:\([a-z0-9]{1,3}\))?")
+# After a mention: an exhibit of another filing ("Exhibit 10.1 to the Company's
+# Registration Statement on Form S-1"), not of this one ("Exhibit 99.1 to this report").
+_OTHER_FILING = re.compile(
+    r"(?i)[\s,]*(?:to|of|in|filed\s+with)\s+(?!this\b)[^.;]{0,80}?"
+    r"\b(?:form|report|registration|statement|schedule|filing|proxy)\b"
+)
+
+
+def mentioned_exhibits(ctx: Context, text: str, offset: int) -> tuple[Exhibit, ...]:
+    """The exhibits of this filing that prose names, where no list prints them.
+
+    ``text`` is a stretch of the normalised document starting at ``offset``. An exhibit
+    of another filing, incorporated by reference, is not one of them.
+    """
+    found: dict[str, Exhibit] = {}
+    for mention in _MENTION.finditer(text):
+        if _OTHER_FILING.match(text, mention.end()):
+            continue
+        for number in _MENTION_NUMBER.finditer(mention["numbers"]):
+            start = offset + mention.start("numbers") + number.start()
+            span = ctx.span(start, start + len(number.group()))
+            found.setdefault(number.group(), Exhibit(number.group(), "", span, "text"))
+    return tuple(found.values())
 
 
 class ExhibitsTransformer(PartTransformer):
@@ -40,6 +73,7 @@ class ExhibitsTransformer(PartTransformer):
         text, start, end = extent(self.ctx, meta)
         match = _ROW.match(text)
         number, description = (match["number"], match["description"]) if match else ("", text)
+        number = "".join(number.split())  # "2    .1": a number split on its dot
         return Exhibit(number, clean(description), self.ctx.span(start, end), "item")
 
     @v_args(meta=True)

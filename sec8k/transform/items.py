@@ -11,6 +11,7 @@ from lark.visitors import v_args
 
 from sec8k.model import Exhibit, Item, OmittedItems
 from sec8k.transform.base import PartTransformer, extent, kind_of
+from sec8k.transform.exhibits import mentioned_exhibits
 from sec8k.transform.values import clean
 
 __all__ = ["ItemsTransformer", "item_number", "item_status"]
@@ -23,6 +24,9 @@ _NOTHING = re.compile(r"(?i)(?:none|not\s+applicable|inapplicable|n/a)\.?")
 _ENDS_IN_NOTHING = re.compile(
     r"(?i)[.:;,\u2013\u2014-]\s*(?:none|not\s+applicable|inapplicable)\.?$"
 )
+# The title of an item that lists the filing's exhibits ("Financial Statements and
+# Exhibits", "Exhibits and Financial Statement Schedules").
+_EXHIBITS_TITLE = re.compile(r"(?i)\bexhibits\b")
 # An ITEM_NO token: "Item " before a second number, the number, a "(d)" after it.
 _ITEM_NO = re.compile(r"(?i)^\s*(?:items?\s+)?(?P<number>.*?)(?:\([a-z]\))?\s*$")
 
@@ -81,6 +85,10 @@ class ItemsTransformer(PartTransformer):
         span = self.ctx.span(start, end)
         heading_span = self.ctx.span(heading_start, heading_end)
         exhibits = tuple(c for c in children if isinstance(c, Exhibit))
+        if not exhibits and _EXHIBITS_TITLE.search(title):
+            # An exhibits item with no list: the exhibits its text names.
+            body_start = title_token.end_pos or 0
+            exhibits = mentioned_exhibits(self.ctx, self.ctx.doc.text[body_start:end], body_start)
         status = item_status(title, body)
         return [
             Item(number, title, body, span, heading_span, exhibits, status=status)
