@@ -14,45 +14,71 @@ from sec8k.forms.form_8k.dates import NEW_ITEMS_FROM
 
 __all__ = ["header_item_number"]
 
-# Item titles as EDGAR prints them, to item numbers: (pattern, before 2004-08-23, after).
-_ITEM_TITLES: tuple[tuple[re.Pattern[str], str | None, str | None], ...] = tuple(
-    (re.compile(pattern, re.I), old, new)
-    for pattern, old, new in (
-        (r"entry into a material definitive", None, "1.01"),
-        (r"termination of a material definitive", None, "1.02"),
-        (r"bankruptcy or receivership", "3", "1.03"),
-        (r"mine safety", None, "1.04"),
-        (r"cybersecurity", None, "1.05"),
-        (r"acquisition or disposition of assets", "2", "2.01"),
-        (r"results of operations and financial condition", "12", "2.02"),
-        (r"creation of a direct financial obligation", None, "2.03"),
-        (r"triggering events", None, "2.04"),
-        (r"exit or disposal", None, "2.05"),
-        (r"material impairments", None, "2.06"),
-        (r"delisting|continued listing", None, "3.01"),
-        (r"unregistered sales? of equity", None, "3.02"),
-        (r"material modifications? to (?:the )?rights", None, "3.03"),
-        (r"certifying accountant", "4", "4.01"),
-        (r"non-?reliance", None, "4.02"),
-        (r"changes? in control of registrant", "1", "5.01"),
-        (r"departure of directors|resignations? of registrant", "6", "5.02"),
-        (r"amendments? to articles|change in fiscal year", "8", "5.03"),
-        (r"suspension of trading", "11", "5.04"),
-        (r"code of ethics", "10", "5.05"),
-        (r"shell company status", None, "5.06"),
-        (r"submission of matters to a vote", None, "5.07"),
-        (r"shareholder director nominations", None, "5.08"),
-        (r"abs informational", None, "6.01"),
-        (r"change of servicer", None, "6.02"),
-        (r"change in credit enhancement", None, "6.03"),
-        (r"failure to make a required distribution", None, "6.04"),
-        (r"securities act updating", None, "6.05"),
-        (r"static pool", None, "6.06"),
-        (r"regulation fd|sales of equity securities pursuant to regulation s", "9", "7.01"),
-        (r"^other events", "5", "8.01"),
-        (r"financial statements", "7", "9.01"),
+# Item titles by meaning, to item numbers: (words, before 2004-08-23, after). A title
+# means the first entry all of whose words it holds, in any order, singular or plural,
+# whatever else it says ("Material Modifications to Rights of Security Holders" and
+# "Material Modification to the Rights of Holders" are both 3.03). Earlier entries are
+# the more specific ("Non-Reliance on ... Financial Statements" before "Financial
+# Statements and Exhibits").
+_ITEM_MEANINGS: tuple[tuple[frozenset[str], str | None, str | None], ...] = tuple(
+    (frozenset(_word for _word in words.split()), old, new)
+    for words, old, new in (
+        ("termination material definitive", None, "1.02"),
+        ("material definitive agreement", None, "1.01"),
+        ("bankruptcy", "3", "1.03"),
+        ("receivership", "3", "1.03"),
+        ("mine safety", None, "1.04"),
+        ("cybersecurity", None, "1.05"),
+        ("acquisition disposition", "2", "2.01"),
+        ("result operation", "12", "2.02"),
+        ("triggering event", None, "2.04"),
+        ("direct financial obligation", None, "2.03"),
+        ("off balance sheet", None, "2.03"),
+        ("exit disposal", None, "2.05"),
+        ("material impairment", None, "2.06"),
+        ("delisting", None, "3.01"),
+        ("continued listing", None, "3.01"),
+        ("transfer listing", None, "3.01"),
+        ("unregistered sale equity", None, "3.02"),
+        ("modification right", None, "3.03"),
+        ("certifying accountant", "4", "4.01"),
+        ("non reliance", None, "4.02"),
+        ("nonreliance", None, "4.02"),
+        ("change control", "1", "5.01"),
+        ("departure director", "6", "5.02"),
+        ("departure officer", "6", "5.02"),
+        ("resignation director", "6", "5.02"),
+        ("election director", "6", "5.02"),
+        ("amendment article", "8", "5.03"),
+        ("amendment bylaw", "8", "5.03"),
+        ("change fiscal year", "8", "5.03"),
+        ("suspension trading", "11", "5.04"),
+        ("code ethic", "10", "5.05"),
+        ("shell company", None, "5.06"),
+        ("submission matter vote", None, "5.07"),
+        ("shareholder director nomination", None, "5.08"),
+        ("abs informational", None, "6.01"),
+        ("servicer", None, "6.02"),
+        ("trustee", None, "6.02"),
+        ("credit enhancement", None, "6.03"),
+        ("failure required distribution", None, "6.04"),
+        ("act updating", None, "6.05"),
+        ("static pool", None, "6.06"),
+        ("regulation fd", "9", "7.01"),
+        ("regulation sale equity", "9", "7.01"),
+        ("other event", "5", "8.01"),
+        ("financial statement", "7", "9.01"),
+        ("exhibit", "7", "9.01"),
     )
 )
+_WORD = re.compile(r"[a-z]+")
+
+
+def _words(title: str) -> set[str]:
+    """A title's words, lower case and singular ("Modifications" -> "modification")."""
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in _WORD.findall(title.lower())}
+
+
 _CODE = re.compile(r"^\s*(\d{1,2})(?:\.(\d{2}))?\s*$")
 
 
@@ -66,7 +92,8 @@ def header_item_number(text: str, filed: datetime.date | None) -> str | None:
         major, minor = code.groups()
         return f"{int(major)}.{minor}" if minor else str(int(major))
     old_era = filed is not None and filed < NEW_ITEMS_FROM
-    for pattern, old, new in _ITEM_TITLES:
-        if pattern.search(text):
+    words = _words(text)
+    for meaning, old, new in _ITEM_MEANINGS:
+        if meaning <= words:
             return old if old_era else new
     return None
