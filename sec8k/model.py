@@ -12,6 +12,7 @@ together cover every non-blank character of the document.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeAlias
@@ -727,7 +728,86 @@ class Filing(Node):
         yield from self.unrecognized
         yield from self.noise
 
+    def uncovered(self) -> tuple[Span, ...]:
+        """The runs of the document's text that no node accounts for, in document order.
+
+        The document is :attr:`span`: the payload (between <TEXT> and </TEXT>) of the
+        submission's document that was parsed, or the whole input for a bare document and
+        for an input where no document was parsed (a header alone). The SEC header, the
+        wrapper and the other documents of a submission lie outside it; the header, noise
+        and document nodes account for those. What counts as the document's text:
+
+        * plain text: every character of the payload that is not blank (white space, a C0 or
+          C1 control character, a zero-width space, joiner, mark or byte-order mark);
+        * HTML and inline XBRL: the non-blank characters of the visible text that sec8k's
+          HTML normaliser makes of it, each at the original characters it comes from (a
+          decoded entity at the whole entity, a check box "[X]" at its glyph). Markup,
+          comments and hidden content (scripts, styles, ``display:none``, ``ix:header``) are
+          not text, and neither are page numbers and running headers the normaliser set
+          aside (they are noise nodes).
+
+        A character is accounted for when the span of a node of :meth:`text_nodes` holds
+        it. A returned span runs from the first to the last of a maximal run of characters
+        that are not accounted for, with no accounted-for character between them (blanks
+        and markup between them are inside it). Empty, as sec8k promises, where nothing
+        is lost.
+        """
+        text = self.source.text
+        lo, hi = self.span.start, self.span.end
+        counted = _counted_html if _is_html(text, self.span) else _counted_text
+        state = counted(text, self.span)
+        for node in self.text_nodes():
+            start, end = max(node.span.start, lo), min(node.span.end, hi)
+            if start < end:
+                state[start - lo : end - lo] = state[start - lo : end - lo].translate(_COVER)
+        return tuple(Span(lo + m.start(), lo + m.end()) for m in _LOST_RUN.finditer(state))
+
     def __rich__(self) -> object:
         from sec8k.render import to_rich_tree
 
         return to_rich_tree(self)
+
+
+# Characters that are no text: white space, C0 and C1 controls, zero-width characters.
+_BLANK = r"\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u2060\ufeff"
+_TEXT_RUN = re.compile(f"[^{_BLANK}]+")
+# The state of each character of the document, one byte each: NUL for no text, "u" for
+# text no node holds (yet), "c" for text some node holds.
+_UNCOVERED, _COVERED = b"u", b"c"
+_COVER = bytes.maketrans(_UNCOVERED, _COVERED)
+_LOST_RUN = re.compile(rb"u(?:[^c]*u)?")
+
+
+def _is_html(text: str, document: Span) -> bool:
+    """Whether the pipeline read ``document`` as HTML (the same test it applies)."""
+    from sec8k.html import looks_like_html  # here: the model stays below the normaliser
+
+    return looks_like_html(text[document.start : min(document.end, document.start + 20_000)])
+
+
+def _counted_text(text: str, document: Span) -> bytearray:
+    """The state of a plain-text document's characters: the non-blank ones uncovered."""
+    lo = document.start
+    state = bytearray(len(document))
+    for match in _TEXT_RUN.finditer(text, lo, document.end):
+        state[match.start() - lo : match.end() - lo] = _UNCOVERED * (match.end() - match.start())
+    return state
+
+
+def _counted_html(text: str, document: Span) -> bytearray:
+    """The state of an HTML document's characters: the visible text's origins uncovered."""
+    from sec8k.html import normalize_html  # here: the model stays below the normaliser
+
+    visible = normalize_html(text, document)
+    lo = document.start
+    state = bytearray(len(document))
+    for match in _TEXT_RUN.finditer(visible.text):
+        start, end = match.span()
+        whole = visible.span(start, end)
+        if len(whole) == end - start:  # copied verbatim: one original character each
+            state[whole.start - lo : whole.end - lo] = _UNCOVERED * len(whole)
+            continue
+        for i in range(start, end):
+            one = visible.span(i, i + 1)
+            state[one.start - lo : one.end - lo] = _UNCOVERED * len(one)
+    return state
