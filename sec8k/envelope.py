@@ -189,8 +189,8 @@ class _EnvelopeTransformer(Transformer[Token, Any]):
         """Another tag line in a document's head: kept in the document's span only."""
         return "tag", children[0].value.strip(), _end(children[0])
 
-    def text(self, children: list[Token]) -> tuple[str, Span, bool]:
-        """The payload between <TEXT> and </TEXT>."""
+    def text(self, children: list[Token]) -> tuple[str, Span, bool, int]:
+        """The payload between <TEXT> and </TEXT>, whether it never closes, where it ends."""
         token = children[0]
         start = (token.start_pos or 0) + len("<TEXT>")
         if self.source.startswith("\r\n", start):
@@ -198,11 +198,11 @@ class _EnvelopeTransformer(Transformer[Token, Any]):
         elif self.source.startswith("\n", start):
             start += 1
         if token.type == "TEXT_UNCLOSED":
-            return "text", Span(start, token.end_pos or start), True
+            return "text", Span(start, token.end_pos or start), True, token.end_pos or start
         end = self.source.rfind("</TEXT>", start, token.end_pos)
         if self.source.startswith("\n", end - 1):
             end -= 2 if self.source.startswith("\r\n", end - 2) else 1
-        return "text", Span(start, max(start, end)), False
+        return "text", Span(start, max(start, end)), False, token.end_pos or start
 
     def document(self, children: list[Any]) -> Document:
         """A <DOCUMENT> block."""
@@ -217,7 +217,9 @@ class _EnvelopeTransformer(Transformer[Token, Any]):
         for child in children:
             if isinstance(child, tuple):
                 if child[0] == "text":
+                    # The block holds its </TEXT> even where no </DOCUMENT> follows.
                     payload, truncated = child[1], child[2]
+                    end = max(end, child[3])
                 else:
                     values.setdefault(child[0], child[1])
                     end = max(end, child[2])  # an unclosed block ends after its last tag
