@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import sec8k
+from tests.conftest import CORPUS, requires_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 IMMUNOGEN = (ROOT / "examples" / "immunogen-8k-2002-11-12.txt").read_text(encoding="utf-8")
@@ -215,3 +216,57 @@ def test_securities_12b_not_applicable_symbol_and_a_note_under_the_table() -> No
         ("Common Stock, $0.01 par value", "ABCD"),
         ("5.25% Senior Notes due 2028", None),
     ]
+
+
+def test_zip_under_its_caption_on_the_next_address_line() -> None:
+    # Sears 2004 prints the zip right of the street and its caption beside the city.
+    address = (
+        "           128 Sidney Street                             02139\n"
+        "       Cambridge, Massachusetts                       (Zip Code)\n"
+        "(Address of principal executive offices)\n"
+    )
+    assert _registrants(_edit((ADDRESS, address))) == [
+        (*FIRST[:4], "128 Sidney Street Cambridge, Massachusetts", "02139", FIRST[6])
+    ]
+
+
+def test_a_canadian_postal_code() -> None:
+    address = (
+        "     83 Stanley Road, Woodville, Ontario K0M 2T0\n"
+        "              (Address of principal executive offices)\n"
+    )
+    assert _registrants(_edit((ADDRESS, address)))[0][4:6] == (
+        "83 Stanley Road, Woodville, Ontario",
+        "K0M 2T0",
+    )
+
+
+def test_values_on_tab_stops_that_are_not_the_captions() -> None:
+    # Apple 1996 prints "\tCalifornia\t\t\t0-10030\t\t94-2404110" over captions set with
+    # spaces; expanded to 8-column stops, a value can sit under the caption before its
+    # own. Here the file number lands under the state's caption.
+    numbers = "\tMassachusetts\t0-17999\t\t\t\t\t04-2726691\n"
+    assert _registrants(_edit((NUMBERS, numbers))) == [FIRST]
+
+
+def test_telephone_label_alone_with_its_number_below() -> None:
+    # "Registrant's telephone number, including area code" on its own row, the number on
+    # the next, then the former name and its caption: the number is no former name.
+    phone = (
+        "       Registrant's telephone number, including area code\n\n"
+        "                              (617) 995-2500\n\n"
+        "                              Not Applicable\n"
+        "         (Former name or former address, if changed since last report)\n"
+    )
+    filing = sec8k.parse(_edit((PHONE, phone)))
+    assert filing.cover.registrants[0].phone == "(617) 995-2500"
+    assert filing.cover.former_name is None
+
+
+@pytest.mark.corpus
+@requires_corpus
+def test_telephone_label_alone_in_a_real_filing() -> None:
+    # Estee Lauder 2012 (HTML) prints that shape.
+    filing = sec8k.parse(CORPUS / "files" / "0000909518-12-000231_mm07-1812_8k.htm")
+    assert filing.cover.registrants[0].phone == "212-572-4200"
+    assert filing.cover.former_name is None

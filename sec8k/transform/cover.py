@@ -75,7 +75,8 @@ REGISTRANT_FIELDS = (
 _COMBINED = ("address_zip", "address_phone")
 # Fields whose values go to a registrant.
 _OF_REGISTRANT = frozenset((*REGISTRANT_FIELDS, *_COMBINED))
-_ZIP_AT_END = re.compile(r"[\s,]+(\d{5}(?:\s?-\s?\d{4})?)\s*$")
+# A zip code, or a Canadian postal code ("K0M 2T0"), ending an address.
+_ZIP_AT_END = re.compile(r"[\s,]+(\d{5}(?:\s?-\s?\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\s*$")
 _PHONE = re.compile(
     r"^(?:(?i:tel(?:ephone)?|phone)\.?:?\s*)?\(?\d{3}\)?[\s.\-/]*\d{3}[\s.\-]*\d{4}\b"
 )
@@ -790,10 +791,44 @@ class _Layout:
                 break  # a date above a value belongs to a date label, not this caption
             if any(c.kind.startswith("LABEL") for c in row.cells):
                 break  # a label printed in the row names its own value
+            if self._under_lone_label(k):
+                break  # "Registrant's telephone number" over "212-572-4200": the label's
             found.insert(0, k)
             if columns > 1 and len(found) == 1 and len(row.cells) >= columns:
                 spacing = False
         return found
+
+    def _printed_above(self, k: int) -> int | None:
+        """The nearest row above row ``k`` that is neither blank nor a rule."""
+        return next(
+            (j for j in range(k - 1, -1, -1) if self.rows[j].kind not in ("blank", "rule")), None
+        )
+
+    def _under_lone_label(self, k: int) -> bool:
+        """Whether row ``k`` is the value of a label printed alone above it.
+
+        That is a label row with no value beside its label and no value row above it to
+        take instead ("Date of Report" under "November 7, 2019" takes the date above).
+        """
+        j = self._printed_above(k)
+        if j is None:
+            return False
+        row = self.rows[j]
+        if not (
+            row.kind == "label_row"
+            and j not in self.claimed
+            and row.cells[-1].kind.startswith("LABEL")
+            and field_of(row.cells[-1].kind) is not None
+        ):
+            return False
+        # Labels may wrap over several rows ("State or other jurisdiction of" over
+        # "incorporation"): what counts is the row above the first of them.
+        above = self._printed_above(j)
+        while (
+            above is not None and self.rows[above].kind == "label_row" and above not in self.claimed
+        ):
+            above = self._printed_above(above)
+        return above is None or self.rows[above].kind != "value_row" or above in self.claimed
 
     def _rows_below(self, i: int) -> list[int]:
         """Unclaimed value rows just below row ``i``, across rules and one blank line."""
@@ -813,16 +848,23 @@ class _Layout:
 
     def _pair(self, slots: list[_Slot], value_rows: list[int], caption_row: int) -> None:
         """Give each value cell to its slot, then record each slot's field."""
+        taken = self._captioned_above(value_rows)
         for k in value_rows:
             self.claim(k, "value")
-            cells = _values_of(self.rows[k].cells)
+            cells = [c for c in _values_of(self.rows[k].cells) if id(c) not in taken]
             by_shape = _by_shape(slots, cells) if len(cells) < len(slots) else None
             if by_shape is not None:
                 for slot, cell in by_shape:
                     slot.values.append((k, cell))
                 continue
-            for cell in cells:
-                _best_slot(slots, cell).values.append((k, cell))
+            best = [_best_slot(slots, cell) for cell in cells]
+            if len(cells) == len(slots) > 1 and len({id(b) for b in best}) < len(slots):
+                # As many values as captions, but two nearest one caption: the row's tab
+                # stops are not the captions' ("\tCalifornia\t\t\t0-10030\t\t94-2404110").
+                # Each value is its caption's, in order.
+                best = sorted(slots, key=lambda slot: slot.col)
+            for slot, cell in zip(best, cells, strict=True):
+                slot.values.append((k, cell))
         for slot in slots:
             name = slot.field
             if name == "event_date" or (
@@ -845,6 +887,29 @@ class _Layout:
                     self.found.append(FoundValue(name, [row], row[0], index))
                 continue
             self.found.append(FoundValue(name, rows, min(by_row)))
+
+    def _captioned_above(self, value_rows: list[int]) -> set[int]:
+        """Values named by a caption printed in the value row under them; their ids.
+
+        "3333 Beverly Road   60179" over "Hoffman Estates, Illinois   (Zip code)": the
+        zip caption beside the second line is under the zip on the first.
+        """
+        taken: set[int] = set()
+        rows = set(value_rows)
+        for k in value_rows:
+            if k - 1 not in rows:
+                continue
+            for caption in self.rows[k].cells[1:]:
+                name = field_of(caption.kind)
+                if not _beside(caption) or name is None:
+                    continue
+                above = [
+                    c for c in self.rows[k - 1].cells if c.overlap(caption.col, caption.end_col) > 0
+                ]
+                if len(above) == 1 and len(self.rows[k - 1].cells) > 1:
+                    self.found.append(FoundValue(name, [(k - 1, above)], k - 1))
+                    taken.add(id(above[0]))
+        return taken
 
     # ---- pass 7: labels ----
 
