@@ -65,6 +65,49 @@ def test_name_and_title_on_one_line(signature_line: str, conformed: str | None) 
     assert _signers(text) == [("GREGG D BELOFF", "CHIEF FINANCIAL OFFICER", conformed)]
 
 
+def test_title_after_a_comma_on_the_signature_line() -> None:
+    # Home Health 1997: "By: /s/ Bruce J. Feldman, President, Chief" and the title's rest
+    # on the lines under it.
+    text = IMMUNOGEN.replace(SIGNED, SIGNED + ", Chief Financial", 1).replace(
+        TYPED, " " * 52 + "Officer and Vice President,\n" + " " * 52 + "Finance", 1
+    )
+    assert _signers(text) == [("Gregg D. Beloff", TITLE, SIGNED + ", Chief Financial")]
+
+
+def test_its_before_the_title() -> None:
+    # Pericom 2002: "Its President and Chief Executive" / "Officer".
+    text = IMMUNOGEN.replace("Chief Financial Officer\n", "Its Chief Financial Officer\n", 1)
+    assert _signers(text) == [("Gregg D. Beloff", TITLE, SIGNED)]
+
+
+@requires_corpus
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("name", "signer"),
+    [
+        # HTML tables: a rule under "By: /s/ ..." prints as a blank line.
+        (
+            "0000950135-08-002847_b69848nce8vk.htm",
+            ("James R. Arnold, Jr.", "Chief Financial Officer"),
+        ),
+        # HTML paragraphs: a blank line between name and title; the conformed signature
+        # misspells the name ("/S/ Nicolas Gerber") that the typed line spells right.
+        (
+            "0001437749-22-020734_mgld20220815_8k.htm",
+            ("Nicholas Gerber", "Chief Executive Officer"),
+        ),
+        # The title cut after "and Chief", its rest after a blank line.
+        (
+            "0001002517-14-000003_nuanceform8-kjanuary212014.htm",
+            ("Thomas L. Beaudoin", "Executive Vice President and Chief Financial Officer"),
+        ),
+    ],
+)
+def test_name_and_title_after_blank_lines(name: str, signer: tuple[str, str]) -> None:
+    filing = sec8k.parse(CORPUS / "files" / name)
+    assert [(s.name, s.title) for s in filing.signatures] == [signer]
+
+
 @requires_corpus
 @pytest.mark.corpus
 @pytest.mark.parametrize(

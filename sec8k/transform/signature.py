@@ -38,6 +38,11 @@ _CONFORMED = re.compile(r"(?i)^(?:by\s*:?\s*)?(?:/s/|\\s\\|//)\s*")
 _FIELD_LABEL = re.compile(r"(?i)^(?:name|title|its|by|dated?)\s*:?\s*")
 # Lines that name no registrant: the caption "(Registrant)" and a lone "by".
 _REGISTRANT_CAPTION = re.compile(r"(?i)^(?:\(?\s*registrants?\s*\)?|by:?)$")
+# The end of a title that goes on on the next line: "... and Chief", "Vice President,".
+_DANGLING = re.compile(
+    r"(?i)(?:\b(?:and|of|for|the|to|chief|vice|senior|executive|principal|assistant)|[,&/-])\s*$"
+)
+_ITS = re.compile(r"(?i)^its\b[\s:]*")
 # How far (in columns) a line may sit left of its signer's column and still be its.
 _SLACK = 8
 # Words that begin an officer's title ("President", "Chief Financial Officer", "EVP").
@@ -70,7 +75,9 @@ class _Signer:
 
     def signature(self, ctx: Context) -> Signature:
         name = (self.field_name or self.typed_name or self.signed_name or "").strip(" ,;") or None
-        title = clean(" ".join(self.title)) or None
+        # "Its President and Chief Executive Officer": the title, after the word that
+        # says whose officer the signer is.
+        title = _ITS.sub("", clean(" ".join(self.title))) or None
         return Signature(
             name, title, self.registrant, self.conformed, ctx.span(self.start, self.end)
         )
@@ -180,10 +187,15 @@ class _Block:
         if kind in ("DATE", "DATE_FIELD"):
             self._date(cell)
         elif kind == "CONFORMED":
-            rest = _CONFORMED.sub("", cell.text, count=1)
+            rest = clean(_CONFORMED.sub("", cell.text, count=1))
             signer = self._start(cell)
             signer.conformed = clean(cell.text)
-            signer.signed_name = clean(rest) or None
+            name, comma, title = rest.partition(",")
+            if comma and _TITLE_WORD.match(title.strip()):
+                # "/s/ Bruce J. Feldman, President, Chief": the title follows the name.
+                rest = name
+                signer.title, signer.title_col = [title.strip()], cell.col
+            signer.signed_name = rest or None
         elif kind == "BY":
             value, _ = _field_value(cell)
             signer = self._start(cell)
@@ -227,6 +239,9 @@ class _Block:
 
     def _line(self, cell: Cell) -> None:
         signer = self._nearest(cell)
+        if signer is None and self.signers and self._resumes(self.signers[-1], cell):
+            signer = self.signers[-1]
+            signer.open = True
         if signer is None:
             if self.new_group or not self.candidates:
                 self.candidates.append([])
@@ -251,6 +266,29 @@ class _Block:
         else:
             signer.title = [text]
             signer.title_col = cell.col
+
+    @staticmethod
+    def _resumes(signer: _Signer, cell: Cell) -> bool:
+        """Whether a line after a blank one is the typed name or title of the signer above.
+
+        A rule under "By: /s/ James R. Arnold, Jr." prints as a blank line, and HTML
+        prints a blank line between paragraphs; the typed name under it ("James R.
+        Arnold, Jr.") and a title after the name ("Chief Financial Officer") are still
+        his, until he has a title.
+        """
+        text = clean(cell.text)
+        if cell.col < signer.col - _SLACK or len(text) > 80:
+            return False
+        if signer.title:
+            # "Executive Vice President and Chief" / "Financial Officer": a title cut short.
+            return bool(_DANGLING.search(signer.title[-1]))
+        if signer.field_name is not None:
+            return False
+        if signer.typed_name is None and _same_person(text, signer.signed_name):
+            return True
+        return (signer.typed_name or signer.signed_name) is not None and bool(
+            _TITLE_WORD.match(text)
+        )
 
     def finish(self) -> None:
         """Read a typed signer where no one signed; leave what is left unplaced."""
