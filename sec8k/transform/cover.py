@@ -808,7 +808,7 @@ class _Layout:
         """Whether row ``k`` is the value of a label printed alone above it.
 
         That is a label row with no value beside its label and no value row above it to
-        take instead ("Date of Report" under "November 7, 2019" takes the date above).
+        take instead (a label printed under its value takes the value above it).
         """
         j = self._printed_above(k)
         if j is None:
