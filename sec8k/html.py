@@ -10,6 +10,9 @@ What becomes of the markup:
 * block elements (``p``, ``div``, ``br``, ``tr``, ``li``, headings, ``hr``...) end lines;
 * a table is laid out as text: each row a line, each cell padded to its column's width,
   so that captions stand under their values in the same columns, as in a text filing;
+* ``<pre>`` keeps its lines and spaces, and a plain-text filing printed in it reads as the
+  text would: its SGML lines (``<PAGE>``, ``<TABLE>``, ``<S>``) are set aside, and a
+  document that is mostly ``<pre>`` has no paragraph spacing;
 * white space collapses as a browser collapses it; no-break spaces count as spaces (they
   keep their width outside tables, where filers use them to lay out columns);
 * entities are decoded; check-box glyphs (☐ ☒, Wingdings ``o``/``x``/``ý``/``þ``/``¨``)
@@ -28,7 +31,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from sec8k.model import Noise
-from sec8k.normalize import NormalizedDocument
+from sec8k.normalize import PAGE_MARKER_LINE, TABLE_TAG_LINE, NormalizedDocument
 from sec8k.span import SourceMapBuilder, Span
 
 __all__ = ["looks_like_html", "normalize_html"]
@@ -75,6 +78,15 @@ _PRE_LINES = re.compile(r"\r\n|\r|\n|[^\r\n]+")
 # (an XML declaration, comments, <XBRL>); a text filing with HTML pasted in after its cover
 # must not be read as HTML, where its line breaks would mean nothing.
 PLAIN_TEXT_LEAD = 200
+
+
+def _sgml_line(text: str) -> str | None:
+    """The noise kind of a line that is only an ASCII filing's SGML, or None."""
+    if "<" not in text:
+        return None
+    if PAGE_MARKER_LINE.fullmatch(text):
+        return "page-marker"
+    return "table-tag" if TABLE_TAG_LINE.fullmatch(text) else None
 
 
 def looks_like_html(text: str) -> bool:
@@ -170,6 +182,8 @@ class _Reader(HTMLParser):
         self.facts: list[tuple[str, str]] = []  # inline XBRL dei facts: (name, text)
         self.page_breaks: list[int] = []  # line indexes where a page ends (<hr>, page-break)
         self.pre = 0  # open <pre> elements: their text keeps its lines and spaces
+        self.pre_lines = 0  # lines with text that came from <pre>
+        self.noise: list[Noise] = []  # set aside while reading: SGML lines inside <pre>
         self._seen_facts: set[tuple[str, str, str]] = set()  # (name, context, text)
         self._open_facts: list[tuple[str, str, str, list[str]]] = []  # tag, name, context, text
 
@@ -287,6 +301,8 @@ class _Reader(HTMLParser):
             return
         if tag == "pre":
             self.pre = max(0, self.pre - 1)
+            if self.current.pieces and not self._in_table:
+                self._pre_break(self._offset())  # a last line with no line end of its own
         if tag == "table":
             if self.nested:
                 self.nested -= 1
@@ -343,12 +359,23 @@ class _Reader(HTMLParser):
                 self._add(piece.translate(_WHITE), a, a + len(piece), hard=True)
 
     def _pre_break(self, at: int) -> None:
-        """The end of a line inside <pre>: the line is kept, blank or not, indent and all."""
+        """The end of a line inside <pre>: the line is kept, blank or not, indent and all.
+
+        A line of an ASCII filing's SGML (a page marker, table tags) is set aside whole, as
+        the plain-text normaliser sets it aside; a page marker also ends a page.
+        """
         pieces = self.current.pieces
         while pieces and not pieces[-1].text.strip():
             pieces.pop()
-        self.lines.append(_Line([(0, pieces)], self.base + at))
         self.current = _Cell()
+        kind = _sgml_line("".join(p.text for p in pieces))
+        if kind is None:
+            self.lines.append(_Line([(0, pieces)], self.base + at))
+            self.pre_lines += bool(pieces)
+            return
+        self.noise.append(Noise(kind, Span(pieces[0].start, pieces[-1].end)))
+        if kind == "page-marker":
+            self.page_breaks.append(len(self.lines))
 
     def _words(self, text: str, start: int) -> None:
         """Words with single spaces between them: one piece (a leading space may collapse)."""
@@ -549,11 +576,18 @@ def normalize_html(original: str, payload: Span) -> NormalizedDocument:
     reader = _Reader(original[payload.start : payload.end], payload.start)
     reader.feed(reader.text)
     reader.close()
-    noise = _page_numbers(reader.lines, reader.page_breaks)
+    noise = reader.noise + _page_numbers(reader.lines, reader.page_breaks)
     noise += _running_headers(reader.lines, reader.page_breaks)
     builder = SourceMapBuilder()
     _emit(reader.lines, builder, payload.end)
     text, source_map = builder.build()
+    # Mostly <pre>: a plain-text filing in HTML, whose blank lines a typist put there.
+    printed = sum(not line.empty for line in reader.lines)
     return NormalizedDocument(
-        text, source_map, tuple(noise), kind="html", facts=tuple(reader.facts)
+        text,
+        source_map,
+        tuple(noise),
+        kind="html",
+        facts=tuple(reader.facts),
+        paragraph_spacing=reader.pre_lines * 2 < printed,
     )

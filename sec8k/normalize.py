@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sec8k.model import Noise
 from sec8k.span import SourceMap, SourceMapBuilder, Span
 
-__all__ = ["NormalizedDocument", "normalize_text"]
+__all__ = ["PAGE_MARKER_LINE", "TABLE_TAG_LINE", "NormalizedDocument", "normalize_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,10 @@ class NormalizedDocument:
     """``"text"`` or ``"html"``: what the document was."""
     facts: tuple[tuple[str, str], ...] = ()
     """Inline XBRL ``dei:`` facts of an HTML document: (element name, text), in order."""
+    paragraph_spacing: bool = False
+    """Whether blank lines are the spacing between paragraphs (HTML paragraphs), which a
+    reader crosses, rather than the separators a typist put between groups of lines (plain
+    text, and HTML that is mostly ``<pre>``)."""
 
     def span(self, start: int, end: int) -> Span:
         """The original span of the normalised range ``[start, end)``."""
@@ -43,12 +47,13 @@ class NormalizedDocument:
 # "<" lets the regex engine skip to candidates quickly.
 _MARKUP = re.compile(r"<(?i:/?(?:page|table|caption|s|c|fn))>")
 # A line that is only a page marker, perhaps with the page number before or after it:
-# "<PAGE>", "<PAGE>   3", "-1-<PAGE>", "</page>".
-_PAGE_LINE = re.compile(
+# "<PAGE>", "<PAGE>   3", "-1-<PAGE>", "</page>". The HTML normaliser sets the same lines
+# aside inside <pre>, where a plain-text filing wrapped in HTML keeps them.
+PAGE_MARKER_LINE = re.compile(
     r"[ \t\f]*(?:-?[ \t]*\d{1,3}[ \t]*-?[ \t]*)?<(?i:/?page)>[ \t\f]*\d*[ \t\f]*\r?"
 )
 # A line that is only table tags: "<TABLE>", "<S>      <C>      <C>".
-_TAG_LINE = re.compile(r"[ \t\f]*(?:<(?i:/?(?:table|caption|s|c|fn))>[ \t\f]*)+\r?")
+TABLE_TAG_LINE = re.compile(r"[ \t\f]*(?:<(?i:/?(?:table|caption|s|c|fn))>[ \t\f]*)+\r?")
 # A page number on a line of its own: "2", "- 8 -", "-2-", "Page 3", and the stray "PAGE".
 _PAGE_NUMBER = re.compile(
     r"[ \t]*(?:(?:-[ \t]*|(?i:page)[ \t]+)?\d{1,3}\.?(?:[ \t]*-)?|PAGE)[ \t]*\r?"
@@ -100,11 +105,11 @@ def _noise_edits(text: str, lo: int, hi: int) -> list[tuple[int, int, str | None
         content_end = line_end - 1 if text[line_end - 1 : line_end] == "\n" else line_end
         if line_start == done_line:
             continue
-        if _PAGE_LINE.fullmatch(text, line_start, content_end):
+        if PAGE_MARKER_LINE.fullmatch(text, line_start, content_end):
             page_number_before(line_start)
             edits.append((line_start, line_end, None, "page-marker"))
             done_line = line_start
-        elif _TAG_LINE.fullmatch(text, line_start, content_end):
+        elif TABLE_TAG_LINE.fullmatch(text, line_start, content_end):
             edits.append((line_start, line_end, None, "table-tag"))
             done_line = line_start
         else:

@@ -394,7 +394,7 @@ class _Layout:
     def __init__(self, ctx: Context, rows: list[Row]) -> None:
         self.ctx = ctx
         self.rows = rows
-        self.spacing = ctx.doc.kind == "html"  # blank lines are paragraph spacing
+        self.spacing = ctx.doc.paragraph_spacing  # blank lines are crossed, as HTML's
         self.claimed: dict[int, str] = {}  # row index -> part kind of its cells
         self.found: list[FoundValue] = []
         self.boxes: list[CheckBox] = []

@@ -1,0 +1,51 @@
+"""How the HTML normaliser reads a plain-text filing printed in <pre>, and page headers."""
+
+from __future__ import annotations
+
+from sec8k.html import normalize_html
+from sec8k.normalize import NormalizedDocument
+from sec8k.span import Span
+
+
+def _html(document: str) -> NormalizedDocument:
+    return normalize_html(document, Span(0, len(document)))
+
+
+PRE = (
+    "<html><body><pre>ACME WIDGETS, INC.\n"
+    "&lt;TABLE&gt;\n"
+    "&lt;S&gt;                &lt;C&gt;\n"
+    "DELAWARE           1-2345\n"
+    "&lt;/TABLE&gt;\n"
+    "                          2\n"
+    "&lt;PAGE&gt;\n"
+    "ITEM 5.  OTHER EVENTS.\n"
+    "&lt;/page&gt;</pre></body></html>"
+)
+
+
+def test_sgml_lines_in_pre_are_set_aside_as_in_plain_text() -> None:
+    document = _html(PRE)
+    assert document.text.split("\n") == [
+        "ACME WIDGETS, INC.",
+        "DELAWARE           1-2345",
+        "",  # the page number, set aside; HTML blanks its line
+        "ITEM 5.  OTHER EVENTS.",
+        "",
+        "",
+    ]
+    kinds = sorted(n.kind for n in document.noise)
+    assert kinds == ["page-marker"] * 2 + ["page-number"] + ["table-tag"] * 3
+    assert [PRE[n.span.start : n.span.end] for n in document.noise][:2] == [
+        "&lt;TABLE&gt;",
+        "&lt;S&gt;                &lt;C&gt;",
+    ]
+
+
+def test_a_last_pre_line_without_a_line_end_keeps_its_indent() -> None:
+    assert _html("<pre>one\n    two</pre>").text == "one\n    two\n\n"
+
+
+def test_blank_lines_are_paragraph_spacing_in_html_but_not_in_pre() -> None:
+    assert _html("<p>One</p><p>Two</p>").paragraph_spacing
+    assert not _html(PRE).paragraph_spacing
