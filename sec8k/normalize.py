@@ -5,13 +5,16 @@ cover page's columns must line up); no-break and other Unicode spaces become spa
 feeds, ``<PAGE>`` markers, the page numbers printed just before them and the SGML table
 tags of ASCII filings (``<TABLE>``, ``<CAPTION>``, ``<S>``, ``<C>``, ``<FN>``) are set aside
 as :class:`~sec8k.model.Noise`. Lines made only of noise are removed whole; tags inside a
-line become spaces so that the columns after them do not move. Nothing else changes.
+line become spaces so that the columns after them do not move. Nothing else changes. A
+document typed double-spaced (nearly every line followed by a blank one) is marked as
+having paragraph spacing, as HTML has (:attr:`NormalizedDocument.paragraph_spacing`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from sec8k.model import Noise
 from sec8k.span import SourceMap, SourceMapBuilder, Span
@@ -133,6 +136,29 @@ def _noise_edits(text: str, lo: int, hi: int) -> list[tuple[int, int, str | None
     return edits
 
 
+# A plain-text document is double-spaced (its blank lines are paragraph spacing, as in
+# HTML) when at least this share of its first 40 lines of text have a blank line after
+# them. Typed filings put blank lines between groups: in the corpus's 59 text documents at
+# most 58% of those lines have one; in the text the HTML normaliser makes of the corpus's
+# cover pages, 80% or more of them for most, down to 60% where tables and <br> lines abut.
+_DOUBLE_SPACED = 0.7
+_SPACING_SAMPLE = 40
+
+
+def _double_spaced(text: str) -> bool:
+    """Whether the first lines of text of a normalised document are nearly all set apart."""
+    lines = text.split("\n", _SPACING_SAMPLE * 4)[: _SPACING_SAMPLE * 4]
+    printed = spaced = 0
+    for line, after in pairwise(lines):
+        if not line.strip():
+            continue
+        printed += 1
+        spaced += not after.strip()
+        if printed == _SPACING_SAMPLE:
+            break
+    return printed >= 5 and spaced >= _DOUBLE_SPACED * printed
+
+
 def normalize_text(original: str, payload: Span) -> NormalizedDocument:
     """Normalise the plain-text document at ``original[payload.start:payload.end]``."""
     lo, hi = payload.start, payload.end
@@ -169,4 +195,6 @@ def normalize_text(original: str, payload: Span) -> NormalizedDocument:
         # The grammar's rows end in newlines; the added one stands at the document's end.
         builder.replace("\n", hi, hi)
     text, source_map = builder.build()
-    return NormalizedDocument(text, source_map, tuple(noise))
+    return NormalizedDocument(
+        text, source_map, tuple(noise), paragraph_spacing=_double_spaced(text)
+    )

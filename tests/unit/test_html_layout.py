@@ -1,9 +1,9 @@
-"""How the HTML normaliser reads a plain-text filing printed in <pre>, and page headers."""
+"""How the normalisers lay out text: a plain-text filing in <pre>, spacing, page headers."""
 
 from __future__ import annotations
 
 from sec8k.html import normalize_html
-from sec8k.normalize import NormalizedDocument
+from sec8k.normalize import NormalizedDocument, normalize_text
 from sec8k.span import Span
 
 
@@ -49,3 +49,11 @@ def test_a_last_pre_line_without_a_line_end_keeps_its_indent() -> None:
 def test_blank_lines_are_paragraph_spacing_in_html_but_not_in_pre() -> None:
     assert _html("<p>One</p><p>Two</p>").paragraph_spacing
     assert not _html(PRE).paragraph_spacing
+
+
+def test_double_spaced_text_has_paragraph_spacing() -> None:
+    lines = ["ACME WIDGETS, INC.", "(Exact name of registrant)", "Delaware", "(State)"] * 2
+    typed = "\n".join(lines) + "\n"
+    assert not normalize_text(typed, Span(0, len(typed))).paragraph_spacing
+    double = "\n\n".join(lines) + "\n"
+    assert normalize_text(double, Span(0, len(double))).paragraph_spacing
