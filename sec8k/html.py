@@ -181,6 +181,7 @@ class _Reader(HTMLParser):
         self.nested = 0  # tables opened inside a cell: their text flows into that cell
         self.facts: list[tuple[str, str]] = []  # inline XBRL dei facts: (name, text)
         self.page_breaks: list[int] = []  # line indexes where a page ends (<hr>, page-break)
+        self.css_breaks: list[int] = []  # those of CSS page breaks alone (no <hr> rules)
         self.pre = 0  # open <pre> elements: their text keeps its lines and spaces
         self.pre_lines = 0  # lines with text that came from <pre>
         self.noise: list[Noise] = []  # set aside while reading: SGML lines inside <pre>
@@ -275,6 +276,8 @@ class _Reader(HTMLParser):
             self._break()
         if (tag == "hr" or "page-break" in style) and not self.tables:
             self.page_breaks.append(len(self.lines))
+            if "page-break" in style:
+                self.css_breaks.append(len(self.lines))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         # "<td colspan="3" />" in XHTML: an empty element, which still takes its place.
@@ -555,19 +558,45 @@ def _page_numbers(lines: list[_Line], breaks: list[int]) -> list[Noise]:
 _RUNNING_TOC = re.compile(r"(?i)^\s*(?:back\s+to\s+)?table\s+of\s+contents\s*$")
 
 
-def _running_headers(lines: list[_Line], breaks: list[int]) -> list[Noise]:
-    """Take out a "Table of Contents" line printed first on a page, as on every page."""
+def _top_line(lines: list[_Line], k: int) -> tuple[int, str] | None:
+    """The first line from ``k`` on with text, and its text, where it is a single run."""
+    while k < len(lines) and lines[k].empty:
+        k += 1
+    if k >= len(lines) or len(lines[k].runs) != 1:
+        return None
+    return k, " ".join("".join(p.text for p in lines[k].runs[0][1]).split())
+
+
+def _running_headers(lines: list[_Line], breaks: list[int], printed: list[int]) -> list[Noise]:
+    """Take out the lines printed first on a page as on every page.
+
+    Those are a line that opens, word for word, two or more of the pages that follow a
+    page break and at least half of them (the filer's name, the form's title: a running
+    header; a heading that opens a few pages of a long report is no header), and then a
+    "Table of Contents" link, which a page may have alone. Pages are counted at the
+    ``printed`` page breaks (CSS ones) where there are any: a rule (``<hr>``) under a
+    cover's line ends no page.
+    """
+    pages = [top for at in printed or breaks if (top := _top_line(lines, at))]
+    opens: dict[str, int] = {}
+    for _, text in set(pages):
+        opens[text] = opens.get(text, 0) + 1
+    headers = {text for text, n in opens.items() if n >= 2 and n * 2 >= len(set(pages))}
+    after_break = {k for k, _ in pages}
     noise: list[Noise] = []
-    for at in [0, *breaks]:
-        k = at
-        while k < len(lines) and lines[k].empty:
-            k += 1
-        if k >= len(lines) or len(lines[k].runs) != 1:
-            continue
+
+    def set_aside(k: int) -> None:
         pieces = lines[k].runs[0][1]
-        if pieces and _RUNNING_TOC.match("".join(p.text for p in pieces)):
-            noise.append(Noise("running-header", Span(pieces[0].start, pieces[-1].end)))
-            lines[k] = _Line([], lines[k].at)
+        noise.append(Noise("running-header", Span(pieces[0].start, pieces[-1].end)))
+        lines[k] = _Line([], lines[k].at)
+
+    for at in [0, *breaks]:
+        top = _top_line(lines, at)
+        if top and top[1] in headers and top[0] in after_break and not _RUNNING_TOC.match(top[1]):
+            set_aside(top[0])
+            top = _top_line(lines, top[0] + 1)
+        if top and _RUNNING_TOC.match(top[1]):
+            set_aside(top[0])
     return noise
 
 
@@ -577,7 +606,7 @@ def normalize_html(original: str, payload: Span) -> NormalizedDocument:
     reader.feed(reader.text)
     reader.close()
     noise = reader.noise + _page_numbers(reader.lines, reader.page_breaks)
-    noise += _running_headers(reader.lines, reader.page_breaks)
+    noise += _running_headers(reader.lines, reader.page_breaks, reader.css_breaks)
     builder = SourceMapBuilder()
     _emit(reader.lines, builder, payload.end)
     text, source_map = builder.build()

@@ -57,3 +57,30 @@ def test_double_spaced_text_has_paragraph_spacing() -> None:
     assert not normalize_text(typed, Span(0, len(typed))).paragraph_spacing
     double = "\n\n".join(lines) + "\n"
     assert normalize_text(double, Span(0, len(double))).paragraph_spacing
+
+
+BREAK = '<div style="page-break-before:always"></div>'
+
+
+def _pages(*pages: str) -> str:
+    return "<html><body>" + BREAK.join(pages) + "</body></html>"
+
+
+def test_a_line_opening_every_page_is_a_running_header() -> None:
+    header = "<p>Acme Widgets, Inc. - Form 8-K</p>"
+    document = _html(
+        _pages(
+            "<p>FORM 8-K</p>",
+            header + "<p>Table of Contents</p><p>Item 8.01</p>",
+            header + "<p>SIGNATURES</p>",
+        )
+    )
+    assert "Acme" not in document.text and "Table of Contents" not in document.text
+    assert [n.kind for n in document.noise] == ["running-header"] * 3
+
+
+def test_a_heading_on_a_few_pages_of_many_is_no_header() -> None:
+    pages = ["<p>Report</p><p>one</p>"] * 2 + [f"<p>Page text {i}</p>" for i in range(4)]
+    document = _html(_pages("<p>FORM 10-K</p>", *pages))
+    assert document.text.count("Report") == 2
+    assert not document.noise
