@@ -72,6 +72,7 @@ _COLUMN_GAP = 3
 _MARKUP = re.compile(r"<[^>]*>")
 # Inside <pre>: line ends, and the text between them.
 _PRE_LINES = re.compile(r"\r\n|\r|\n|[^\r\n]+")
+_TABS = re.compile(r"\t+|[^\t]+")
 
 # A document is read as plain text when this many non-blank characters of text come before
 # its first HTML tag. In every HTML document of the corpus (365 of them) only markup comes first
@@ -349,7 +350,7 @@ class _Reader(HTMLParser):
     def _preformatted(self, data: str, start: int) -> None:
         """Text inside <pre>: each line ends a line, spaces keep their width.
 
-        A plain-text filing wrapped in HTML then reads as the same text would.
+        A plain-text filing wrapped in HTML then reads as the same text would (tabs too).
         """
         for match in _PRE_LINES.finditer(data):
             piece = match.group()
@@ -357,9 +358,24 @@ class _Reader(HTMLParser):
                 self._pre_break(start + match.start())
             elif _GLYPH.search(piece) or self._wingdings:
                 self._runs(piece, start + match.start())
+            elif "\t" in piece:
+                self._pre_tabs(piece, start + match.start())
             else:
                 a = start + match.start()
                 self._add(piece.translate(_WHITE), a, a + len(piece), hard=True)
+
+    def _pre_tabs(self, piece: str, start: int) -> None:
+        """Text with tabs inside <pre>: each tab to the next 8-column stop, as in plain text."""
+        column = sum(len(p.text) for p in self.current.pieces)
+        for match in _TABS.finditer(piece):
+            text, a = match.group(), start + match.start()
+            if text[0] == "\t":
+                width = 8 * len(text) - column % 8
+                self._add(" " * width, a, a + len(text), hard=True)
+            else:
+                text = text.translate(_WHITE)
+                self._add(text, a, a + len(text), hard=True)
+            column += len(self.current.pieces[-1].text)
 
     def _pre_break(self, at: int) -> None:
         """The end of a line inside <pre>: the line is kept, blank or not, indent and all.

@@ -84,3 +84,9 @@ def test_a_heading_on_a_few_pages_of_many_is_no_header() -> None:
     document = _html(_pages("<p>FORM 10-K</p>", *pages))
     assert document.text.count("Report") == 2
     assert not document.noise
+
+
+def test_tabs_in_pre_go_to_eight_column_stops_as_in_plain_text() -> None:
+    text = "ab\tc\t\td\n\tx  y\tz\n"
+    html = f"<pre>{text}</pre>"
+    assert _html(html).text == normalize_text(text, Span(0, len(text))).text + "\n"
