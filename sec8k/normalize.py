@@ -78,7 +78,12 @@ def _line_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
 
 
 def _previous_line(text: str, start: int, lo: int) -> tuple[int, int] | None:
-    """The last non-blank line before the line starting at ``start``."""
+    """The last non-blank line before the line starting at ``start``, not before ``lo``.
+
+    Callers pass the end of the previous page break as ``lo``: a page number belongs to the
+    page that ends, and the walk back over blank lines stays within one page (a file of
+    form feeds alone would otherwise be walked back to its start once per form feed).
+    """
     end = start
     while end > lo:
         line_start = max(text.rfind("\n", lo, end - 1) + 1, lo)
@@ -92,11 +97,19 @@ def _noise_edits(text: str, lo: int, hi: int) -> list[tuple[int, int, str | None
     """Removals and blankings of page markers, page numbers, table tags and form feeds."""
     edits: list[tuple[int, int, str | None, str]] = []
     done_line = -1
+    floor = lo  # where the page being closed begins: the end of the previous break's line
+    bounds = (lo, lo)  # the last line looked up: a long line of tags is found once, not per tag
+
+    def line_of(pos: int) -> tuple[int, int]:
+        nonlocal bounds
+        if not bounds[0] <= pos < bounds[1]:
+            bounds = _line_bounds(text, pos, lo, hi)
+        return bounds
 
     def page_number_before(line_start: int) -> None:
         # The page number, and a stray "PAGE" between it and the marker (seen in 1994).
         for _ in range(2):
-            previous = _previous_line(text, line_start, lo)
+            previous = _previous_line(text, line_start, floor)
             if not (previous and _PAGE_NUMBER.fullmatch(text, previous[0], previous[1] - 1)):
                 return
             edits.append((previous[0], previous[1], None, "page-number"))
@@ -104,7 +117,7 @@ def _noise_edits(text: str, lo: int, hi: int) -> list[tuple[int, int, str | None
 
     for match in _MARKUP.finditer(text, lo, hi):
         start, end = match.span()
-        line_start, line_end = _line_bounds(text, start, lo, hi)
+        line_start, line_end = line_of(start)
         content_end = line_end - 1 if text[line_end - 1 : line_end] == "\n" else line_end
         if line_start == done_line:
             continue
@@ -112,20 +125,26 @@ def _noise_edits(text: str, lo: int, hi: int) -> list[tuple[int, int, str | None
             page_number_before(line_start)
             edits.append((line_start, line_end, None, "page-marker"))
             done_line = line_start
+            floor = line_end
         elif TABLE_TAG_LINE.fullmatch(text, line_start, content_end):
             edits.append((line_start, line_end, None, "table-tag"))
             done_line = line_start
         else:
             kind = "page-marker" if match.group().lower().strip("</>") == "page" else "table-tag"
             edits.append((start, end, " " * (end - start), kind))
+    floor = lo
+    blank = (-1, False)  # (line start, whether the line is only form feeds and blanks)
     position = text.find("\f", lo, hi)
     while position != -1:
-        line_start, line_end = _line_bounds(text, position, lo, hi)
+        line_start, line_end = line_of(position)
         page_number_before(line_start)
-        if text[line_start:line_end].strip(" \t\f\r\n"):
+        if blank[0] != line_start:
+            blank = (line_start, not text[line_start:line_end].strip(" \t\f\r\n"))
+        if not blank[1]:
             edits.append((position, position + 1, None, "form-feed"))
         else:  # a line of nothing but the form feed goes whole
             edits.append((line_start, line_end, None, "form-feed"))
+        floor = max(floor, line_start)
         position = text.find("\f", position + 1, hi)
     # A page number on the document's last line.
     last_end = len(text[lo:hi].rstrip()) + lo
