@@ -9,6 +9,7 @@ abbreviations of company names.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 from sec8k.diagnostics import (
@@ -34,8 +35,16 @@ def _digits(value: str | None) -> str:
     return re.sub(r"\D", "", value or "")
 
 
-def _file_number(value: str | None) -> tuple[int, ...]:
-    return tuple(int(part) for part in re.findall(r"\d+", value or ""))
+def _number(digits: str) -> str:
+    # Numbers compare as their digits without leading zeros: "01" is "1". A string, not an
+    # int, so that a number of thousands of digits (which int() refuses) still compares.
+    if not digits.isascii():
+        digits = "".join(str(unicodedata.digit(c)) for c in digits)
+    return digits.lstrip("0") or "0"
+
+
+def _file_number(value: str | None) -> tuple[str, ...]:
+    return tuple(_number(part) for part in re.findall(r"\d+", value or ""))
 
 
 def _company(value: str | None) -> str:
@@ -48,9 +57,13 @@ def _company(value: str | None) -> str:
     return "".join(text.split())
 
 
-def exhibit_key(number: str) -> tuple[int, ...]:
-    """An exhibit number as numbers: "99.1", "EX-99.01" and "99.01" are all (99, 1)."""
-    return tuple(int(part) for part in re.findall(r"\d+", number)[:2])
+def exhibit_key(number: str) -> tuple[str, ...]:
+    """An exhibit number as its first two numbers, leading zeros dropped.
+
+    "99.1", "EX-99.01" and "99.01" are all ("99", "1"). Strings rather than ints, so that a
+    number of any length compares (``int()`` refuses thousands of digits).
+    """
+    return tuple(_number(part) for part in re.findall(r"\d+", number)[:2])
 
 
 def cross_check(
@@ -133,7 +146,7 @@ def _exhibits(
     for key, exhibit in listed.items():
         # Exhibits 101 and 104 (interactive data) are embedded or generated, never attached
         # under their own number.
-        if key[:1] in ((101,), (104,)):
+        if key[:1] in (("101",), ("104",)):
             continue
         if key not in attached and key not in printed_inside:
             message = f"exhibit {exhibit.number} is listed; no EX-{exhibit.number} is attached"

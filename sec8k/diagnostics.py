@@ -97,6 +97,13 @@ LOD_TOO_LARGE = _register(
     "The input is larger than the size limit (``max_bytes``); it was not read. Raise the "
     "limit if the file really is a filing.",
 )
+LOD_NUL = _register(
+    "LOD005",
+    "load.nul",
+    Severity.WARNING,
+    "The input holds NUL characters, which no text filing has (a damaged transfer, a file "
+    "padded with zeros). The filing was read anyway; each NUL counts as a space.",
+)
 ENV_OTHER_TYPE = _register(
     "ENV001",
     "envelope.no-document-of-form",
@@ -134,6 +141,14 @@ ENV_RESUMED = _register(
     "after the closing </SEC-DOCUMENT>). What came before it was read as usual; the text "
     "from its line up to the next <DOCUMENT> block is kept whole as unreadable wrapper "
     "text, and reading resumes there.",
+)
+NRM_TOO_DEEP = _register(
+    "NRM001",
+    "normalize.too-deep",
+    Severity.WARNING,
+    "HTML elements are nested deeper than sec8k follows (a few hundred levels; real "
+    "filings stay far below). Tags below that depth are read as if absent: their text "
+    "is kept, in the lines of the element that holds them.",
 )
 PRS_UNEXPECTED = _register(
     "PRS001",

@@ -160,7 +160,7 @@ class _EnvelopeTransformer(Transformer[Token, Any]):
         document = Document(
             span=Span(opening.start_pos or 0, closing.end_pos or 0),
             type=values.get("type", "").upper() or None,
-            sequence=int(sequence) if sequence.isdigit() else None,
+            sequence=_sequence(sequence),
             filename=values.get("filename"),
             description=values.get("description"),
             encoding="listed",
@@ -237,7 +237,7 @@ class _EnvelopeTransformer(Transformer[Token, Any]):
         document = Document(
             span=Span(start, end),
             type=values.get("type", "").upper() or None,
-            sequence=int(sequence) if sequence.isdigit() else None,
+            sequence=_sequence(sequence),
             filename=filename,
             description=values.get("description"),
             payload=payload,
@@ -247,6 +247,13 @@ class _EnvelopeTransformer(Transformer[Token, Any]):
         )
         self.documents.append(document)
         return document
+
+
+def _sequence(value: str) -> int | None:
+    """A <SEQUENCE> value: ASCII digits, at most nine of them ("²" and 5,000 digits are None)."""
+    if value.isascii() and value.isdigit() and len(value) <= 9:
+        return int(value)
+    return None
 
 
 def _unwrapped(text: str, first_tag: int, title: re.Pattern[str] | None) -> Span | None:

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from sec8k.diagnostics import NRM_TOO_DEEP, DiagnosticSink
 from sec8k.model import Noise
 from sec8k.normalize import PAGE_MARKER_LINE, TABLE_TAG_LINE, NormalizedDocument
 from sec8k.span import SourceMapBuilder, Span
@@ -67,6 +68,9 @@ _CHECKED = frozenset("\u2612\u2611\u25a0\u2713\u2714\u2718")
 _WINGDINGS_UNCHECKED = frozenset("o¨pq")
 _WINGDINGS_CHECKED = frozenset("xýþ")
 _COLUMN_GAP = 3
+MAX_DEPTH = 256
+"""Open elements the reader follows; deeper tags are read as absent (NRM001). Bounding the
+stack bounds the work of each end tag, which searches it, so hostile nesting stays linear."""
 
 
 _MARKUP = re.compile(r"<[^>]*>")
@@ -141,6 +145,18 @@ class _Cell:
         return max(sum(len(p.text) for p in line) for line in self.lines)
 
 
+def _span_count(value: str, default: int) -> int:
+    """A ``colspan`` or ``rowspan`` value, 1 to 50; ``default`` where it is no number.
+
+    Only ASCII digits count: "²" is a digit to ``str.isdigit`` but not to ``int()``, and
+    ``int()`` refuses thousands of digits.
+    """
+    value = value.strip()
+    if not (value.isascii() and value.isdigit()):
+        return default
+    return max(1, min(int(value[:3]), 50)) if len(value) <= 3 else 50
+
+
 def _strip(pieces: list[_Piece]) -> None:
     while pieces and not pieces[0].text.strip():
         pieces.pop(0)
@@ -188,6 +204,8 @@ class _Reader(HTMLParser):
         self.noise: list[Noise] = []  # set aside while reading: SGML lines inside <pre>
         self._seen_facts: set[tuple[str, str, str]] = set()  # (name, context, text)
         self._open_facts: list[tuple[str, str, str, list[str]]] = []  # tag, name, context, text
+        self.cells = 0  # open td and th elements on the stack
+        self.too_deep: int | None = None  # offset of the first tag past MAX_DEPTH
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -231,7 +249,24 @@ class _Reader(HTMLParser):
 
     # ---- tokenizer events ----
 
+    def parse_html_declaration(self, i: int) -> int:
+        """A ``<!`` construct; one the tokenizer cannot read is a bogus comment, as in browsers.
+
+        ``html.parser`` raises AssertionError on marked sections it does not know
+        (``<![--``, ``<![foo[``); its position counters are put back before reading on.
+        """
+        position = self.getpos()
+        try:
+            return int(super().parse_html_declaration(i))
+        except AssertionError:
+            self.lineno, self.offset = position
+            return int(self.parse_bogus_comment(i))
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if len(self.stack) >= MAX_DEPTH and tag not in _VOID:
+            if self.too_deep is None:
+                self.too_deep = self._offset()
+            return
         style = face = ""
         colspan = rowspan = 1
         for name, value in attrs:
@@ -239,11 +274,11 @@ class _Reader(HTMLParser):
                 style = value.lower().replace(" ", "")
             elif name == "face" and value:
                 face = value.lower()
-            elif name == "colspan" and value and value.strip().isdigit():
-                colspan = max(1, min(int(value.strip()), 50))
-            elif name == "rowspan" and value and value.strip().isdigit():
-                rowspan = max(1, min(int(value.strip()), 50))
-        if tag in _FACT_TAGS:
+            elif name == "colspan" and value:
+                colspan = _span_count(value, colspan)
+            elif name == "rowspan" and value:
+                rowspan = _span_count(value, rowspan)
+        if tag in _FACT_TAGS and len(self._open_facts) < MAX_DEPTH:
             found = dict(attrs)
             self._open_facts.append(
                 (tag, found.get("name") or "", found.get("contextref") or "", [])
@@ -255,10 +290,11 @@ class _Reader(HTMLParser):
             self.pre += tag == "pre"
         if tag not in _VOID:
             self.stack.append((tag, hidden, wingdings))
+            self.cells += tag in _CELL
 
     def _open(self, tag: str, colspan: int, rowspan: int, style: str) -> None:
         if tag == "table":
-            if self.tables and any(t in _CELL for t, _, _ in self.stack):
+            if self.tables and self.cells:
                 self.nested += 1
                 self._space()
             else:
@@ -297,6 +333,7 @@ class _Reader(HTMLParser):
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i][0] == tag:
                 hidden = self.stack[i][1]
+                self.cells -= sum(t in _CELL for t, _, _ in self.stack[i:])
                 del self.stack[i:]
                 break
         else:
@@ -616,11 +653,23 @@ def _running_headers(lines: list[_Line], breaks: list[int], printed: list[int]) 
     return noise
 
 
-def normalize_html(original: str, payload: Span) -> NormalizedDocument:
-    """Normalise the HTML document at ``original[payload.start:payload.end]``."""
+def normalize_html(
+    original: str, payload: Span, sink: DiagnosticSink | None = None
+) -> NormalizedDocument:
+    """Normalise the HTML document at ``original[payload.start:payload.end]``.
+
+    Nesting deeper than :data:`MAX_DEPTH` is reported to ``sink`` (NRM001).
+    """
     reader = _Reader(original[payload.start : payload.end], payload.start)
     reader.feed(reader.text)
     reader.close()
+    if reader.too_deep is not None and sink is not None:
+        at = payload.start + reader.too_deep
+        sink.report(
+            NRM_TOO_DEEP,
+            f"HTML elements nest deeper than {MAX_DEPTH} levels; deeper tags are read as absent",
+            Span(at, at + 1),
+        )
     noise = reader.noise + _page_numbers(reader.lines, reader.page_breaks)
     noise += _running_headers(reader.lines, reader.page_breaks, reader.css_breaks)
     builder = SourceMapBuilder()

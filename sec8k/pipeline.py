@@ -120,7 +120,7 @@ def _normalize(state: ParseState) -> None:
     assert payload is not None
     text = state.source.text
     if looks_like_html(text[payload.start : min(payload.end, payload.start + 20_000)]):
-        state.document = normalize_html(text, payload)
+        state.document = normalize_html(text, payload, state.sink)
     else:
         state.document = normalize_text(text, payload)
 
