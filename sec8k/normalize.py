@@ -61,9 +61,11 @@ TABLE_TAG_LINE = re.compile(r"[ \t\f]*(?:<(?i:/?(?:table|caption|s|c|fn))>[ \t\f
 _PAGE_NUMBER = re.compile(
     r"[ \t]*(?:(?:-[ \t]*|(?i:page)[ \t]+)?\d{1,3}\.?(?:[ \t]*-)?|PAGE)[ \t]*\r?"
 )
-# Characters that become a plain space: no-break and other Unicode spaces, and control
-# characters other than tab, newline, carriage return and form feed.
-_ODD = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\xa0\u2000-\u200b\u202f\u205f\u3000]")
+# Characters that become a plain space: no-break and other Unicode spaces, and the control
+# characters Python counts as white space (VT, the separators FS to US). The other control
+# characters (NUL, \x01-\x08, \x0e-\x1b, DEL) stay as printed: they are text to the
+# grammar, so the node around them owns them and every character lies in some span.
+_ODD = re.compile("[\x0b\x1c-\x1f\xa0\u2000-\u200b\u202f\u205f\u3000]")
 _TAB = re.compile(r"\t+")
 _CR = re.compile(r"\r\n")
 _LONE_CR = re.compile(r"\r(?!\n)")

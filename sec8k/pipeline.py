@@ -27,7 +27,7 @@ from sec8k.forms import (
     title_pattern,
 )
 from sec8k.html import looks_like_html, normalize_html
-from sec8k.load import DEFAULT_MAX_BYTES, Source, SourceLike, load
+from sec8k.load import DEFAULT_MAX_BYTES, Source, SourceLike, load, report_nul
 from sec8k.model import (
     CoverPage,
     ExhibitDocument,
@@ -88,6 +88,8 @@ def _load(state: ParseState) -> None:
     state.lines = line_index(state.source.text)
     state.sink.set_locator(state.lines.position)
     state.stopped = not state.source.readable
+    if not state.stopped:
+        report_nul(state.source.text, state.sink)
 
 
 def _envelope(state: ParseState) -> None:
