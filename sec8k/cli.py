@@ -14,6 +14,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from lark import Token, Tree
 from rich.console import Console
@@ -48,7 +49,7 @@ EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 """sec8k failed: a bug."""
 EXIT_IO = 4
-"""A file could not be read."""
+"""A file could not be read, or the output not written."""
 EXIT_BROKEN_PIPE = 141
 """The reader of the output went away (``sec8k check ... | head``); as a shell reports a
 command ended by SIGPIPE."""
@@ -63,6 +64,9 @@ class _Console(Console):
         raise BrokenPipeError
 
 
+_FILE_HELP = "a filing's document or EDGAR submission; - for standard input"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sec8k",
@@ -73,12 +77,16 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     show = commands.add_parser("show", help="print the filing as a tree")
-    show.add_argument("file", type=Path, help="a filing's document or EDGAR submission")
+    show.add_argument(
+        "file", type=Path, help="a filing's document or EDGAR submission; - for standard input"
+    )
     _form_option(show)
     show.add_argument("--width", type=int, default=None, help="console width (default: terminal)")
 
     parse = commands.add_parser("parse", help="print the parsed model as JSON, or the parse tree")
-    parse.add_argument("file", type=Path, help="a filing's document or EDGAR submission")
+    parse.add_argument(
+        "file", type=Path, help="a filing's document or EDGAR submission; - for standard input"
+    )
     _form_option(parse)
     output = parse.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="the model as JSON (the default)")
@@ -111,7 +119,9 @@ def _parser() -> argparse.ArgumentParser:
     debug = commands.add_parser(
         "debug", help="show the normalised lines, their tokens and where each rule begins"
     )
-    debug.add_argument("file", type=Path, help="a filing's document or EDGAR submission")
+    debug.add_argument(
+        "file", type=Path, help="a filing's document or EDGAR submission; - for standard input"
+    )
     _form_option(debug)
     debug.add_argument(
         "--lines", default="", metavar="A-B", help="only normalised lines A to B (e.g. 30-60)"
@@ -137,8 +147,13 @@ def _exit_code(filing: Filing) -> int:
     return EXIT_FINDINGS if filing.errors else EXIT_OK
 
 
+def _input(path: Path) -> Path | BinaryIO:
+    """The file to read: a path, or standard input for "-"."""
+    return sys.stdin.buffer if str(path) == "-" else path
+
+
 def _show(args: argparse.Namespace) -> int:
-    filing = sec8k.parse(args.file, form=args.form)
+    filing = sec8k.parse(_input(args.file), form=args.form)
     _console(args.width).print(to_rich_tree(filing))
     return _exit_code(filing)
 
@@ -151,7 +166,7 @@ def _readable(tree: Tree[Token]) -> Tree[Token]:
 
 def _parse(args: argparse.Namespace) -> int:
     if args.tree:
-        state = run(args.file, form=args.form, until="parse")
+        state = run(_input(args.file), form=args.form, until="parse")
         console = _console(args.width)
         if state.tree is None:
             for diagnostic in state.sink.diagnostics:
@@ -159,7 +174,7 @@ def _parse(args: argparse.Namespace) -> int:
             return EXIT_FINDINGS
         console.print(_readable(state.tree))
         return EXIT_FINDINGS if state.sink.has_errors() else EXIT_OK
-    filing = sec8k.parse(args.file, form=args.form)
+    filing = sec8k.parse(_input(args.file), form=args.form)
     if args.model:
         _console(args.width).print(to_rich_tree(filing))
     else:
@@ -179,7 +194,7 @@ def _check(args: argparse.Namespace) -> int:
     worst = EXIT_OK
     shown = {"error": 0, "warning": 0, "info": 0}
     for path in args.files:
-        filing = sec8k.parse(path, form=args.form)
+        filing = sec8k.parse(_input(path), form=args.form)
         found = sec8k.check(filing, select=_codes(args.select), ignore=_codes(args.ignore))
         lines = line_index(filing.source.text)
         for diagnostic in found:
@@ -286,7 +301,7 @@ def _debug(args: argparse.Namespace) -> int:
     if lines is None:
         print(f"sec8k: --lines wants A-B, e.g. 30-60, not {args.lines!r}", file=sys.stderr)
         return EXIT_USAGE
-    state = run(args.file, form=args.form, until="parse")
+    state = run(_input(args.file), form=args.form, until="parse")
     report = render_debug(state, str(args.file), first=lines[0], last=lines[1])
     _console(args.width).print(report, soft_wrap=True)
     return EXIT_FINDINGS if state.sink.has_errors() else EXIT_OK
@@ -310,6 +325,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad usage and 0 on --help
         return int(exc.code or 0)
+    if sys.stdout is None:  # started with standard output closed (`sec8k ... >&-`)
+        print("sec8k: standard output is closed; nothing can be written", file=sys.stderr)
+        return EXIT_IO
     try:
         return _COMMANDS[args.command](args)
     except InputError as exc:
@@ -325,6 +343,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+    except OSError as exc:
+        # Reading is InputError; this is the output failing (closed, full disk).
+        print(f"sec8k: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_IO
     except Exception as exc:
         if args.debug:
             traceback.print_exc()

@@ -165,3 +165,104 @@ def test_linear_terminals_read_what_they_read_before(name: str) -> None:
 def test_long_runs_parse(run: str) -> None:
     filing = sec8k.parse("FORM 8-K\n\nCURRENT REPORT\n\n" + run + "Item 1.01 Entry\n\nText.\n")
     assert [i.number for i in filing.items] == ["1.01"]
+
+
+# ---- streams, encodings, NUL and control characters ----
+
+_PLAIN = "FORM 8-K\n\nCURRENT REPORT\n\nItem 1.01 Entry into an Agreement\n\nThe company signed.\n"
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark(codec: str) -> None:
+    raw = _PLAIN.encode(codec)
+    if not raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        raw = "\ufeff".encode(codec) + raw
+    filing = sec8k.parse(raw)
+    assert [i.number for i in filing.items] == ["1.01"]
+    assert filing.source.encoding in ("utf-16", "utf-32")
+
+
+def test_a_nul_is_a_warning_not_a_rejection() -> None:
+    text = _PLAIN.replace("signed", "sig\x00ned")
+    for given in (text, text.encode()):
+        filing = sec8k.parse(given)
+        assert "LOD005" in _codes(filing) and "LOD002" not in _codes(filing)
+        assert [i.number for i in filing.items] == ["1.01"]
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x01", "\x08", "\x0e", "\x1b", "\x7f"])
+@pytest.mark.parametrize("kind", ["text", "html"])
+def test_control_characters_lie_in_a_span(char: str, kind: str) -> None:
+    text = _PLAIN.replace("signed", f"sig{char}ned")
+    if kind == "html":
+        text = "<html><body>" + "".join(f"<p>{line}</p>" for line in text.splitlines())
+    filing = sec8k.parse(text)
+    assert _covered(filing, text.index(char))
+
+
+def test_stream_read_with_the_byte_limit(tmp_path: Path) -> None:
+    import io
+
+    filing = sec8k.parse(io.BytesIO(_PLAIN.encode()))
+    assert [i.number for i in filing.items] == ["1.01"]
+    filing = sec8k.parse(io.BytesIO(b"x" * 1000), max_bytes=100)
+    assert "LOD004" in _codes(filing)
+
+
+def test_device_read_with_the_byte_limit() -> None:
+    zero = Path("/dev/zero")
+    if not zero.exists():
+        pytest.skip("no /dev/zero here")
+    filing = sec8k.parse(zero, max_bytes=1 << 16)
+    assert "LOD004" in _codes(filing)
+
+
+def test_fifo_without_a_writer_does_not_hang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from sec8k import load
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    monkeypatch.setattr(load, "FIFO_WAIT", 0.05)
+    filing = sec8k.parse(fifo)
+    assert "LOD001" in _codes(filing)  # nothing came: empty
+
+
+def test_cli_reads_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import json
+
+    from sec8k.cli import main
+
+    stdin = io.TextIOWrapper(io.BytesIO(_PLAIN.encode()))
+    monkeypatch.setattr("sys.stdin", stdin)
+    assert main(["parse", "-"]) == 0
+    assert [i["number"] for i in json.loads(capsys.readouterr().out)["items"]] == ["1.01"]
+
+
+def test_cli_with_standard_output_closed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sec8k.cli import EXIT_IO, main
+
+    monkeypatch.setattr("sys.stdout", None)
+    assert main(["parse", str(SUBMISSION)]) == EXIT_IO
+
+
+def test_cli_output_that_cannot_be_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sec8k.cli import EXIT_IO, main
+
+    class Closed:
+        def write(self, _: str) -> int:
+            raise OSError(9, "Bad file descriptor")
+
+        def flush(self) -> None:
+            raise OSError(9, "Bad file descriptor")
+
+    monkeypatch.setattr("sys.stdout", Closed())
+    assert main(["parse", str(SUBMISSION)]) == EXIT_IO
