@@ -120,6 +120,7 @@ def _check(filing: object, length: int) -> None:
         if diagnostic.span is not None:
             assert diagnostic.line is not None and diagnostic.line >= 1
             assert diagnostic.column is not None and diagnostic.column >= 1
+    assert not filing.uncovered(), "text that no node accounts for"
 
 
 def test_sample_filing_has_spans_to_check() -> None:
@@ -174,3 +175,12 @@ def test_parse_arbitrary_bytes_never_raises(raw: bytes) -> None:
     assert isinstance(filing, sec8k.Filing)
     _check(filing, filing.source.length)
     assert filing.source.length <= len(raw)
+
+
+@pytest.mark.property
+@SETTINGS
+@given(eight_k_like)
+@example(SAMPLE)
+def test_parse_is_deterministic(text: str) -> None:
+    # The same input twice, in one process: no state leaks from one parse to the next.
+    assert sec8k.parse(text).to_dict() == sec8k.parse(text).to_dict()
