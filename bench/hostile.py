@@ -36,6 +36,9 @@ SHAPES: dict[str, Callable[[int], bytes]] = {
     "form-feed-lines": lambda n: b"\f\n" * (n // 2),
     "sgml-s-tags-one-line": lambda n: b"<S>" * (n // 3),
     "one-long-line": lambda n: b"word " * (n // 5),
+    "boxes-one-line": lambda n: b"[ ] x  " * (n // 7),
+    "captions-one-line": lambda n: b"(a) " * (n // 4),
+    "html-row-of-cells": lambda n: b"<html><body><table><tr>" + b"<td>x</td>" * (n // 10),
     "envelope-big-text": lambda n: (
         b"<SEC-DOCUMENT>\n<DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n<TEXT>\n"
         + b"The company announced results for the quarter.\n" * (n // 48)
