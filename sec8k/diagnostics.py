@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     """How bad a finding is."""
 
     ERROR = "error"
