@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -122,14 +123,31 @@ def row_of(kind: str, children: list[Token]) -> Row:
     return Row(kind, tuple(token_cell(t) for t in children))
 
 
+_NON_BLANK = re.compile(r"\S")
+
+
+def stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """The range ``[start, end)`` of ``text`` without the white space at its two ends.
+
+    Found without copying the range: a rule's range can be a whole long document.
+    """
+    first = _NON_BLANK.search(text, start, end)
+    if first is None:
+        return start, start
+    start = first.start()
+    while end > start:
+        tail = text[max(start, end - 4096) : end]
+        kept = tail.rstrip()
+        end -= len(tail) - len(kept)
+        if kept:
+            break
+    return start, end
+
+
 def extent(ctx: Context, meta: Meta) -> tuple[str, int, int]:
     """A rule's text without the white space around it, and that text's normalised range."""
-    start, end = meta.start_pos, meta.end_pos
-    raw = ctx.doc.text[start:end]
-    body = raw.lstrip()
-    start += len(raw) - len(body)
-    body = body.rstrip()
-    return body, start, start + len(body)
+    start, end = stripped(ctx.doc.text, meta.start_pos, meta.end_pos)
+    return ctx.doc.text[start:end], start, end
 
 
 class PartTransformer(Transformer[Token, Any]):

@@ -10,7 +10,7 @@ from lark.tree import Meta
 from lark.visitors import v_args
 
 from sec8k.model import Exhibit, Item, OmittedItems
-from sec8k.transform.base import PartTransformer, extent, kind_of
+from sec8k.transform.base import PartTransformer, extent, kind_of, stripped
 from sec8k.transform.exhibits import mentioned_exhibits
 from sec8k.transform.values import clean
 
@@ -27,6 +27,10 @@ _ENDS_IN_NOTHING = re.compile(
 # The title of an item that lists the filing's exhibits ("Financial Statements and
 # Exhibits", "Exhibits and Financial Statement Schedules").
 _EXHIBITS_TITLE = re.compile(r"(?i)\bexhibits\b")
+# Longer than any way of saying "None." or "Not applicable.".
+_SHORT = 200
+# The blank line that ends an item's first paragraph.
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # An ITEM_NO token: "Item " before a second number, the number, a "(d)" after it.
 _ITEM_NO = re.compile(r"(?i)^\s*(?:items?\s+)?(?P<number>.*?)(?:\([a-z]\))?\s*$")
 
@@ -45,10 +49,11 @@ def item_status(title: str, body: str) -> str:
     The body's first paragraph says so (what follows it on the page is most often a page
     header the filer repeated), or, where there is no body, the end of the title.
     """
-    first = re.split(r"\n[ \t]*\n", body, maxsplit=1)[0]
-    if _NOTHING.fullmatch(clean(first)) or (not body and _ENDS_IN_NOTHING.search(title)):
-        return "none"
-    return "reported"
+    blank = _BLANK_LINE.search(body, 0, _SHORT)
+    first = body[: blank.start()] if blank else body
+    if len(first) <= _SHORT and _NOTHING.fullmatch(clean(first)):
+        return "none"  # (a longer paragraph says more than "None.": no need to read it)
+    return "none" if not body and _ENDS_IN_NOTHING.search(title) else "reported"
 
 
 class ItemsTransformer(PartTransformer):
@@ -80,8 +85,10 @@ class ItemsTransformer(PartTransformer):
         heading = self.ctx.doc.text[tokens[0].start_pos or 0 : title_token.end_pos or 0]
         heading_start = (tokens[0].start_pos or 0) + len(heading) - len(heading.lstrip())
         heading_end = heading_start + len(heading.strip())
-        _, start, end = extent(self.ctx, meta)
-        body = self.ctx.doc.text[title_token.end_pos or 0 : end].strip()
+        text = self.ctx.doc.text
+        start, end = stripped(text, meta.start_pos, meta.end_pos)
+        body_start, body_end = stripped(text, title_token.end_pos or 0, end)
+        body = text[body_start:body_end]
         span = self.ctx.span(start, end)
         heading_span = self.ctx.span(heading_start, heading_end)
         exhibits = tuple(c for c in children if isinstance(c, Exhibit))
