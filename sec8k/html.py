@@ -205,6 +205,7 @@ class _Reader(HTMLParser):
         self._seen_facts: set[tuple[str, str, str]] = set()  # (name, context, text)
         self._open_facts: list[tuple[str, str, str, list[str]]] = []  # tag, name, context, text
         self.cells = 0  # open td and th elements on the stack
+        self.loose = False  # the current cell is a table's text outside any cell
         self.too_deep: int | None = None  # offset of the first tag past MAX_DEPTH
 
     def _offset(self) -> int:
@@ -292,6 +293,19 @@ class _Reader(HTMLParser):
             self.stack.append((tag, hidden, wingdings))
             self.cells += tag in _CELL
 
+    def _adopt(self, *, own_row: bool) -> None:
+        """Keep a table's text that is in no cell ("<table>text<tr>", "<tr>text<td>").
+
+        Browsers print it; here it becomes a row of its own, or a cell before the next
+        cell of its row.
+        """
+        if self.loose and self.tables and self.current.pieces:
+            rows = self.tables[-1]
+            if own_row or not rows:
+                rows.append([])
+            rows[-1].append(self.current)
+        self.loose = False
+
     def _open(self, tag: str, colspan: int, rowspan: int, style: str) -> None:
         if tag == "table":
             if self.tables and self.cells:
@@ -299,11 +313,16 @@ class _Reader(HTMLParser):
                 self._space()
             else:
                 self._break()
+                self._adopt(own_row=True)
                 self.tables.append([])
+                self.loose = True
         elif tag == "tr" and self._in_table:
+            self._adopt(own_row=True)
             self.tables[-1].append([])
             self.current = _Cell()
+            self.loose = True
         elif tag in _CELL and self._in_table:
+            self._adopt(own_row=False)
             rows = self.tables[-1]
             if not rows:
                 rows.append([])
@@ -349,6 +368,7 @@ class _Reader(HTMLParser):
                 self.nested -= 1
                 self._space()
             elif self.tables:
+                self._adopt(own_row=True)
                 self._table(self.tables.pop())
         elif tag in _BLOCK or tag in _CELL:
             self._break()
@@ -562,12 +582,14 @@ class _Reader(HTMLParser):
                 self.lines.append(_Line(runs, at))
         self.lines.append(_Line([], at))  # a blank line after the table
         self.current = _Cell()
+        self.loose = bool(self.tables)  # back in the outer table, outside its cells
 
     def close(self) -> None:
         """Finish: lay out tables left open, end the last line."""
         super().close()
         self.nested = 0
         while self.tables:
+            self._adopt(own_row=True)
             self._table(self.tables.pop())
         self._break()
 

@@ -16,21 +16,32 @@ from fuzz.checks import check_cli, check_parse
 REGRESSIONS = Path(__file__).resolve().parents[1] / "fuzz" / "regressions"
 CASES = sorted(p for p in REGRESSIONS.iterdir() if p.is_file() and p.name != "README.md")
 
-# Inputs that still fail, with why: each a strict xfail, so a fix shows.
-KNOWN: dict[str, str] = {}
+# Inputs the library still fails on, with why: each a strict xfail, so a fix shows.
+KNOWN: dict[str, str] = {
+    "html-unclosed-tables-laid-out-after-later-text.htm": (
+        "a truncated page whose tables never close: the outer table is laid out when the "
+        "document ends, after text that followed it in the file, so the item that holds "
+        "the later text spans from its heading on and misses the table's original range"
+    ),
+}
+# Inputs the command line still fails on.
+KNOWN_CLI: dict[str, str] = {}
 
 
-def _case(path: Path) -> object:
-    reason = KNOWN.get(path.name)
-    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-    return pytest.param(path, id=path.name, marks=marks)
+def _cases(known: dict[str, str]) -> list[object]:
+    params = []
+    for path in CASES:
+        reason = known.get(path.name)
+        marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+        params.append(pytest.param(path, id=path.name, marks=marks))
+    return params
 
 
-@pytest.mark.parametrize("path", [_case(p) for p in CASES])
+@pytest.mark.parametrize("path", _cases(KNOWN))
 def test_library(path: Path) -> None:
     check_parse(path.read_bytes())
 
 
-@pytest.mark.parametrize("path", [_case(p) for p in CASES])
+@pytest.mark.parametrize("path", _cases(KNOWN_CLI))
 def test_command_line(path: Path) -> None:
     check_cli(path.read_bytes())

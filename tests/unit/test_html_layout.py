@@ -90,3 +90,16 @@ def test_tabs_in_pre_go_to_eight_column_stops_as_in_plain_text() -> None:
     text = "ab\tc\t\td\n\tx  y\tz\n"
     html = f"<pre>{text}</pre>"
     assert _html(html).text == normalize_text(text, Span(0, len(text))).text + "\n"
+
+
+def test_table_text_outside_cells_is_kept() -> None:
+    # Browsers print text a table holds outside its cells; so does sec8k, as rows.
+    document = _html(
+        "<table>Before the rows<tr>Before the cell<td>In a cell</td></tr>After a row</table>"
+    )
+    lines = [line.strip() for line in document.text.split("\n") if line.strip()]
+    assert [" ".join(line.split()) for line in lines] == [
+        "Before the rows",
+        "Before the cell In a cell",
+        "After a row",
+    ]
