@@ -193,7 +193,7 @@ class _Reader(HTMLParser):
             pos = find("\n", pos + 1)
         self.lines: list[_Line] = []
         self.current = _Cell()
-        self.stack: list[tuple[str, bool, bool]] = []  # (tag, hidden, wingdings)
+        self.stack: list[tuple[str, bool, bool, bool]] = []  # (tag, hidden, wingdings, inline)
         self.tables: list[list[list[_Cell]]] = []  # open tables: rows of cells
         self.nested = 0  # tables opened inside a cell: their text flows into that cell
         self.facts: list[tuple[str, str]] = []  # inline XBRL dei facts: (name, text)
@@ -290,7 +290,7 @@ class _Reader(HTMLParser):
             self._open(tag, colspan, rowspan, style)
             self.pre += tag == "pre"
         if tag not in _VOID:
-            self.stack.append((tag, hidden, wingdings))
+            self.stack.append((tag, hidden, wingdings, _inline(style)))
             self.cells += tag in _CELL
 
     def _adopt(self, *, own_row: bool) -> None:
@@ -328,7 +328,7 @@ class _Reader(HTMLParser):
                 rows.append([])
             self.current = _Cell(colspan=colspan, rowspan=rowspan)
             rows[-1].append(self.current)
-        elif tag in _CELL or tag in _BLOCK or "page-break" in style:
+        elif tag in _CELL or (tag in _BLOCK and not _inline(style)) or "page-break" in style:
             self._break()
         if (tag == "hr" or "page-break" in style) and not self.tables:
             self.page_breaks.append(len(self.lines))
@@ -351,8 +351,8 @@ class _Reader(HTMLParser):
                 self.facts.append((name[4:], text))
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i][0] == tag:
-                hidden = self.stack[i][1]
-                self.cells -= sum(t in _CELL for t, _, _ in self.stack[i:])
+                hidden, inline = self.stack[i][1], self.stack[i][3]
+                self.cells -= sum(entry[0] in _CELL for entry in self.stack[i:])
                 del self.stack[i:]
                 break
         else:
@@ -370,7 +370,7 @@ class _Reader(HTMLParser):
             elif self.tables:
                 self._adopt(own_row=True)
                 self._table(self.tables.pop())
-        elif tag in _BLOCK or tag in _CELL:
+        elif (tag in _BLOCK and not inline) or tag in _CELL:
             self._break()
 
     def handle_data(self, data: str) -> None:
@@ -592,6 +592,15 @@ class _Reader(HTMLParser):
             self._adopt(own_row=True)
             self._table(self.tables.pop())
         self._break()
+
+
+def _inline(style: str) -> bool:
+    """Whether a style (lower case, no spaces) lays its element out in the line.
+
+    Inline XBRL tools wrap facts in ``<div style="display:inline">``: such a block tag
+    breaks no line ("FORM <div style='display:inline'>8-K</div>" is one line).
+    """
+    return "display:inline" in style
 
 
 def _emit(lines: list[_Line], builder: SourceMapBuilder, end: int) -> None:

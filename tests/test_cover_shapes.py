@@ -270,3 +270,18 @@ def test_telephone_label_alone_in_a_real_filing() -> None:
     filing = sec8k.parse(CORPUS / "files" / "0000909518-12-000231_mm07-1812_8k.htm")
     assert filing.cover.registrants[0].phone == "212-572-4200"
     assert filing.cover.former_name is None
+
+
+def test_inline_xbrl_facts_in_inline_divs() -> None:
+    # NexPoint (edgartools' fixture): every cover fact in <div style="display:inline">, the
+    # commas of the address and the parentheses of the telephone between them.
+    path = Path(__file__).parent / "filings" / "edgartools_NextPoint.8K"
+    cover = sec8k.parse(path / "edgartools_NextPoint.8K.html").cover
+    registrant = cover.registrants[0]
+    assert (cover.form_type, registrant.address, registrant.zip, registrant.phone) == (
+        "8-K",
+        "300 Crescent Court, Suite 700 Dallas, Texas",
+        "75201",
+        "(972) 934-4700",
+    )
+    assert cover.former_name is None

@@ -103,3 +103,12 @@ def test_table_text_outside_cells_is_kept() -> None:
         "Before the cell In a cell",
         "After a row",
     ]
+
+
+def test_an_inline_styled_block_breaks_no_line() -> None:
+    # Inline XBRL tools wrap facts in <div style="display:inline">.
+    document = _html(
+        '<p>FORM <div style="display: inline;"><ix:nonNumeric name="dei:DocumentType">'
+        "8-K</ix:nonNumeric></div></p><div>Next</div>"
+    )
+    assert [line for line in document.text.split("\n") if line.strip()] == ["FORM 8-K", "Next"]
