@@ -200,12 +200,30 @@ def nbsp_html(document: str) -> str:
     return _html_text(document, lambda text: _PROSE_SPACE.sub("&nbsp;", text))
 
 
-_BLOCK_END = re.compile(r"</(?:p|div)\s*>", re.I)
+_BLOCK_TAG = re.compile(r"<(/?)(p|div)\b([^>]*)>", re.I)
+_INLINE_STYLE = re.compile(r"display\s*:\s*inline", re.I)
 
 
 def blank_lines_html(document: str) -> str:
-    """An empty paragraph after every paragraph and division."""
-    return _BLOCK_END.sub(lambda m: m.group() + "<p>&nbsp;</p>", document)
+    """An empty paragraph after every paragraph and division.
+
+    Not after a division styled ``display:inline``: that one is part of its line (inline
+    XBRL wraps facts in them), and a paragraph after it would break the line.
+    """
+    inline: list[bool] = []  # for each open <div>, whether it is inline
+
+    def after(match: re.Match[str]) -> str:
+        closing, tag, attributes = match.group(1), match.group(2).lower(), match.group(3)
+        if tag == "div" and not closing:
+            inline.append(bool(_INLINE_STYLE.search(attributes)))
+            return match.group()
+        if not closing:
+            return match.group()
+        if tag == "div" and inline and inline.pop():
+            return match.group()
+        return match.group() + "<p>&nbsp;</p>"
+
+    return _BLOCK_TAG.sub(after, document)
 
 
 _OPEN_OR_CLOSE = re.compile(r"<(/?)([A-Za-z][\w:.-]*)([^>]*)>")
