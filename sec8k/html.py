@@ -598,7 +598,7 @@ def _inline(style: str) -> bool:
     """Whether a style (lower case, no spaces) lays its element out in the line.
 
     Inline XBRL tools wrap facts in ``<div style="display:inline">``: such a block tag
-    breaks no line ("FORM <div style='display:inline'>8-K</div>" is one line).
+    breaks no line (a title word and the fact after it stay one line).
     """
     return "display:inline" in style
 
