@@ -24,6 +24,10 @@ KNOWN: dict[str, str] = {
         "the later text spans from its heading on and misses the table's original range"
     ),
 }
+KNOWN["html-broken-tag-in-contents-table-laid-out-late.htm"] = (
+    "a tag cut in half ('\\t< OF CONTENTS') inside a table of contents: the table's text is "
+    "laid out after text that follows it in the file, so no node's span holds it"
+)
 # Inputs the command line still fails on.
 KNOWN_CLI: dict[str, str] = {}
 
