@@ -285,3 +285,19 @@ def test_inline_xbrl_facts_in_inline_divs() -> None:
         "(972) 934-4700",
     )
     assert cover.former_name is None
+
+
+def test_double_spaced_cover_with_a_wrapped_date_label_above_the_name() -> None:
+    # The ImmunoGen cover double-spaced (a blank line after every line, so blank lines are
+    # paragraph spacing) with Apple 1996's wrapped second date label above the name: the
+    # name's caption takes the name, not the date line above it.
+    dates = (
+        "       Date of Report:   November 12, 2002\n"
+        "       Date of earliest\n"
+        "       event reported:   November 8, 2002\n"
+    )
+    text = _edit((DATE, dates))
+    head, rest = text.split("ITEM 9.", 1)
+    double = "\n".join(line + "\n" if line.strip() else line for line in head.split("\n"))
+    filing = sec8k.parse(double + "ITEM 9." + rest)
+    assert filing.cover.registrants[0].name == "IMMUNOGEN, INC."

@@ -416,25 +416,9 @@ def check(path: Path, transformation: Transformation) -> list[str]:
 
 
 # Known failures: transformation -> cause -> file names. Strict: a fix must remove them.
-KNOWN: dict[str, dict[str, tuple[str, ...]]] = {
-    "visible-text": {
-        # sec8k.normalize reads a text document's blank lines as paragraph spacing only
-        # where 70% of its first 40 lines of text have one after them; below that, the
-        # cover reader (transform/cover.py) ends a value or a registrant block at a blank
-        # line, as a typist meant it.
-        "as text (24 of its first 40 lines double-spaced) the blank lines between the "
-        "paragraphs under each row of the registrant table end the registrant's block: "
-        "the second registrant, Georgia Power Company, is lost": (
-            "0000092122-19-000063.txt",
-            "0000092122-19-000063_soga8-kpscdecision12x19.htm",
-        ),
-        "as text (27 of its first 39 lines double-spaced) the address printed over three "
-        "paragraphs and a <br> line, '120 Calle Iglesia' / 'Unit B' / 'San Clemente, CA "
-        "92672' / 'Tel. ...', is cut at the blank lines: no address, zip or phone": (
-            "0001171200-22-000363_i22500_mgld-8k.htm",
-        ),
-    },
-}
+# Nothing is known to fail today; a cause goes here as {transformation: {cause: (file
+# names)}}, each a strict xfail.
+KNOWN: dict[str, dict[str, tuple[str, ...]]] = {}
 
 
 def _known(name: str, transformation: str) -> str | None:

@@ -787,7 +787,7 @@ class _Layout:
                 continue
             if row.kind != "value_row" or k in self.claimed:
                 break
-            if found and row.cells[0].kind == "DATE":
+            if found and any(c.kind == "DATE" for c in row.cells):
                 break  # a date above a value belongs to a date label, not this caption
             if any(c.kind.startswith("LABEL") for c in row.cells):
                 break  # a label printed in the row names its own value
