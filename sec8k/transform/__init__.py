@@ -149,7 +149,7 @@ def _contents(sections: list[Section]) -> tuple[Section, ...]:
             for entry in run
         )
         if len(run) >= 2 and repeated:
-            span = Span(run[0].span.start, run[-1].span.end)
+            span = Span.enclosing(s.span for s in run) or run[0].span
             out.append(Contents(tuple(line for entry in run for line in _entries(entry)), span))
             i = j
         else:
@@ -176,8 +176,8 @@ def _repeated_headings(sections: list[Section]) -> list[Section]:
             out[-1] = replace(
                 section,
                 title=previous.title or section.title,
-                span=Span(previous.span.start, section.span.end),
-                heading_span=Span(previous.heading_span.start, section.heading_span.end),
+                span=previous.span.union(section.span),
+                heading_span=previous.heading_span.union(section.heading_span),
             )
             continue
         out.append(section)
