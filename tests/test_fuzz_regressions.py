@@ -17,17 +17,7 @@ REGRESSIONS = Path(__file__).resolve().parents[1] / "fuzz" / "regressions"
 CASES = sorted(p for p in REGRESSIONS.iterdir() if p.is_file() and p.name != "README.md")
 
 # Inputs the library still fails on, with why: each a strict xfail, so a fix shows.
-KNOWN: dict[str, str] = {
-    "html-unclosed-tables-laid-out-after-later-text.htm": (
-        "a truncated page whose tables never close: the outer table is laid out when the "
-        "document ends, after text that followed it in the file, so the item that holds "
-        "the later text spans from its heading on and misses the table's original range"
-    ),
-}
-KNOWN["html-broken-tag-in-contents-table-laid-out-late.htm"] = (
-    "a tag cut in half ('\\t< OF CONTENTS') inside a table of contents: the table's text is "
-    "laid out after text that follows it in the file, so no node's span holds it"
-)
+KNOWN: dict[str, str] = {}
 # Inputs the command line still fails on.
 KNOWN_CLI: dict[str, str] = {}
 
