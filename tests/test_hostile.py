@@ -17,6 +17,7 @@ from sec8k.crosscheck import exhibit_key
 from sec8k.forms import get_form
 from sec8k.grammar import get_parser
 from sec8k.html import MAX_DEPTH
+from sec8k.pipeline import run
 
 TESTS = Path(__file__).resolve().parent
 SUBMISSION = TESTS / "envelope" / "0000092122-07-000008" / "0000092122-07-000008.txt"
@@ -265,3 +266,16 @@ def test_cli_output_that_cannot_be_written(monkeypatch: pytest.MonkeyPatch) -> N
 
     monkeypatch.setattr("sys.stdout", Closed())
     assert main(["parse", str(SUBMISSION)]) == EXIT_IO
+
+
+@pytest.mark.parametrize("cell", ["[ ] x  ", "(a) ", "a  "])
+def test_a_very_long_cover_line_is_one_token(cell: str) -> None:
+    # A line of thousands of short cells at the top of a document: read whole (LONG_ROW),
+    # not as a token per cell, and kept as unrecognized text.
+    line = cell * (3000 // len(cell)) + "\n"
+    state = run(line.encode(), until="parse")
+    assert state.tree is not None
+    assert len(list(state.tree.scan_values(lambda _: True))) <= 3
+    filing = sec8k.parse(line)
+    assert len(filing.unrecognized) == 1
+    assert filing.uncovered() == ()

@@ -119,6 +119,7 @@ _ROW_PART = {
     "caption_row": "caption",
     "label_row": "label",
     "value_row": "value",
+    "long_row": "long",
 }
 
 
@@ -1049,6 +1050,9 @@ class _Layout:
         # The registrant is named after the form's title (a line above it is no name).
         title = next((i for i, r in enumerate(self.rows) if r.kind == "form_title"), -1)
         for i, row in enumerate(self.rows):
+            if row.kind == "long_row":
+                self.ctx.unplaced(row.text, row.start, row.end, "cover")
+                continue
             if row.kind != "value_row" or i in self.claimed:
                 continue
             cells = list(row.cells)
@@ -1103,8 +1107,10 @@ class _Layout:
     def _parts(self) -> tuple[CoverPart, ...]:
         parts = []
         for i, row in enumerate(self.rows):
-            if row.kind == "blank" or (row.kind == "value_row" and i not in self.claimed):
-                continue  # an unclaimed value row is kept as Unrecognized
+            if row.kind in ("blank", "long_row") or (
+                row.kind == "value_row" and i not in self.claimed
+            ):
+                continue  # an unclaimed value row or a long row is kept as Unrecognized
             row_kind = self.claimed.get(i) or _ROW_PART.get(row.kind, "value")
             for cell in row.cells:
                 kind = row_kind
