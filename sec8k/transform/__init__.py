@@ -136,6 +136,9 @@ def _contents(sections: list[Section]) -> tuple[Section, ...]:
     Headings listed before the report, bodiless, an item among them printed again later
     with a body, are a table of contents, not sections of the report.
     """
+    # For each item number, the last place it is printed with a body: an entry of a run
+    # is printed again later when that place comes after the run.
+    last_body = {s.number: k for k, s in enumerate(sections) if isinstance(s, Item) and s.text}
     out: list[Section] = []
     i = 0
     while i < len(sections):
@@ -143,18 +146,19 @@ def _contents(sections: list[Section]) -> tuple[Section, ...]:
         while j < len(sections) and _bodiless(sections[j]):
             j += 1
         run = sections[i:j]
-        later = [s for s in sections[j:] if isinstance(s, Item) and s.text]
         repeated = any(
-            isinstance(entry, Item) and any(s.number == entry.number for s in later)
-            for entry in run
+            isinstance(entry, Item) and last_body.get(entry.number, -1) >= j for entry in run
         )
         if len(run) >= 2 and repeated:
             span = Span.enclosing(s.span for s in run) or run[0].span
             out.append(Contents(tuple(line for entry in run for line in _entries(entry)), span))
             i = j
         else:
-            out.append(sections[i])
-            i += 1
+            # No part of this run is a table of contents either (a shorter run has fewer
+            # entries to be printed again): its sections stand as they are.
+            end = max(j, i + 1)
+            out.extend(sections[i:end])
+            i = end
     return tuple(out)
 
 
