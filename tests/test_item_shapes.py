@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import sec8k
+from tests.conftest import CORPUS, requires_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 IMMUNOGEN = ROOT / "examples" / "immunogen-8k-2002-11-12.txt"
@@ -74,3 +75,42 @@ def test_a_heading_printed_twice_is_one_item_and_loses_nothing() -> None:
     # Both headings lie in the item's heading span.
     assert text[item.heading_span.start : item.heading_span.end].count("ITEM 9.") == 2
     assert item.span.start == item.heading_span.start
+
+
+def test_text_run_in_after_the_title() -> None:
+    # ImmunoGen 2002 with its Item 9 text run in after the title, as HTML filings print a
+    # bold heading and the first sentence in one paragraph.
+    text = IMMUNOGEN.read_text(encoding="utf-8").replace(
+        "ITEM 9.  REGULATION FD DISCLOSURE\n\nOn November",
+        "ITEM 9.  REGULATION FD DISCLOSURE. On November",
+        1,
+    )
+    item = sec8k.parse(text).items[0]
+    assert item.title == "REGULATION FD DISCLOSURE."
+    assert item.text.startswith("On November 12, 2002, the Registrant filed")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # A title's own next clause is no run-in text.
+        "Departure of Directors or Certain Officers; Election of Directors; Appointment of "
+        "Certain Officers. Compensatory Arrangements of Certain Officers.",
+        "Results of Operations and Financial Condition.",
+    ],
+)
+def test_titles_with_periods_stay_whole(title: str) -> None:
+    text = IMMUNOGEN.read_text(encoding="utf-8").replace(
+        "ITEM 9.  REGULATION FD DISCLOSURE\n", f"Item 5.02  {title}\n", 1
+    )
+    assert sec8k.parse(text).items[0].title == title
+
+
+@pytest.mark.corpus
+@requires_corpus
+def test_run_in_text_in_a_real_filing() -> None:
+    # Disney 2015 (HTML): "Other Events. On March 13, 2015 the Registrant entered into ..."
+    filing = sec8k.parse(CORPUS / "files" / "0001001039-15-000094_fy2015_q2x8kxannualmeeting.htm")
+    (item,) = [i for i in filing.items if i.number == "8.01"]
+    assert item.title == "Other Events."
+    assert item.text.startswith("On March 13, 2015 the Registrant entered into")
