@@ -56,7 +56,8 @@ PAGE_MARKER_LINE = re.compile(
     r"[ \t\f]*(?:-?[ \t]*\d{1,3}[ \t]*-?[ \t]*)?<(?i:/?page)>[ \t\f]*\d*[ \t\f]*\r?"
 )
 # A line that is only table tags: "<TABLE>", "<S>      <C>      <C>".
-TABLE_TAG_LINE = re.compile(r"[ \t\f]*(?:<(?i:/?(?:table|caption|s|c|fn))>[ \t\f]*)+\r?")
+# (Possessive: a line of a million tags is matched without a saved state per tag.)
+TABLE_TAG_LINE = re.compile(r"[ \t\f]*(?:<(?i:/?(?:table|caption|s|c|fn))>[ \t\f]*)++\r?")
 # A page number on a line of its own: "2", "- 8 -", "-2-", "Page 3", and the stray "PAGE".
 _PAGE_NUMBER = re.compile(
     r"[ \t]*(?:(?:-[ \t]*|(?i:page)[ \t]+)?\d{1,3}\.?(?:[ \t]*-)?|PAGE)[ \t]*\r?"
@@ -133,7 +134,10 @@ def _noise_edits(text: str, lo: int, hi: int) -> list[tuple[int, int, str | None
             done_line = line_start
         else:
             kind = "page-marker" if match.group().lower().strip("</>") == "page" else "table-tag"
-            edits.append((start, end, " " * (end - start), kind))
+            if edits and edits[-1][1] == start and edits[-1][2] == "" and edits[-1][3] == kind:
+                edits[-1] = (edits[-1][0], end, "", kind)  # the tag right after: one run
+            else:
+                edits.append((start, end, "", kind))  # "": blanked, spaces for characters
     floor = lo
     blank = (-1, False)  # (line start, whether the line is only form feeds and blanks)
     position = text.find("\f", lo, hi)
@@ -211,6 +215,8 @@ def normalize_text(original: str, payload: Span) -> NormalizedDocument:
         if replacement == "\t":
             width = 8 * (end - start) - builder.column % 8
             builder.replace(" " * width, start, end)
+        elif replacement == "":
+            builder.replace(" " * (end - start), start, end)  # a run of tags, blanked
         else:
             builder.replace(replacement, start, end)
     builder.copy(original, pos, hi)

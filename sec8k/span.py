@@ -199,8 +199,17 @@ class SourceMapBuilder:
         """Append ``text`` standing for the original range ``[start, end)``."""
         if not text:
             return
-        # A same-length replacement (a no-break space made a space) keeps offsets one to one.
-        self._segments.append((self._length, len(text), start, end - start))
+        # A same-length replacement (a no-break space made a space) keeps offsets one to one,
+        # and joins a one-to-one segment right before it (a run of blanked tags is one).
+        n = len(text)
+        segs = self._segments
+        if n == end - start and segs:
+            n0, nl, o0, ol = segs[-1]
+            if nl == ol and o0 + ol == start and n0 + nl == self._length:
+                segs[-1] = (n0, nl + n, o0, ol + n)
+                self._appended(text)
+                return
+        segs.append((self._length, n, start, end - start))
         self._appended(text)
 
     def endswith(self, suffix: str) -> bool:

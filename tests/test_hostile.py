@@ -279,3 +279,26 @@ def test_a_very_long_cover_line_is_one_token(cell: str) -> None:
     filing = sec8k.parse(line)
     assert len(filing.unrecognized) == 1
     assert filing.uncovered() == ()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<S>" * 100_000,  # one line of SGML table tags (96 bytes per byte before)
+        b"word " * 60_000,  # one line of words (392 bytes per byte before)
+        b"FORM 8-K\n\nITEM 8.01  OTHER EVENTS\n\n" + b"The board approved it.\n" * 13_000,
+    ],
+    ids=["sgml-tags", "one-line", "long-item"],
+)
+def test_memory_stays_within_a_small_multiple_of_the_input(data: bytes) -> None:
+    # Peak Python allocations while parsing (tracemalloc; the parser is built first).
+    import tracemalloc
+
+    sec8k.parse(b"FORM 8-K\nITEM 5.  OTHER EVENTS\nNone.\n")
+    tracemalloc.start()
+    try:
+        sec8k.parse(data)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak <= 8 * len(data) + 2_000_000, f"{peak / len(data):.1f} bytes per input byte"
