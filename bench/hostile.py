@@ -53,12 +53,16 @@ ORDINARY = sorted(
     key=lambda p: p.stat().st_size,
 )[-4:]
 
-# The child process: warm up, measure the baseline RSS, parse, report as JSON.
+# The child process: warm up (a bare text document, a full submission and an HTML
+# document, so that every parser a shape needs is built before the baseline), measure
+# the baseline RSS, parse, report as JSON.
 CHILD = """
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
 import sec8k
 sec8k.parse(b"FORM 8-K\\nITEM 5.  OTHER EVENTS\\nNone.\\n")
+sec8k.parse(b"<SEC-DOCUMENT>\\n<DOCUMENT>\\n<TYPE>8-K\\n<SEQUENCE>1\\n<TEXT>\\nITEM 5.  OTHER\\n</TEXT>\\n</DOCUMENT>\\n")
+sec8k.parse(b"<html><body><p>FORM 8-K</p><p>Item 8.01 Other Events</p></body></html>")
 data = {data}
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
