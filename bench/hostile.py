@@ -61,7 +61,7 @@ import json, resource, sys, time
 sys.path.insert(0, {root!r})
 import sec8k
 sec8k.parse(b"FORM 8-K\\nITEM 5.  OTHER EVENTS\\nNone.\\n")
-sec8k.parse(b"<SEC-DOCUMENT>\\n<DOCUMENT>\\n<TYPE>8-K\\n<SEQUENCE>1\\n<TEXT>\\nITEM 5.  OTHER\\n</TEXT>\\n</DOCUMENT>\\n")
+sec8k.parse(b"<DOCUMENT>\\n<TYPE>8-K\\n<TEXT>\\nITEM 5.  OTHER\\n</TEXT>\\n</DOCUMENT>\\n")
 sec8k.parse(b"<html><body><p>FORM 8-K</p><p>Item 8.01 Other Events</p></body></html>")
 data = {data}
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
