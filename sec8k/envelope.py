@@ -366,12 +366,16 @@ def find_document(
     pieces, unread = parsed
     reader = _EnvelopeTransformer(text, sink)
     header = None
+    pasted_headers: list[Noise] = []
     for tree, shift in pieces:
         if shift:
             _shift(tree, shift)
         reader.transform(tree)
-        header = header or reader.header  # a header pasted further on is not the filing's
-    reader.header = header
+        if header is not None and reader.header is not header and reader.header is not None:
+            # A header pasted further on is not the filing's: its text is wrapper text.
+            pasted_headers.append(Noise("wrapper", reader.header.span))
+        header = header or reader.header
+        reader.header = header
     documents = tuple(reader.documents)
     if reader.pem:  # known only once the wrapper around the documents is read
         documents = tuple(replace(d, pem=True) for d in documents)
@@ -381,6 +385,7 @@ def find_document(
         if not any(n.span.start < u.span.end and u.span.start < n.span.end for u in unread)
     ]
     noise.extend(unread)
+    noise.extend(pasted_headers)
     chosen = next((d for d in documents if accepts(d.type)), None)
     lead = _unwrapped(text, first_tag.start(), title)
     if lead is not None:
