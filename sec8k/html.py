@@ -33,7 +33,7 @@ from html.parser import HTMLParser
 from sec8k.diagnostics import NRM_TOO_DEEP, DiagnosticSink
 from sec8k.model import Noise
 from sec8k.normalize import PAGE_MARKER_LINE, TABLE_TAG_LINE, NormalizedDocument
-from sec8k.span import SourceMapBuilder, Span
+from sec8k.span import LineIndex, SourceMapBuilder, Span
 
 __all__ = ["looks_like_html", "normalize_html"]
 
@@ -185,12 +185,7 @@ class _Reader(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.text = text
         self.base = base
-        self.line_starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos != -1:
-            self.line_starts.append(pos + 1)
-            pos = find("\n", pos + 1)
+        self.line_starts = LineIndex(text).starts
         self.lines: list[_Line] = []
         self.current = _Cell()
         self.stack: list[tuple[str, bool, bool, bool]] = []  # (tag, hidden, wingdings, inline)
@@ -604,7 +599,16 @@ def _inline(style: str) -> bool:
 
 
 def _emit(lines: list[_Line], builder: SourceMapBuilder, end: int) -> None:
-    for line in lines:
+    """Write the lines into ``builder``, emptying ``lines`` as it goes.
+
+    Each line is let go once written, so the pieces and the text built from them are not
+    both held whole at once.
+    """
+    if not lines:
+        builder.replace("\n", end, end)
+    lines.reverse()
+    while lines:
+        line = lines.pop()
         position = 0
         for column, pieces in line.runs:
             if column > position and pieces:
@@ -615,8 +619,6 @@ def _emit(lines: list[_Line], builder: SourceMapBuilder, end: int) -> None:
                 builder.replace(piece.text, piece.start, piece.end)
                 position += len(piece.text)
         builder.replace("\n", line.at, line.at)
-    if not lines:
-        builder.replace("\n", end, end)
 
 
 _PAGE_NUMBER = re.compile(r"(?i)^\s*(?:page\s+)?(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
@@ -703,11 +705,11 @@ def normalize_html(
         )
     noise = reader.noise + _page_numbers(reader.lines, reader.page_breaks)
     noise += _running_headers(reader.lines, reader.page_breaks, reader.css_breaks)
+    # Mostly <pre>: a plain-text filing in HTML, whose blank lines a typist put there.
+    printed = sum(not line.empty for line in reader.lines)
     builder = SourceMapBuilder()
     _emit(reader.lines, builder, payload.end)
     text, source_map = builder.build()
-    # Mostly <pre>: a plain-text filing in HTML, whose blank lines a typist put there.
-    printed = sum(not line.empty for line in reader.lines)
     return NormalizedDocument(
         text,
         source_map,
