@@ -157,6 +157,15 @@ PRS_UNEXPECTED = _register(
     "The grammar could not continue at this point. The text from here on is kept as an "
     "unrecognized node.",
 )
+PRS_TOO_LONG = _register(
+    "PRS002",
+    "parse.too-many-tokens",
+    Severity.WARNING,
+    "The document holds more pieces than the grammar reads in one document (tens of "
+    "thousands of headings, cells or lines; the largest real filings have under two "
+    "thousand). What came before this line was read as usual; the rest is kept whole as "
+    "one unrecognized node, so that time and memory stay bounded.",
+)
 PRS_UNRECOGNIZED = _register(
     "PRS010",
     "parse.unrecognized",

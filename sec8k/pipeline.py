@@ -11,11 +11,18 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
-from lark import Token, Tree
+from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken, VisitError
 
 from sec8k.crosscheck import check_xbrl, cross_check, link_exhibits
-from sec8k.diagnostics import FRM_ASSUMED, FRM_OTHER_FORM, INTERNAL, PRS_UNEXPECTED, DiagnosticSink
+from sec8k.diagnostics import (
+    FRM_ASSUMED,
+    FRM_OTHER_FORM,
+    INTERNAL,
+    PRS_TOO_LONG,
+    PRS_UNEXPECTED,
+    DiagnosticSink,
+)
 from sec8k.envelope import Envelope, find_document
 from sec8k.errors import parse_error_position
 from sec8k.forms import (
@@ -44,7 +51,7 @@ from sec8k.transform import DocumentParts, transform
 from sec8k.transform.base import Context
 from sec8k.transform.values import clean
 
-__all__ = ["STAGES", "ParseState", "build_filing", "run"]
+__all__ = ["MAX_TOKENS", "STAGES", "ParseState", "build_filing", "run"]
 
 
 @dataclass(slots=True)
@@ -200,7 +207,10 @@ def _parse(state: ParseState) -> None:
         return False
 
     try:
-        state.tree = parser.parse(text, on_error=recover)
+        state.tree = _drive(parser, text, recover, MAX_TOKENS)
+    except _OverBudgetError as over:
+        skipped.clear()
+        _keep_head(state, over.position, recover)
     except UnexpectedInput as exc:
         skipped.clear()
         _cut(state, exc, names, recover)
@@ -209,6 +219,86 @@ def _parse(state: ParseState) -> None:
 
 # Runs of unplaceable text after which the parser gives up resuming (hostile input).
 _MAX_SKIPPED = 1000
+
+MAX_TOKENS = 20_000
+"""Tokens the grammar reads in one document; the rest is kept whole (PRS002).
+
+The parse tree costs memory per token, so this bounds a parse's memory by a constant
+however the input is shaped (a megabyte of one-line headings is 100,000 tokens). The
+largest real filings measured, 10-Ks of 2 to 4 MB, lex to under 1,400 tokens.
+"""
+
+
+class _OverBudgetError(Exception):
+    """The document has more than MAX_TOKENS tokens; ``position`` is where it ran out."""
+
+    def __init__(self, position: int) -> None:
+        super().__init__(position)
+        self.position = position
+
+
+def _drive(
+    parser: Lark, text: str, recover: Callable[[UnexpectedInput], bool], budget: int | None
+) -> Tree[Token]:
+    """Lark's LALR loop with error recovery, counting tokens against ``budget``.
+
+    It is ``parser.parse(text, on_error=recover)`` with one addition: after ``budget``
+    tokens it raises _OverBudgetError at the next token.
+    """
+    session = parser.parse_interactive(text)
+    state, lexer = session.parser_state, session.lexer_thread
+    count, token = 0, None
+    while True:
+        try:
+            for token in lexer.lex(state):  # type: ignore[no-untyped-call]
+                count += 1
+                if budget is not None and count > budget:
+                    raise _OverBudgetError(token.start_pos or 0)
+                state.feed_token(token)
+            end = Token.new_borrow_pos("$END", "", token) if token else Token("$END", "")
+            tree: Tree[Token] = state.feed_token(end, True)
+            return tree
+        except UnexpectedInput as exc:
+            exc.interactive_parser = session
+            before = lexer.state.line_ctr.char_pos if lexer.state else 0
+            if not recover(exc):
+                raise
+            moved = lexer.state is None or lexer.state.line_ctr.char_pos != before
+            if isinstance(exc, UnexpectedCharacters) and not moved:  # always move on
+                assert lexer.state is not None
+                lexer.state.line_ctr.feed(text[before : before + 1])
+
+
+def _keep_head(
+    state: ParseState, position: int, recover: Callable[[UnexpectedInput], bool]
+) -> None:
+    """Parse the text before the line where the token budget ran out; keep the rest whole."""
+    assert state.document is not None and state.form is not None
+    text = state.document.text
+    cut = text.rfind("\n", 0, position) + 1
+    state.sink.report(
+        PRS_TOO_LONG,
+        f"more than {MAX_TOKENS:,} tokens; the text from here on is kept whole",
+        state.document.span(position, min(len(text), position + 1)),
+    )
+    _keep_rest(state, cut)
+    try:
+        state.tree = _drive(state.form.parser(), text[:cut], recover, None)
+    except UnexpectedInput:
+        state.tree = None
+        state.tail = Unrecognized(
+            clean(text), state.document.span(0, len(text.rstrip())), "document"
+        )
+
+
+def _keep_rest(state: ParseState, cut: int) -> None:
+    """Keep the text from offset ``cut`` on as one unrecognized node (the tail)."""
+    assert state.document is not None
+    rest = state.document.text[cut:]
+    if rest.strip():
+        lead = len(rest) - len(rest.lstrip())
+        span = state.document.span(cut + lead, cut + len(rest.rstrip()))
+        state.tail = Unrecognized(clean(rest), span, "document")
 
 
 def _expected(exc: UnexpectedInput, names: dict[str, str]) -> str:
@@ -262,14 +352,9 @@ def _cut(
     state.sink.report(
         PRS_UNEXPECTED, "the grammar cannot continue here", span, hint=f"expected {expected}"
     )
-    rest = text[cut:]
-    if rest.strip():
-        lead = len(rest) - len(rest.lstrip())
-        state.tail = Unrecognized(
-            clean(rest), state.document.span(cut + lead, cut + len(rest.rstrip())), "document"
-        )
+    _keep_rest(state, cut)
     try:
-        state.tree = parser.parse(text[:cut], on_error=recover)
+        state.tree = _drive(parser, text[:cut], recover, None)
     except UnexpectedInput:
         state.tree = None
         state.tail = Unrecognized(
