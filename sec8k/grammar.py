@@ -66,6 +66,10 @@ def _drop_value(token: Token) -> Token:
 _CALLBACKS: dict[str, dict[str, Callable[[Token], Token]]] = {
     "envelope.lark": {"TEXT_BODY": _drop_value, "TEXT_UNCLOSED": _drop_value},
 }
+# Terminals whose text no transformer reads: the model takes prose from the document by
+# position. A Lark token holds its text twice (the token and its ``value``), so prose kept
+# in the tree would otherwise cost two bytes per byte of the document.
+_POSITION_ONLY = frozenset({"PARA", "LONG_ROW"})
 # The envelope's transformer reads positions from tokens only; rule positions would cost
 # a third of its parse.
 _RULE_POSITIONS = {"envelope.lark": False}
@@ -88,7 +92,7 @@ def get_parser(grammar_file: str) -> Lark:
     path = grammar_dir() / grammar_file
     name = path.name
     try:
-        return Lark.open(
+        parser = Lark.open(
             str(path),
             parser="lalr",
             lexer="contextual",
@@ -100,3 +104,10 @@ def get_parser(grammar_file: str) -> Lark:
         )
     except (OSError, LarkGrammarError) as exc:
         raise GrammarError(f"cannot build the parser from {path}: {exc}") from exc
+    # Prose blocks by whatever name a grammar imports them: the lexers read this mapping
+    # when they first lex, so entries added before then apply.
+    callbacks = parser.lexer_conf.callbacks
+    for terminal in parser.terminals:
+        if terminal.name.rpartition("__")[2] in _POSITION_ONLY:
+            callbacks.setdefault(terminal.name, _drop_value)
+    return parser

@@ -174,16 +174,28 @@ _SPACING_SAMPLE = 40
 
 def _double_spaced(text: str) -> bool:
     """Whether the first lines of text of a normalised document are nearly all set apart."""
-    lines = text.split("\n", _SPACING_SAMPLE * 4)[: _SPACING_SAMPLE * 4]
+    # Whether each line is blank, line by line, without copying a line (one can be huge).
+    blank: list[bool] = []
+    start = 0
+    while len(blank) < _SPACING_SAMPLE * 4:
+        end = text.find("\n", start)
+        if end == -1:
+            blank.append(_NON_BLANK.search(text, start) is None)
+            break
+        blank.append(_NON_BLANK.search(text, start, end) is None)
+        start = end + 1
     printed = spaced = 0
-    for line, after in pairwise(lines):
-        if not line.strip():
+    for line_blank, after_blank in pairwise(blank):
+        if line_blank:
             continue
         printed += 1
-        spaced += not after.strip()
+        spaced += after_blank
         if printed == _SPACING_SAMPLE:
             break
     return printed >= 5 and spaced >= _DOUBLE_SPACED * printed
+
+
+_NON_BLANK = re.compile(r"\S")
 
 
 def normalize_text(original: str, payload: Span) -> NormalizedDocument:

@@ -95,8 +95,17 @@ _EXHIBIT_ENTRY = re.compile(r"(?i)\s*ex-\d{1,3}(?:\.\d{1,3})?\b")
 
 def _exhibit_entries(text: str) -> bool:
     """Whether every line of ``text`` is an "EX-n.n ..." contents entry."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    return bool(lines) and all(_EXHIBIT_ENTRY.match(line) for line in lines)
+    # Line by line, stopping at the first other line: a long body is mostly prose.
+    lines = (m.group() for m in _NONBLANK_LINE.finditer(text))
+    seen = False
+    for line in lines:
+        if not _EXHIBIT_ENTRY.match(line):
+            return False
+        seen = True
+    return seen
+
+
+_NONBLANK_LINE = re.compile(r"[^\S\n]*\S[^\n]*")
 
 
 def _bodiless(section: Section) -> bool:

@@ -43,7 +43,16 @@ from lark import Token
 
 from sec8k.model import CheckBox, CoverField, CoverPart, Registrant, Security
 from sec8k.span import Span
-from sec8k.transform.base import Cell, Context, PartTransformer, Row, kind_of, row_of, token_cell
+from sec8k.transform.base import (
+    Cell,
+    Context,
+    PartTransformer,
+    Row,
+    kind_of,
+    row_of,
+    stripped,
+    token_cell,
+)
 from sec8k.transform.values import clean, jurisdiction_code
 
 __all__ = ["REGISTRANT_FIELDS", "CoverLayout", "CoverTransformer", "field_of"]
@@ -1266,5 +1275,16 @@ def _row_rule(kind: str) -> Callable[[CoverTransformer, list[Token]], Row]:
     return rule
 
 
-for _kind in _ROW_PART.keys() - {"rule"}:  # a "rule" row is a RULE token, no rule of its own
-    setattr(CoverTransformer, _kind, _row_rule(_kind))
+def _long_row(self: CoverTransformer, children: list[Token]) -> Row:
+    # LONG_ROW tokens keep their position only (sec8k.grammar): the text is the document's.
+    token = children[0]
+    text = self.ctx.doc.text
+    start, end = stripped(text, token.start_pos or 0, token.end_pos or 0)
+    col = start - (text.rfind("\n", 0, start) + 1)
+    return Row("long_row", (Cell("LONG_ROW", text[start:end], col, col + end - start, start, end),))
+
+
+_ROW_RULES = {kind: _row_rule(kind) for kind in _ROW_PART.keys() - {"rule"}}  # RULE: a token
+_ROW_RULES["long_row"] = _long_row
+for _kind, _method in _ROW_RULES.items():
+    setattr(CoverTransformer, _kind, _method)

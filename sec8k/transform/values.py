@@ -79,6 +79,9 @@ _INVISIBLE = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff", " "))
 
 _CHUNK = 1 << 16
 _SPACE = re.compile(r"\s")
+# What clean() changes: two white-space characters in a row, white space other than a
+# space, an invisible character.
+_UNCLEAN = re.compile(r"\s\s|[^\S ]|[\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def clean(text: str) -> str:
@@ -88,15 +91,16 @@ def clean(text: str) -> str:
     list of its words never holds more than one chunk's: a 50 MB line of words would
     otherwise take some 12 bytes of word objects per character.
     """
-    text = text.translate(_INVISIBLE)
     if len(text) <= _CHUNK:
-        return " ".join(text.split())
+        return " ".join(text.translate(_INVISIBLE).split())
+    if not (text[0].isspace() or text[-1].isspace() or _UNCLEAN.search(text)):
+        return text  # already clean: no copy of a long text
     parts = []
     start = 0
     while start < len(text):
         gap = _SPACE.search(text, start + _CHUNK)
         end = gap.start() if gap else len(text)
-        part = " ".join(text[start:end].split())
+        part = " ".join(text[start:end].translate(_INVISIBLE).split())
         if part:
             parts.append(part)
         start = end
