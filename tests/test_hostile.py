@@ -281,24 +281,76 @@ def test_a_very_long_cover_line_is_one_token(cell: str) -> None:
     assert filing.uncovered() == ()
 
 
-@pytest.mark.parametrize(
-    "data",
-    [
-        b"<S>" * 100_000,  # one line of SGML table tags (96 bytes per byte before)
-        b"word " * 60_000,  # one line of words (392 bytes per byte before)
-        b"FORM 8-K\n\nITEM 8.01  OTHER EVENTS\n\n" + b"The board approved it.\n" * 13_000,
-    ],
-    ids=["sgml-tags", "one-line", "long-item"],
+# Shapes of input, each built at about n bytes. Peak memory may hold a constant (the parser
+# reads at most MAX_TOKENS tokens, whose tree is a few megabytes) plus at most 4 bytes per
+# input byte: measured at two sizes, the peak may grow by 4 bytes per added byte.
+MEMORY_SHAPES = {
+    "sgml-tags-one-line": lambda n: b"<S>" * (n // 3),
+    "words-one-line": lambda n: b"word " * (n // 5),
+    "item-body": lambda n: (
+        b"FORM 8-K\n\nITEM 8.01  OTHER EVENTS\n\n" + b"The board approved it.\n" * (n // 23)
+    ),
+    "item-headings": lambda n: b"Item 1.01\n" * (n // 10),
+    "prose-without-headings": lambda n: b"The company announced results.\n" * (n // 31),
+    "submission-text": lambda n: (
+        b"<SEC-DOCUMENT>\n<DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n<TEXT>\n"
+        + b"The company announced results for the quarter.\n" * (n // 48)
+        + b"</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
+    ),
+    "nul-and-controls": lambda n: b"ITEM 5.  OTHER EVENTS\n\x00\x01\x1b text\x7f\n" * (n // 38),
+    "dots": lambda n: b"." * n,
+    "html-paragraphs": lambda n: (
+        b"<html><body><p>FORM 8-K</p><p>Item 8.01 Other Events</p>"
+        + b"<p>The company announced results for the quarter.</p>\n" * (n // 55)
+    ),
+}
+FLOODS = {"item-headings", "prose-without-headings", "submission-text", "nul-and-controls"}
+HTML_MEMORY = (
+    "the HTML reader keeps an object per run of text and per table cell until the whole "
+    "document is laid out (10 to 40 bytes per input byte); its rewrite is issue 12"
 )
-def test_memory_stays_within_a_small_multiple_of_the_input(data: bytes) -> None:
-    # Peak Python allocations while parsing (tracemalloc; the parser is built first).
+
+
+def _peak(data: bytes) -> int:
     import tracemalloc
 
-    sec8k.parse(b"FORM 8-K\nITEM 5.  OTHER EVENTS\nNone.\n")
     tracemalloc.start()
     try:
         sec8k.parse(data)
-        _, peak = tracemalloc.get_traced_memory()
+        return tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert peak <= 8 * len(data) + 2_000_000, f"{peak / len(data):.1f} bytes per input byte"
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        pytest.param(name, marks=[pytest.mark.xfail(reason=HTML_MEMORY, strict=True)])
+        if name.startswith("html")
+        else name
+        for name in MEMORY_SHAPES
+    ],
+)
+def test_memory_grows_at_most_four_bytes_per_input_byte(shape: str) -> None:
+    # Peak Python allocations while parsing (tracemalloc), at two sizes past the point
+    # where the token limit holds the tree's size: the growth between them is what the
+    # input costs per byte. The parsers are built first.
+    for warm in (b"FORM 8-K\nITEM 5.  OTHER\n", b"<html><p>FORM 8-K</p></html>", b"<S>\n"):
+        sec8k.parse(warm)
+    # A flood of short lines reaches the token limit by 1 MB; measure past it.
+    sizes = (1 << 20, 2 << 20) if shape in FLOODS else (256 << 10, 768 << 10)
+    small, large = (MEMORY_SHAPES[shape](n) for n in sizes)
+    growth = (_peak(large) - _peak(small)) / (len(large) - len(small))
+    assert growth <= 4, f"{growth:.1f} bytes per added input byte"
+
+
+def test_a_flood_of_headings_stops_at_the_token_limit_and_keeps_the_rest() -> None:
+    data = b"FORM 8-K\n\n" + b"Item 1.01  Entry into a Material Definitive Agreement\n" * 30_000
+    filing = sec8k.parse(data)
+    limit = [d for d in filing.diagnostics if d.code == "PRS002"]
+    assert len(limit) == 1 and limit[0].line is not None and limit[0].line > 2
+    tail = filing.unrecognized[-1]
+    assert tail.span.end == len(data.rstrip())
+    assert tail.span.start == data.rfind(b"\n", 0, limit[0].span.start) + 1
+    assert filing.uncovered() == ()
+    assert [item.number for item in filing.items] == ["1.01"]
