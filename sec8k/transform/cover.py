@@ -975,7 +975,14 @@ class _Layout:
             and all(any(s.overlap(c) > 0 for c in self.rows[above].cells) for s in slots)
         ):
             return self._rows_above(first, columns=len(slots))
-        return self._rows_below(last) or self._rows_above(first)
+        below, above_rows = self._rows_below(last), self._rows_above(first)
+        if below and above_rows and len(slots) == 1:
+            # A lone label between two lines ("(214) 861-2500", the label, a page footer):
+            # a field with a shape takes the side whose nearest line has it.
+            fits = _SHAPED.get(field_of(slots[0].cells[0].kind) or "")
+            if fits and not fits(self.rows[below[0]].text) and fits(self.rows[above_rows[-1]].text):
+                return above_rows
+        return below or above_rows
 
     def _labels_in(self, i: int, cells: Sequence[Cell]) -> list[Cell]:
         """Each label on row ``i`` takes the cells after it; return those with none."""
@@ -1145,6 +1152,12 @@ _WHOLE_VALUE: dict[str, Callable[[str], object]] = {
     "commission_file_number": _FILE_NUMBER.search,
     "irs_employer_id": _IRS_NUMBER.search,
     "phone": _PHONE.match,
+}
+
+
+# Fields whose value has a shape of its own: a line either has it or is no such value.
+_SHAPED = {
+    name: _WHOLE_VALUE[name] for name in ("commission_file_number", "irs_employer_id", "phone")
 }
 
 
