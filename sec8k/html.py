@@ -686,6 +686,42 @@ def _running_headers(lines: list[_Line], breaks: list[int], printed: list[int]) 
     return noise
 
 
+def _bottom_line(lines: list[_Line], at: int) -> tuple[int, str] | None:
+    """The last line before ``at`` with text, and its text, where it is a single run."""
+    k = min(at, len(lines)) - 1
+    while k >= 0 and lines[k].empty:
+        k -= 1
+    if k < 0 or len(lines[k].runs) != 1:
+        return None
+    return k, " ".join("".join(p.text for p in lines[k].runs[0][1]).split())
+
+
+def _running_footers(lines: list[_Line], breaks: list[int], printed: list[int]) -> list[Noise]:
+    """Take out the lines printed last on a page as on every page.
+
+    The mirror of a running header: a line that closes, word for word, two or more pages
+    and at least half of them, the last page included (a confidentiality legend, the
+    filer's name at the foot of each page).
+    """
+    ends = [*(printed or breaks), len(lines)]  # the last page has its footer too
+    pages = [bottom for at in dict.fromkeys(ends) if (bottom := _bottom_line(lines, at))]
+    closes: dict[str, int] = {}
+    for _, text in set(pages):
+        closes[text] = closes.get(text, 0) + 1
+    footers = {
+        text
+        for text, n in closes.items()
+        if n >= 2 and n * 2 >= len(set(pages)) and any(c.isalnum() for c in text)
+    }  # (a rule under each page's last line is a rule, read as one)
+    noise: list[Noise] = []
+    for k, text in pages:
+        if text in footers and not lines[k].empty:
+            pieces = lines[k].runs[0][1]
+            noise.append(Noise("running-footer", Span(pieces[0].start, pieces[-1].end)))
+            lines[k] = _Line([], lines[k].at)
+    return noise
+
+
 def normalize_html(
     original: str, payload: Span, sink: DiagnosticSink | None = None
 ) -> NormalizedDocument:
@@ -705,6 +741,7 @@ def normalize_html(
         )
     noise = reader.noise + _page_numbers(reader.lines, reader.page_breaks)
     noise += _running_headers(reader.lines, reader.page_breaks, reader.css_breaks)
+    noise += _running_footers(reader.lines, reader.page_breaks, reader.css_breaks)
     # Mostly <pre>: a plain-text filing in HTML, whose blank lines a typist put there.
     printed = sum(not line.empty for line in reader.lines)
     builder = SourceMapBuilder()

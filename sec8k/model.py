@@ -83,7 +83,8 @@ class Noise(Node):
     kind: str
     """``"page-marker"``, ``"page-number"``, ``"running-header"`` (a "Table of Contents" line
     first on an HTML page: the link filer agents repeat on each page, or the contents'
-    own heading), ``"form-feed"``, ``"table-tag"``, ``"wrapper"`` or ``"unreadable"``
+    own heading), ``"running-footer"`` (a line last on two or more HTML pages and on at
+    least half of them), ``"form-feed"``, ``"table-tag"``, ``"wrapper"`` or ``"unreadable"``
     (text skipped where a submission's wrapper broke off)."""
     span: Span
     """The characters set aside."""

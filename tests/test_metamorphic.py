@@ -20,6 +20,7 @@ documents get those that have an HTML form:
   every paragraph and division in HTML);
 * ``form-feeds`` (text): a line holding a form feed before every page;
 * ``running-header``: the same line at the top of every page but the first;
+* ``running-footer``: the same line at the bottom of every page but the last;
 * ``visible-text`` (HTML): the text sec8k's own HTML normaliser makes of the document,
   read as a plain-text document.
 
@@ -64,6 +65,7 @@ _PAGE_MARKER = re.compile(r"[ \t]*(?:-?[ \t]*\d{1,3}[ \t]*-?[ \t]*)?<(?i:/?page)
 _BLANK_LINE = re.compile(r"[ \t\f\r]*")
 _PAGE_LINES = 60
 HEADER = "Metamorphic Test Printers - Page Header"
+FOOTER = "Metamorphic Test Printers - Confidential"
 
 
 def _newline(document: str) -> str:
@@ -179,6 +181,13 @@ def running_header_text(document: str) -> str:
     return _at_pages(document, lambda line: [line, header, cr])
 
 
+def running_footer_text(document: str) -> str:
+    """A blank line and the same footer line at the bottom of every page but the last."""
+    cr = "\r" if _newline(document) == "\r\n" else ""
+    footer = " " * 20 + FOOTER + cr
+    return _at_pages(document, lambda line: [cr, footer, line])
+
+
 # ---- transformations of an HTML document ----
 
 _TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
@@ -242,12 +251,13 @@ def _element_end(document: str, name: str, start: int) -> int:
     return len(document)
 
 
-def html_pages(document: str) -> list[int]:
+def html_pages(document: str, *, ends: bool = False) -> list[int]:
     """Offsets where a new page starts: at each CSS page break outside tables.
 
     A page starts after the opening tag of a ``page-break-before`` element and after the
     end of a ``page-break-after`` one. A plain ``<hr>`` is no page break: filers draw rules
-    under the cover's lines with it.
+    under the cover's lines with it. With ``ends``, the offsets where a page ends instead:
+    before a ``page-break-before`` element, after a ``page-break-after`` one.
     """
     pages, tables = [], 0
     for tag in _OPEN_OR_CLOSE.finditer(document):
@@ -260,7 +270,7 @@ def html_pages(document: str) -> list[int]:
             continue
         void = name in ("hr", "br", "img") or rest.rstrip().endswith("/")
         if void or style.group(1).lower() == "before":
-            pages.append(tag.end())
+            pages.append(tag.start() if ends else tag.end())
         else:
             pages.append(_element_end(document, name, tag.end()))
     return sorted(set(pages))
@@ -272,6 +282,17 @@ def running_header_html(document: str) -> str:
     for page in html_pages(document):
         out.append(document[position:page])
         out.append(f"<p>{HEADER}</p>")
+        position = page
+    out.append(document[position:])
+    return "".join(out)
+
+
+def running_footer_html(document: str) -> str:
+    """The same footer paragraph at the bottom of every page but the last."""
+    out, position = [], 0
+    for page in html_pages(document, ends=True):
+        out.append(document[position:page])
+        out.append(f"<p>{FOOTER}</p>")
         position = page
     out.append(document[position:])
     return "".join(out)
@@ -307,6 +328,7 @@ TRANSFORMATIONS = (
     Transformation("blank-lines", blank_lines_text, blank_lines_html),
     Transformation("form-feeds", form_feeds, None),
     Transformation("running-header", running_header_text, running_header_html),
+    Transformation("running-footer", running_footer_text, running_footer_html),
     Transformation("visible-text", None, visible_text, (ITEMS, COVER)),
 )
 BY_NAME = {t.name: t for t in TRANSFORMATIONS}
