@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sec8k.diagnostics import Diagnostic, Severity
+from sec8k.diagnostics import CODES, Diagnostic, Severity
 from sec8k.errors import FilingError, GrammarError, InputError, Sec8kError, UnknownFormError
 from sec8k.load import DEFAULT_MAX_BYTES, SourceLike
 from sec8k.model import Filing
@@ -32,6 +32,7 @@ __all__ = [
     "__version__",
     "check",
     "parse",
+    "unknown_codes",
 ]
 
 __version__ = "0.1.0"
@@ -53,8 +54,10 @@ def parse(
             ``sec8k forms`` lists them). None detects it: from the envelope's ``<TYPE>``,
             else from the title on the masthead, else the default form (with an info
             diagnostic saying so).
-        strict: raise :class:`FilingError` when the filing has error diagnostics, instead of
-            returning it with them.
+        strict: raise :class:`FilingError` when the parse has error diagnostics, instead of
+            returning the filing with them. The form's rules are not run here (they judge
+            what a filing says, and a filing that breaks one still reads): :func:`check`
+            runs them and returns their findings.
         max_bytes: inputs larger than this are not read (error diagnostic ``LOD004``).
 
     Returns:
@@ -87,11 +90,18 @@ def check(
 
     Returns:
         The parse's diagnostics and the rules' findings, in the order of the file.
+
+    Raises:
+        ValueError: a code or prefix in ``select`` or ``ignore`` that no code has (a typo
+            would otherwise select nothing, or ignore nothing, without a word).
     """
     from sec8k.validate import run_rules  # the rules import the model, not this module
 
-    filing = source if isinstance(source, Filing) else parse(source)
     chosen, skipped = tuple(select), tuple(ignore)
+    unknown = unknown_codes((*chosen, *skipped))
+    if unknown:
+        raise ValueError(f"no code is or starts with {', '.join(map(repr, unknown))}")
+    filing = source if isinstance(source, Filing) else parse(source)
     found = [
         d
         for d in filing.diagnostics
@@ -100,3 +110,10 @@ def check(
     ]
     found += run_rules(filing, select=chosen, ignore=skipped)  # it selects the same way
     return sorted(found, key=lambda d: d.span.start if d.span else -1)
+
+
+def unknown_codes(codes: Iterable[str]) -> list[str]:
+    """The entries of ``codes`` that no diagnostic code is or starts with ("XYZ", "ITM9")."""
+    import sec8k.validate  # noqa: F401 - registers the rules' codes
+
+    return [code for code in codes if not any(known.startswith(code) for known in CODES)]

@@ -191,11 +191,27 @@ def _codes(value: str) -> tuple[str, ...]:
 
 def _check(args: argparse.Namespace) -> int:
     console = _console(args.width)
+    select, ignore = _codes(args.select), _codes(args.ignore)
+    unknown = sec8k.unknown_codes((*select, *ignore))
+    if unknown:
+        names = ", ".join(unknown)
+        print(
+            f"sec8k: no code is or starts with {names}; `sec8k rules` lists them", file=sys.stderr
+        )
+        return EXIT_USAGE
     worst = EXIT_OK
     shown = {"error": 0, "warning": 0, "info": 0}
+    unreadable = 0
     for path in args.files:
-        filing = sec8k.parse(_input(path), form=args.form)
-        found = sec8k.check(filing, select=_codes(args.select), ignore=_codes(args.ignore))
+        try:
+            filing = sec8k.parse(_input(path), form=args.form)
+        except InputError as exc:  # say so and go on with the other files
+            unreadable += 1
+            print(f"sec8k: {exc}", file=sys.stderr)
+            if args.format == "json":
+                sys.stdout.write(json.dumps({"path": str(path), "unreadable": str(exc)}) + "\n")
+            continue
+        found = sec8k.check(filing, select=select, ignore=ignore)
         lines = line_index(filing.source.text)
         for diagnostic in found:
             severity = diagnostic.severity.value
@@ -213,10 +229,12 @@ def _check(args: argparse.Namespace) -> int:
                 )
     if args.format == "text":
         summary = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in shown.items())
+        if unreadable:
+            summary += f", {unreadable} unreadable"
         console.print(
             f"{len(args.files)} file{'s' if len(args.files) != 1 else ''} checked: {summary}"
         )
-    return worst
+    return EXIT_IO if unreadable else worst
 
 
 def _explain(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import sec8k
 from sec8k import cli
 from sec8k.diagnostics import CODES
 from tests.conftest import Golden
@@ -79,6 +80,34 @@ def test_select_and_ignore_take_codes_and_prefixes(
     assert {json.loads(x)["code"] for x in capsys.readouterr().out.splitlines()} == {"ITM005"}
     assert cli.main([*base, "--ignore", "SIG001,ITM"]) == cli.EXIT_OK
     assert capsys.readouterr().out == ""
+
+
+def test_an_unknown_code_in_select_or_ignore_exits_2(
+    unsigned: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A typo would otherwise select nothing (or ignore nothing) and pass silently.
+    assert cli.main(["check", "--select", "SIG001,XYZ", str(unsigned)]) == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "XYZ" in err and "SIG001" not in err and len(err.splitlines()) == 1
+    assert cli.main(["check", "--ignore", "ITM99", str(unsigned)]) == cli.EXIT_USAGE
+    with pytest.raises(ValueError, match="'ITM99'"):
+        sec8k.check(unsigned, ignore=["ITM99"])
+
+
+def test_check_goes_on_past_an_unreadable_file_and_counts_it(
+    unsigned: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "missing.txt"
+    argv = ["check", str(missing), str(unsigned), str(tmp_path)]  # a folder is unreadable too
+    assert cli.main(argv) == cli.EXIT_IO
+    out, err = capsys.readouterr()
+    assert "SIG001" in out  # the readable file between them was checked
+    assert out.rstrip().endswith("3 files checked: 1 error, 0 warnings, 0 infos, 2 unreadable")
+    assert len(err.splitlines()) == 2 and "missing.txt" in err
+    assert cli.main(["check", "--format", "json", str(missing), str(unsigned)]) == cli.EXIT_IO
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert records[0] == {"path": str(missing), "unreadable": records[0]["unreadable"]}
+    assert any(r.get("code") == "SIG001" for r in records[1:])
 
 
 def test_explain_prints_the_rule_with_paragraphs_joined(
