@@ -12,6 +12,7 @@ problem found as a :class:`Diagnostic`.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 
 from sec8k.diagnostics import CODES, Diagnostic, Severity
@@ -49,7 +50,8 @@ def parse(
 
     Args:
         source: a path (:class:`os.PathLike`), the raw bytes, or the text as a ``str``
-            (a ``str`` is always the filing's text, never a file name).
+            (a ``str`` is always the filing's text, never a file name: one that names an
+            existing file gets error LOD006 and a :class:`UserWarning`).
         form: the name of the form to read it as (a document type names its form too;
             ``sec8k forms`` lists them). None detects it: from the envelope's ``<TYPE>``,
             else from the title on the masthead, else the default form (with an info
@@ -70,6 +72,14 @@ def parse(
         FilingError: ``strict=True`` and the filing has errors.
     """
     filing = build_filing(run(source, form=form, max_bytes=max_bytes))
+    if isinstance(source, str) and any(d.code == "LOD006" for d in filing.diagnostics):
+        # The mistake is easy to make and the diagnostic easy to miss: say it out loud.
+        warnings.warn(
+            f"sec8k.parse() read the str {source.strip()!r} as the filing's text; it names "
+            "a file: pass pathlib.Path(...) to read the file",
+            UserWarning,
+            stacklevel=2,
+        )
     if strict and filing.errors:
         raise FilingError(filing.diagnostics)
     return filing

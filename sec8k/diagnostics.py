@@ -104,6 +104,14 @@ LOD_NUL = _register(
     "The input holds NUL characters, which no text filing has (a damaged transfer, a file "
     "padded with zeros). The filing was read anyway; each NUL counts as a space.",
 )
+LOD_FILE_NAME = _register(
+    "LOD006",
+    "load.file-name-as-text",
+    Severity.ERROR,
+    "The text given to parse is one line that names an existing file: a ``str`` is always "
+    "read as the filing's text, so the name itself was parsed. Pass a ``pathlib.Path`` "
+    "(or the file's bytes) to read the file. ``sec8k.parse`` also issues a UserWarning.",
+)
 ENV_OTHER_TYPE = _register(
     "ENV001",
     "envelope.no-document-of-form",

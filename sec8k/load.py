@@ -13,6 +13,7 @@ from sec8k.diagnostics import (
     LOD_BINARY,
     LOD_EMPTY,
     LOD_FALLBACK_ENCODING,
+    LOD_FILE_NAME,
     LOD_NUL,
     LOD_TOO_LARGE,
     DiagnosticSink,
@@ -123,6 +124,17 @@ def _decode(raw: bytes) -> tuple[str, str]:
         return raw.decode("latin-1"), "latin-1"
 
 
+def _names_a_file(text: str) -> bool:
+    """Whether ``text`` is one short line that is the name of an existing file."""
+    name = text.strip()
+    if len(name) > 4096 or "\n" in name:
+        return False
+    try:
+        return os.path.isfile(name)
+    except (OSError, ValueError):  # a name the system refuses (NUL, too long)
+        return False
+
+
 def load(source: SourceLike, sink: DiagnosticSink, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Read ``source``: a path (``os.PathLike``), raw bytes, or text (``str``).
 
@@ -143,6 +155,12 @@ def load(source: SourceLike, sink: DiagnosticSink, *, max_bytes: int = DEFAULT_M
         if not text.strip():
             sink.report(LOD_EMPTY, "the input is empty")
             return Source(text, encoding, path, readable=False)
+        if _names_a_file(text):
+            sink.report(
+                LOD_FILE_NAME,
+                f"the text is the name of a file ({text.strip()!r}), parsed as text; "
+                "pass pathlib.Path to read the file",
+            )
         return Source(text, encoding, path)
     if isinstance(source, (bytes, bytearray)):
         raw = bytes(source)

@@ -22,6 +22,22 @@ def _load(source: object, **kwargs: int) -> tuple[Source, list[tuple[str, Severi
 
 # --------------------------------------------------------------------------- text and bytes
 
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "immunogen-8k-2002-11-12.txt"
+
+
+def test_a_str_naming_a_file_is_an_error_and_a_warning() -> None:
+    # The easy mistake: sec8k.parse("filing.txt") parses the nine characters of the name.
+    with pytest.warns(UserWarning, match=r"pass pathlib\.Path"):
+        filing = sec8k.parse(str(EXAMPLE))
+    assert filing.diagnostics[0].code == "LOD006"
+    assert filing.diagnostics[0].severity is Severity.ERROR
+    with pytest.raises(sec8k.FilingError), pytest.warns(UserWarning):
+        sec8k.parse(f"  {EXAMPLE}\n", strict=True)
+    # The file's text, a Path, a name that is no file and a folder are no such mistake.
+    for fine in (EXAMPLE.read_text(encoding="latin-1"), EXAMPLE, "no/such/file.txt"):
+        assert "LOD006" not in {d.code for d in sec8k.parse(fine).diagnostics}
+    assert "LOD006" not in {d.code for d in sec8k.parse(str(EXAMPLE.parent)).diagnostics}
+
 
 def test_str_is_the_text_itself() -> None:
     source, diagnostics = _load(FILING_TEXT)
