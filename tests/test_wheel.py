@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,14 @@ def test_installed_wheel_parses_the_example(tmp_path: Path) -> None:
         check=True,
     )
     (wheel,) = wheels.glob("sec8k-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+        headers = archive.read(metadata).decode()
+    # Typed for type checkers, licensed in the metadata and with the licence file.
+    assert "sec8k/py.typed" in names
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+    assert "License-Expression: MIT" in headers and "Classifier: Typing :: Typed" in headers
     target = tmp_path / "site"
     subprocess.run(
         [
