@@ -12,7 +12,9 @@ together cover every non-blank character of the document.
 from __future__ import annotations
 
 import datetime
+import html
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeAlias
@@ -767,6 +769,55 @@ class Filing(Node):
         from sec8k.render import to_rich_tree
 
         return to_rich_tree(self)
+
+    def summary(self) -> list[tuple[str, str]]:
+        """What the filing is, in a few labelled lines: the compact displays show these."""
+        cover = self.cover
+        names = [r.name for r in cover.registrants if r.name] if cover else []
+        period = cover.period_of_report if cover else None
+        counts = Counter(d.severity.value for d in self.diagnostics)
+        items = ", ".join(i.number for i in self.items) or "none"
+        signers = ", ".join(s.name for s in self.signatures if s.name) or "none"
+        found = ", ".join(_counted(counts[k], k) for k in ("error", "warning", "info"))
+        return [
+            ("form", self.document_type or self.form or "unknown"),
+            ("registrant", "; ".join(names) or "not found"),
+            ("period of report", period.isoformat() if period else "not found"),
+            ("items", items),
+            ("exhibits", ", ".join(e.number for e in self.exhibits) or "none"),
+            ("signers", signers),
+            ("diagnostics", found),
+            ("source", f"{self.source.path or '<text>'} ({self.source.length:,} characters)"),
+        ]
+
+    def __repr__(self) -> str:
+        fields = dict(self.summary())
+        return (
+            f"<Filing {fields['form']} {fields['registrant']!r} {fields['period of report']}: "
+            f"items {fields['items']}; {fields['diagnostics']}>"
+        )
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """IPython's plain display: the summary, one labelled line each."""
+        if cycle:
+            printer.text("<Filing ...>")
+            return
+        rows = self.summary()
+        width = max(len(label) for label, _ in rows)
+        printer.text("\n".join(f"{label:>{width}}  {value}" for label, value in rows))
+
+    def _repr_html_(self) -> str:
+        """Jupyter's display: the summary as a small table (the text escaped)."""
+        cells = "".join(
+            f"<tr><th style='text-align:right'>{html.escape(label)}</th>"
+            f"<td style='text-align:left'>{html.escape(value)}</td></tr>"
+            for label, value in self.summary()
+        )
+        return f"<table class='sec8k-filing'>{cells}</table>"
+
+
+def _counted(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 # Characters that are no text: white space, C0 and C1 controls, zero-width characters.
