@@ -115,6 +115,7 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--form", default=None, metavar="NAME", help="only the rules of this form")
 
     commands.add_parser("forms", help="list the forms sec8k reads")
+    commands.add_parser("schema", help="print the JSON Schema of `sec8k parse --json`")
 
     debug = commands.add_parser(
         "debug", help="show the normalised lines, their tokens and where each rule begins"
@@ -282,6 +283,13 @@ def _rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _schema(args: argparse.Namespace) -> int:
+    from sec8k.schema import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
 def _forms(args: argparse.Namespace) -> int:
     from sec8k.forms import forms
     from sec8k.validate import rules_of
@@ -332,6 +340,7 @@ _COMMANDS = {
     "explain": _explain,
     "rules": _rules,
     "forms": _forms,
+    "schema": _schema,
     "debug": _debug,
 }
 
