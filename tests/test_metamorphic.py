@@ -31,8 +31,8 @@ uncovered (:meth:`~sec8k.model.Filing.uncovered`). A case that fails because of 
 is a strict xfail in ``KNOWN`` with the cause.
 
 Cost: one parse per filing and transformation, the original's parse cached across a
-filing's cases (they run in order). On the 426 corpus filings that is about 2,600 cases
-and 90 seconds of CPU (3,100 cases with the footers); no transformation needs to be limited for the largest files (1.6
+filing's cases (they run in order). On the 426 corpus filings that is about 3,000 cases
+and 100 seconds of CPU; no transformation needs to be limited for the largest files (1.6
 MB, under a second a parse).
 """
 
