@@ -7,6 +7,7 @@ internal failure prints one line and exits :data:`EXIT_INTERNAL` (``--debug`` sh
 from __future__ import annotations
 
 import argparse
+import functools
 import inspect
 import json
 import os
@@ -20,6 +21,7 @@ from lark import Token, Tree
 from rich.console import Console
 
 import sec8k
+from sec8k.batch.store import MissingDependencyError
 from sec8k.diagnostics import CODES
 from sec8k.errors import InputError, UnknownFormError
 from sec8k.grammar import display_name
@@ -116,6 +118,25 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("forms", help="list the forms sec8k reads")
     commands.add_parser("schema", help="print the JSON Schema of `sec8k parse --json`")
+
+    batch = commands.add_parser(
+        "batch", help="parse many filings into Parquet tables, resumably, on all cores"
+    )
+    batch.add_argument(
+        "inputs", nargs="*", help="files, folders, glob patterns, .tar/.tar.gz/.zip archives"
+    )
+    batch.add_argument("--out", type=Path, help="the output folder (a run into it resumes)")
+    batch.add_argument("--jobs", type=int, default=None, help="worker processes (default: cores)")
+    batch.add_argument(
+        "--time-limit", type=float, default=120.0, metavar="SECONDS", help="per input"
+    )
+    batch.add_argument(
+        "--memory-limit", type=int, default=4096, metavar="MIB", help="per worker process"
+    )
+    batch.add_argument(
+        "--part-size", type=int, default=200, metavar="N", help="filings per part file"
+    )
+    batch.add_argument("--describe", action="store_true", help="print the tables' columns and exit")
 
     debug = commands.add_parser(
         "debug", help="show the normalised lines, their tokens and where each rule begins"
@@ -283,6 +304,36 @@ def _rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _batch(args: argparse.Namespace) -> int:
+    from sec8k.batch import report
+    from sec8k.batch.run import Limits, run_batch
+    from sec8k.batch.tables import describe
+
+    if args.describe:
+        sys.stdout.write(describe())
+        return EXIT_OK
+    if not args.inputs or args.out is None:
+        print("sec8k: batch needs inputs and --out DIR (or --describe)", file=sys.stderr)
+        return EXIT_USAGE
+    console = _console(None)
+    limits = Limits(seconds=args.time_limit, memory_mb=args.memory_limit)
+    run = functools.partial(
+        run_batch,
+        args.inputs,
+        args.out,
+        jobs=args.jobs,
+        limits=limits,
+        part_size=max(1, args.part_size),
+    )
+    if console.is_terminal:
+        with report.live_progress(console) as progress:
+            result = run(progress=progress)
+    else:
+        result = run(progress=report.plain_progress(console))
+    report.summary(console, result)
+    return result.exit_code
+
+
 def _schema(args: argparse.Namespace) -> int:
     from sec8k.schema import json_schema
 
@@ -341,6 +392,7 @@ _COMMANDS = {
     "rules": _rules,
     "forms": _forms,
     "schema": _schema,
+    "batch": _batch,
     "debug": _debug,
 }
 
@@ -360,7 +412,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as exc:
         print(f"sec8k: {exc}", file=sys.stderr)
         return EXIT_IO
-    except UnknownFormError as exc:
+    except (UnknownFormError, MissingDependencyError) as exc:
         print(f"sec8k: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -1,0 +1,235 @@
+"""The local engine: parse inputs in worker processes, write their rows part by part.
+
+Each input is parsed in a worker (``jobs`` of them; none with ``jobs=1``) under a time
+limit (an interval timer) and a memory cap (the worker's address-space limit): an input
+that exceeds either, or that breaks sec8k, gets a ``failed`` row with the reason, and the
+run goes on. The parent keeps at most a few inputs per worker in flight, gathers their
+rows and writes a part every ``part_size`` filings (and at the end), so a killed run
+loses at most the unwritten part, which the next run redoes.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as futures
+import multiprocessing
+import os
+import signal
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import sec8k
+from sec8k.batch.inputs import Input, find_inputs, read_input
+from sec8k.batch.store import Store
+from sec8k.batch.tables import TABLES, failed_rows, rows_of
+from sec8k.load import DEFAULT_MAX_BYTES
+
+__all__ = ["BatchResult", "Limits", "parse_input", "run_batch"]
+
+Rows = dict[str, list[dict[str, Any]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one input may cost."""
+
+    seconds: float | None = 120.0
+    """Wall-clock seconds for reading and parsing it (None: no limit)."""
+    memory_mb: int | None = 4096
+    """Address space of a worker process, in MiB (None: no limit; not applied in-process)."""
+    max_bytes: int = DEFAULT_MAX_BYTES
+    """Inputs larger than this are not parsed (their row says so: LOD004)."""
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """What a run did."""
+
+    inputs: int = 0
+    """Inputs named (after expansion of folders, patterns and archives)."""
+    skipped: int = 0
+    """Inputs already done by an earlier run into the same folder."""
+    statuses: Counter[str] = field(default_factory=Counter)
+    """Inputs parsed by this run, by status (parsed, errors, failed, unreadable)."""
+    forms: Counter[str] = field(default_factory=Counter)
+    """Inputs parsed by this run, by form."""
+    codes: Counter[str] = field(default_factory=Counter)
+    """Diagnostics by code."""
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    """(input, reason) of each failed or unreadable input."""
+    slowest: list[tuple[float, str]] = field(default_factory=list)
+    """The slowest inputs: (seconds, input), slowest first."""
+    bytes_read: int = 0
+    """Bytes of the inputs parsed."""
+    seconds: float = 0.0
+    """Wall-clock seconds of the run."""
+
+    @property
+    def exit_code(self) -> int:
+        """0: every input parsed cleanly; 1: some have errors or failed; 4: some unreadable."""
+        if self.statuses["unreadable"]:
+            return 4
+        return 1 if self.statuses["errors"] or self.statuses["failed"] else 0
+
+
+class _TimeUpError(Exception):
+    """The input's time ran out."""
+
+
+def _alarm(signum: int, frame: FrameType | None) -> None:
+    raise _TimeUpError
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    usable = seconds is not None and hasattr(signal, "setitimer")
+    if usable:
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds)  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        if usable:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+def parse_input(item: Input, limits: Limits) -> Rows:
+    """Read and parse one input; its rows, or its one failed row with the reason."""
+    start = time.perf_counter()
+    try:
+        data = read_input(item, limits.max_bytes)
+    except OSError as exc:
+        return failed_rows(item.name, "unreadable", str(exc.strerror or exc))
+    try:
+        with _time_limit(limits.seconds):
+            filing = sec8k.parse(data, max_bytes=limits.max_bytes)
+            return rows_of(item.name, data, filing, time.perf_counter() - start)
+    except _TimeUpError:
+        reason = f"took longer than {limits.seconds:g} s"
+    except MemoryError:
+        reason = f"ran out of memory (limit {limits.memory_mb} MiB)"
+    except Exception as exc:  # a bug in sec8k: this input fails, the run goes on
+        reason = f"internal error: {type(exc).__name__}: {str(exc)[:200]}"
+    return failed_rows(item.name, "failed", reason, data, time.perf_counter() - start)
+
+
+def _worker_start(memory_mb: int | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    if memory_mb is not None:
+        import resource
+
+        cap = memory_mb << 20
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+
+def run_batch(
+    specs: list[str],
+    out: Path,
+    *,
+    jobs: int | None = None,
+    limits: Limits | None = None,
+    part_size: int = 200,
+    progress: Callable[[BatchResult, int], None] | None = None,
+) -> BatchResult:
+    """Parse every input that ``specs`` name into the tables in folder ``out``.
+
+    Inputs that an earlier run into ``out`` finished are skipped. ``progress`` is called
+    after each input with the result so far and the number of inputs to do.
+    """
+    limits = limits or Limits()
+    store = Store(out)
+    done = store.resume()
+    inputs = find_inputs(specs)
+    todo = [item for item in inputs if item.name not in done]
+    result = BatchResult(inputs=len(inputs), skipped=len(inputs) - len(todo))
+    started = time.perf_counter()
+    pending: Rows = {table: [] for table in TABLES}
+    in_part = 0
+
+    def gather(rows: Rows) -> None:
+        nonlocal in_part
+        for table, table_rows in rows.items():
+            pending[table].extend(table_rows)
+        _count(result, rows)
+        in_part += 1
+        if in_part >= part_size:
+            flush()
+        if progress is not None:
+            progress(result, len(todo))
+
+    def flush() -> None:
+        nonlocal in_part
+        if in_part:
+            store.write(pending)
+            for table_rows in pending.values():
+                table_rows.clear()
+            in_part = 0
+
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    try:
+        if workers <= 1:
+            for item in todo:
+                gather(parse_input(item, limits))
+        else:
+            _in_workers(todo, limits, workers, gather)
+    finally:
+        flush()
+        result.seconds = time.perf_counter() - started
+    return result
+
+
+def _in_workers(
+    todo: list[Input], limits: Limits, workers: int, gather: Callable[[Rows], None]
+) -> None:
+    # Build the parsers once, before the workers fork, so that none builds them again.
+    sec8k.parse(b"FORM 8-K\nITEM 8.01  OTHER EVENTS\nNone.\n")
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    queue = iter(todo)
+    with futures.ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_worker_start, initargs=(limits.memory_mb,)
+    ) as pool:
+        running: dict[futures.Future[Rows], Input] = {}
+
+        def submit() -> None:
+            while len(running) < workers * 4:
+                item = next(queue, None)
+                if item is None:
+                    return
+                running[pool.submit(parse_input, item, limits)] = item
+
+        submit()
+        while running:
+            finished, _ = futures.wait(running, return_when=futures.FIRST_COMPLETED)
+            for future in finished:
+                item = running.pop(future)
+                try:
+                    rows = future.result()
+                except futures.process.BrokenProcessPool:
+                    raise
+                except Exception as exc:  # the rows could not come back (pickling)
+                    rows = failed_rows(item.name, "failed", f"worker error: {exc}")
+                gather(rows)
+            submit()
+
+
+def _count(result: BatchResult, rows: Rows) -> None:
+    (row,) = rows["filings"]
+    status = row["status"]
+    result.statuses[status] += 1
+    if row["form"]:
+        result.forms[row["form"]] += 1
+    result.codes.update(d["code"] for d in rows["diagnostics"])
+    if status in ("failed", "unreadable"):
+        result.failures.append((row["input"], row["reason"]))
+    result.bytes_read += row["size"] or 0
+    seconds = row["parse_seconds"]
+    if seconds is not None:
+        result.slowest.append((seconds, row["input"]))
+        result.slowest.sort(reverse=True)
+        del result.slowest[10:]

@@ -1,0 +1,164 @@
+"""`sec8k batch`: real filings into typed tables, archives read in place, resume after kill -9."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tarfile
+import time
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import sec8k
+from sec8k import cli
+from sec8k.batch.inputs import find_inputs
+from sec8k.batch.run import Limits, run_batch
+from sec8k.batch.tables import TABLES, filing_id
+from tests.conftest import FILINGS, case_input, filing_cases
+
+pytest.importorskip("pyarrow", reason="pip install '.[test]' installs pyarrow")
+
+from sec8k.batch.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = [case_input(c) for c in filing_cases()]
+FEW = CASES[:6]
+
+
+def table_rows(out: Path, table: str) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = Store(out).read(table).to_pylist()
+    return rows
+
+
+def test_the_tables_say_what_the_library_says(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_batch([str(FILINGS)], out, jobs=2, part_size=10)
+    assert result.inputs == len(CASES) and result.exit_code == 0
+    filings = {r["input"]: r for r in table_rows(out, "filings")}
+    assert sorted(filings) == sorted(str(p) for p in CASES)
+    per_table = {t: Counter(r["filing_id"] for r in table_rows(out, t)) for t in TABLES}
+    for path in CASES:
+        filing = sec8k.parse(path)
+        row = filings[str(path)]
+        key = filing_id(str(path))
+        assert row["filing_id"] == key and row["form"] == filing.form
+        assert row["registrant_name"] == filing.cover.registrants[0].name  # type: ignore[union-attr]
+        assert row["period_of_report"] == filing.cover.period_of_report  # type: ignore[union-attr]
+        assert row["uncovered"] == 0 and row["size"] == path.stat().st_size
+        assert per_table["items"][key] == len(filing.items) == row["items"]
+        assert per_table["exhibits"][key] == len(filing.exhibits) == row["exhibits"]
+        assert per_table["signatures"][key] == len(filing.signatures) == row["signatures"]
+        assert per_table["diagnostics"][key] == len(filing.diagnostics)
+    # Items keep their order and numbers.
+    first = next(p for p in CASES if sec8k.parse(p).items)
+    key = filing_id(str(first))
+    numbers = [r["number"] for r in table_rows(out, "items") if r["filing_id"] == key]
+    assert numbers == [i.number for i in sec8k.parse(first).items]
+
+
+def test_archives_are_read_in_place(tmp_path: Path) -> None:
+    tarred, zipped = tmp_path / "few.tar.gz", tmp_path / "few.zip"
+    with tarfile.open(tarred, "w:gz") as archive:
+        for path in FEW:
+            archive.add(path, arcname=f"filings/{path.name}")
+    with zipfile.ZipFile(zipped, "w") as archive:
+        for path in FEW:
+            archive.write(path, arcname=path.name)
+        archive.writestr("notes/README.md", "not a filing")
+    names = [item.name for item in find_inputs([str(tarred), str(zipped)])]
+    assert names == [f"{tarred}!filings/{p.name}" for p in sorted(FEW, key=lambda p: p.name)] + [
+        f"{zipped}!{p.name}" for p in sorted(FEW, key=lambda p: p.name)
+    ]
+    out = tmp_path / "out"
+    run_batch([str(tarred), str(zipped)], out, jobs=1)
+    rows = table_rows(out, "filings")
+    assert len(rows) == 2 * len(FEW)
+    by_hash = Counter(r["sha256"] for r in rows)
+    assert set(by_hash.values()) == {2}  # each filing read whole from both archives
+    assert {r["status"] for r in rows} == {"parsed"}
+
+
+def test_every_input_gets_one_row_even_unreadable(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"PK\x03\x04 this is no zip archive")
+    missing = tmp_path / "missing.txt"
+    dangling = tmp_path / "dangling.txt"
+    dangling.symlink_to(tmp_path / "gone.txt")
+    out = tmp_path / "out"
+    argv = ["batch", str(FEW[0]), str(missing), str(broken), str(dangling), "--out", str(out)]
+    assert cli.main([*argv, "--jobs", "1"]) == cli.EXIT_IO
+    rows = {Path(str(r["input"])).name: r for r in table_rows(out, "filings")}
+    assert rows[FEW[0].name]["status"] == "parsed"
+    for name in ("missing.txt", "broken.zip", "dangling.txt"):
+        assert rows[name]["status"] == "unreadable" and rows[name]["reason"], name
+
+
+def test_an_input_over_the_time_limit_fails_with_its_reason(tmp_path: Path) -> None:
+    biggest = max(CASES, key=lambda p: p.stat().st_size)
+    out = tmp_path / "out"
+    result = run_batch([str(biggest)], out, jobs=1, limits=Limits(seconds=0.001))
+    (row,) = table_rows(out, "filings")
+    assert row["status"] == "failed" and "longer than 0.001 s" in str(row["reason"])
+    assert result.exit_code == 1 and result.failures == [(str(biggest), row["reason"])]
+
+
+def test_a_run_resumes_and_an_unfinished_part_is_dropped(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_batch([str(p) for p in FEW[:3]], out, jobs=1)
+    # What a kill between two renames leaves: another table's file of a part whose
+    # filings file was never written, and a temporary file.
+    orphan = out / "items" / "part-orphan.parquet"
+    shutil.copy(next((out / "items").glob("part-*.parquet")), orphan)
+    (out / "filings" / "part-x.parquet.tmp").write_bytes(b"half")
+    result = run_batch([str(p) for p in FEW], out, jobs=1)
+    assert (result.skipped, sum(result.statuses.values())) == (3, len(FEW) - 3)
+    assert not orphan.exists() and not list(out.glob("*/*.tmp"))
+    inputs = [r["input"] for r in table_rows(out, "filings")]
+    assert sorted(inputs) == sorted(str(p) for p in FEW)
+
+
+@pytest.mark.slow
+def test_kill_minus_9_and_resume_loses_nothing_and_doubles_nothing(tmp_path: Path) -> None:
+    whole, killed = tmp_path / "whole", tmp_path / "killed"
+    command = [sys.executable, "-m", "sec8k", "batch", str(FILINGS), "--jobs", "2"]
+    subprocess.run([*command, "--out", str(whole)], check=True, capture_output=True, cwd=ROOT)
+    # Kill at about a quarter, then at about a half and three quarters of the rest.
+    for fraction in (0.25, 0.5, 0.9):
+        process = subprocess.Popen(
+            [*command, "--out", str(killed), "--part-size", "3"],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        goal = max(1, int(len(CASES) * fraction) // 3)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and process.poll() is None:
+            if len(list((killed / "filings").glob("part-*.parquet"))) >= goal:
+                break
+            time.sleep(0.01)
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+    before = len(table_rows(killed, "filings"))
+    assert 0 < before < len(CASES)  # the kills stopped it part way, with parts written
+    done = subprocess.run([*command, "--out", str(killed)], capture_output=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    inputs = [r["input"] for r in table_rows(killed, "filings")]
+    assert len(inputs) == len(set(inputs)) == len(CASES)
+    for table in TABLES:
+        assert len(table_rows(killed, table)) == len(table_rows(whole, table)), table
+
+
+def test_describe_documents_every_column(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["batch", "--describe"]) == cli.EXIT_OK
+    printed = capsys.readouterr().out
+    for table, columns in TABLES.items():
+        assert f"## {table}" in printed
+        assert all(f"| `{c.name}` | {c.type} |" in printed for c in columns)
+    assert cli.main(["batch", str(FEW[0])]) == cli.EXIT_USAGE  # no --out
