@@ -17,8 +17,8 @@ import pytest
 
 import sec8k
 from sec8k import cli
-from sec8k.batch.inputs import find_inputs
-from sec8k.batch.run import Limits, run_batch
+from sec8k.batch.inputs import Input, find_inputs
+from sec8k.batch.run import Limits, Rows, parse_input, run_batch
 from sec8k.batch.tables import TABLES, filing_id
 from tests.conftest import FILINGS, case_input, filing_cases
 
@@ -153,6 +153,30 @@ def test_kill_minus_9_and_resume_loses_nothing_and_doubles_nothing(tmp_path: Pat
     assert len(inputs) == len(set(inputs)) == len(CASES)
     for table in TABLES:
         assert len(table_rows(killed, table)) == len(table_rows(whole, table)), table
+
+
+def _parse_or_die(item: Input, limits: Limits) -> Rows:
+    """parse_input, except that an input named like "killer" kills its worker process."""
+    if "killer" in item.name:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return parse_input(item, limits)
+
+
+def test_a_worker_killed_from_outside_fails_its_input_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The workers are forked: they run the patched function (pickled by its name here).
+    monkeypatch.setattr("sec8k.batch.run.parse_input", _parse_or_die)
+    killer = tmp_path / "killer.txt"
+    shutil.copy(FEW[0], killer)
+    out = tmp_path / "out"
+    result = run_batch([*map(str, FEW), str(killer)], out, jobs=2)
+    rows = {r["input"]: r for r in table_rows(out, "filings")}
+    assert len(rows) == len(FEW) + 1
+    assert rows[str(killer)]["status"] == "failed"
+    assert "worker process died" in str(rows[str(killer)]["reason"])
+    assert all(rows[str(p)]["status"] == "parsed" for p in FEW)
+    assert result.statuses["failed"] == 1
 
 
 def test_describe_documents_every_column(capsys: pytest.CaptureFixture[str]) -> None:

@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import signal
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,7 +29,7 @@ from sec8k.batch.store import Store
 from sec8k.batch.tables import TABLES, failed_rows, rows_of
 from sec8k.load import DEFAULT_MAX_BYTES
 
-__all__ = ["BatchResult", "Limits", "parse_input", "run_batch"]
+__all__ = ["BatchResult", "Limits", "Rows", "parse_input", "run_batch"]
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -187,35 +187,66 @@ def run_batch(
 def _in_workers(
     todo: list[Input], limits: Limits, workers: int, gather: Callable[[Rows], None]
 ) -> None:
+    """Parse ``todo`` in a pool of worker processes, starting a new pool if one dies.
+
+    A worker killed from outside (the system out of memory, a signal) takes the pool
+    with it. The inputs in flight then are tried again one at a time in a new pool; one
+    that kills its worker again gets a failed row.
+    """
     # Build the parsers once, before the workers fork, so that none builds them again.
     sec8k.parse(b"FORM 8-K\nITEM 8.01  OTHER EVENTS\nNone.\n")
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    queue = iter(todo)
-    with futures.ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_worker_start, initargs=(limits.memory_mb,)
-    ) as pool:
-        running: dict[futures.Future[Rows], Input] = {}
+    queue: deque[Input] = deque(todo)
+    suspects: deque[Input] = deque()  # in flight when a pool died: alone, once more
+    tried: set[str] = set()
+    while queue or suspects:
+        with futures.ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_worker_start, initargs=(limits.memory_mb,)
+        ) as pool:
+            lost = _drain(pool, queue, suspects, limits, workers, gather)
+        for item in lost:
+            if item.name in tried:
+                reason = "its worker process died (killed from outside, or out of memory)"
+                gather(failed_rows(item.name, "failed", reason))
+            else:
+                tried.add(item.name)
+                suspects.append(item)
 
-        def submit() -> None:
-            while len(running) < workers * 4:
-                item = next(queue, None)
-                if item is None:
-                    return
-                running[pool.submit(parse_input, item, limits)] = item
 
+def _drain(
+    pool: futures.ProcessPoolExecutor,
+    queue: deque[Input],
+    suspects: deque[Input],
+    limits: Limits,
+    workers: int,
+    gather: Callable[[Rows], None],
+) -> list[Input]:
+    """Run inputs in ``pool`` until none is left; the inputs in flight if the pool dies."""
+    running: dict[futures.Future[Rows], Input] = {}
+
+    def submit() -> None:
+        if suspects and not running:  # a suspect runs alone
+            item = suspects.popleft()
+            running[pool.submit(parse_input, item, limits)] = item
+            return
+        while queue and not suspects and len(running) < workers * 4:
+            item = queue.popleft()
+            running[pool.submit(parse_input, item, limits)] = item
+
+    submit()
+    while running:
+        finished, _ = futures.wait(running, return_when=futures.FIRST_COMPLETED)
+        for future in finished:
+            item = running.pop(future)
+            try:
+                rows = future.result()
+            except futures.process.BrokenProcessPool:
+                return [item, *running.values()]
+            except Exception as exc:  # the rows could not come back (pickling)
+                rows = failed_rows(item.name, "failed", f"worker error: {exc}")
+            gather(rows)
         submit()
-        while running:
-            finished, _ = futures.wait(running, return_when=futures.FIRST_COMPLETED)
-            for future in finished:
-                item = running.pop(future)
-                try:
-                    rows = future.result()
-                except futures.process.BrokenProcessPool:
-                    raise
-                except Exception as exc:  # the rows could not come back (pickling)
-                    rows = failed_rows(item.name, "failed", f"worker error: {exc}")
-                gather(rows)
-            submit()
+    return []
 
 
 def _count(result: BatchResult, rows: Rows) -> None:
