@@ -136,6 +136,15 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "--part-size", type=int, default=200, metavar="N", help="filings per part file"
     )
+    batch.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local worker processes, or a Dask cluster (pip install 'sec8k[dask]')",
+    )
+    batch.add_argument(
+        "--scheduler", default=None, metavar="ADDRESS", help="the Dask scheduler to use"
+    )
     batch.add_argument("--describe", action="store_true", help="print the tables' columns and exit")
 
     debug = commands.add_parser(
@@ -324,6 +333,8 @@ def _batch(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         limits=limits,
         part_size=max(1, args.part_size),
+        engine=args.engine,
+        scheduler=args.scheduler,
     )
     if console.is_terminal:
         with report.live_progress(console) as progress:

@@ -14,6 +14,7 @@ import concurrent.futures as futures
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
@@ -87,7 +88,11 @@ def _alarm(signum: int, frame: FrameType | None) -> None:
 
 @contextmanager
 def _time_limit(seconds: float | None) -> Iterator[None]:
-    usable = seconds is not None and hasattr(signal, "setitimer")
+    usable = (
+        seconds is not None
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()  # where signals arrive
+    )
     if usable:
         previous = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, seconds)  # type: ignore[arg-type]
@@ -136,12 +141,18 @@ def run_batch(
     limits: Limits | None = None,
     part_size: int = 200,
     progress: Callable[[BatchResult, int], None] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> BatchResult:
     """Parse every input that ``specs`` name into the tables in folder ``out``.
 
     Inputs that an earlier run into ``out`` finished are skipped. ``progress`` is called
-    after each input with the result so far and the number of inputs to do.
+    after each input with the result so far and the number of inputs to do. ``engine``
+    "dask" parses on a Dask cluster (:mod:`sec8k.batch.dask_engine`): a local one of
+    ``jobs`` workers, or the one at ``scheduler``.
     """
+    if engine not in ("local", "dask"):
+        raise ValueError(f"no engine {engine!r}: local or dask")
     limits = limits or Limits()
     store = Store(out)
     done = store.resume()
@@ -173,7 +184,11 @@ def run_batch(
 
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     try:
-        if workers <= 1:
+        if engine == "dask":
+            from sec8k.batch.dask_engine import in_dask
+
+            in_dask(todo, limits, workers, gather, scheduler)
+        elif workers <= 1:
             for item in todo:
                 gather(parse_input(item, limits))
         else:
