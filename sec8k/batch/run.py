@@ -28,6 +28,7 @@ import sec8k
 from sec8k.batch.inputs import Input, find_inputs, read_input
 from sec8k.batch.store import Store
 from sec8k.batch.tables import TABLES, failed_rows, rows_of
+from sec8k.forms import forms
 from sec8k.load import DEFAULT_MAX_BYTES
 
 __all__ = ["BatchResult", "Limits", "Rows", "parse_input", "run_batch"]
@@ -209,7 +210,8 @@ def _in_workers(
     that kills its worker again gets a failed row.
     """
     # Build the parsers once, before the workers fork, so that none builds them again.
-    sec8k.parse(b"FORM 8-K\nITEM 8.01  OTHER EVENTS\nNone.\n")
+    for form in forms():
+        form.parser()
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     queue: deque[Input] = deque(todo)
     suspects: deque[Input] = deque()  # in flight when a pool died: alone, once more
