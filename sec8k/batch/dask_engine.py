@@ -27,6 +27,9 @@ __all__ = ["in_dask"]
 
 Rows = dict[str, list[dict[str, Any]]]
 
+CHUNK = 16
+"""Inputs per Dask task: one each would cost the scheduler's round trip per filing."""
+
 
 def _distributed() -> Any:
     try:
@@ -46,7 +49,7 @@ def in_dask(
     scheduler: str | None = None,
 ) -> None:
     """Parse ``todo`` on a Dask cluster; hand each input's rows to ``gather``."""
-    from sec8k.batch.run import parse_input
+    from sec8k.batch.run import parse_inputs
 
     distributed = _distributed()
     if not todo:
@@ -65,30 +68,39 @@ def in_dask(
     else:
         client = distributed.Client(scheduler)
     try:
-        slots = max(1, sum(client.nthreads().values())) * 4
+        slots = max(1, sum(client.nthreads().values())) * 2
         queue = deque(todo)
-        running: dict[Any, Input] = {}
+        alone: deque[Input] = deque()  # inputs of a chunk that failed: one task each now
+        running: dict[Any, list[Input]] = {}
         untimed = type(limits)(None, limits.memory_mb, limits.max_bytes)
 
         def submit() -> list[Any]:
             added = []
-            while queue and len(running) < slots:
-                item = queue.popleft()
-                future = client.submit(parse_input, item, untimed, pure=False)
-                running[future] = item
+            while (queue or alone) and len(running) < slots:
+                if alone:
+                    chunk = [alone.popleft()]
+                else:
+                    chunk = [queue.popleft() for _ in range(min(CHUNK, len(queue)))]
+                future = client.submit(parse_inputs, chunk, untimed, pure=False)
+                running[future] = chunk
                 added.append(future)
             return added
 
         finished = distributed.as_completed(submit())
         for future in finished:
-            item = running.pop(future)
+            chunk = running.pop(future)
             try:
-                rows = future.result()
-            except Exception as exc:  # KilledWorker, a lost connection: this input fails
-                reason = f"on the Dask cluster: {type(exc).__name__}: {str(exc)[:200]}"
-                rows = failed_rows(item.name, "failed", reason)
+                results = future.result()
+            except Exception as exc:  # KilledWorker, a lost connection
+                if len(chunk) > 1:
+                    alone.extend(chunk)  # find which input it was: each on its own
+                else:
+                    reason = f"on the Dask cluster: {type(exc).__name__}: {str(exc)[:200]}"
+                    gather(failed_rows(chunk[0].name, "failed", reason))
+                results = []
             future.release()
-            gather(rows)
+            for rows in results:
+                gather(rows)
             for added in submit():
                 finished.add(added)
     finally:

@@ -28,10 +28,11 @@ import sec8k
 from sec8k.batch.inputs import Input, find_inputs, read_input
 from sec8k.batch.store import Store
 from sec8k.batch.tables import TABLES, failed_rows, rows_of
-from sec8k.forms import forms
+from sec8k.forms import default_form
+from sec8k.grammar import get_parser
 from sec8k.load import DEFAULT_MAX_BYTES
 
-__all__ = ["BatchResult", "Limits", "Rows", "parse_input", "run_batch"]
+__all__ = ["BatchResult", "Limits", "Rows", "parse_input", "parse_inputs", "run_batch"]
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -125,6 +126,11 @@ def parse_input(item: Input, limits: Limits) -> Rows:
     return failed_rows(item.name, "failed", reason, data, time.perf_counter() - start)
 
 
+def parse_inputs(items: list[Input], limits: Limits) -> list[Rows]:
+    """:func:`parse_input` on each of ``items`` (one task of the Dask engine)."""
+    return [parse_input(item, limits) for item in items]
+
+
 def _worker_start(memory_mb: int | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     if memory_mb is not None:
@@ -209,9 +215,10 @@ def _in_workers(
     with it. The inputs in flight then are tried again one at a time in a new pool; one
     that kills its worker again gets a failed row.
     """
-    # Build the parsers once, before the workers fork, so that none builds them again.
-    for form in forms():
-        form.parser()
+    # Build the wrapper's and the default form's parsers before the workers fork, so that
+    # none builds them again (another form's is built by each worker that meets one).
+    get_parser("envelope.lark")
+    default_form().parser()
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     queue: deque[Input] = deque(todo)
     suspects: deque[Input] = deque()  # in flight when a pool died: alone, once more

@@ -71,7 +71,6 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("errors", "int32", "Error diagnostics."),
         Column("warnings", "int32", "Warning diagnostics."),
         Column("infos", "int32", "Info diagnostics."),
-        Column("uncovered", "int32", "Runs of text no node accounts for (0: nothing lost)."),
         Column("parse_seconds", "float64", "Time to read and parse it, in the worker."),
     ),
     "items": (
@@ -164,7 +163,6 @@ def rows_of(
         "errors": counts["error"],
         "warnings": counts["warning"],
         "infos": counts["info"],
-        "uncovered": len(filing.uncovered()),
         "parse_seconds": seconds,
     }
     return {
