@@ -40,6 +40,7 @@ def test_the_tables_say_what_the_library_says(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run_batch([str(FILINGS)], out, jobs=2, part_size=10)
     assert result.inputs == len(CASES) and result.exit_code == 0
+    assert sum(result.eras.values()) == len(CASES) and {"1990s", "2020s"} <= set(result.eras)
     filings = {r["input"]: r for r in table_rows(out, "filings")}
     assert sorted(filings) == sorted(str(p) for p in CASES)
     per_table = {t: Counter(r["filing_id"] for r in table_rows(out, t)) for t in TABLES}
@@ -177,6 +178,25 @@ def test_a_worker_killed_from_outside_fails_its_input_only(
     assert "worker process died" in str(rows[str(killer)]["reason"])
     assert all(rows[str(p)]["status"] == "parsed" for p in FEW)
     assert result.statuses["failed"] == 1
+
+
+def test_hostile_inputs_each_get_one_row(tmp_path: Path) -> None:
+    # The fuzzers' regression inputs, empty and binary files, a NUL-filled one and a
+    # flood of headings: the run finishes and every input has exactly one row.
+    hostile = tmp_path / "hostile"
+    shutil.copytree(ROOT / "fuzz" / "regressions", hostile)
+    (hostile / "empty.txt").write_bytes(b"")
+    (hostile / "binary.txt").write_bytes(bytes(range(256)) * 64)
+    (hostile / "nul.txt").write_bytes(b"\x00" * 10_000)
+    (hostile / "headings.txt").write_bytes(b"Item 1.01\n" * 30_000)
+    out = tmp_path / "out"
+    result = run_batch([str(hostile)], out, jobs=2)
+    names = [r["input"] for r in table_rows(out, "filings")]
+    expected = find_inputs([str(hostile)])
+    assert sorted(names) == sorted(item.name for item in expected) and len(expected) >= 9
+    assert result.statuses["failed"] == 0  # each is parsed, with diagnostics saying why
+    rows = {Path(str(r["input"])).name: r for r in table_rows(out, "filings")}
+    assert rows["empty.txt"]["status"] == rows["binary.txt"]["status"] == "errors"
 
 
 def test_describe_documents_every_column(capsys: pytest.CaptureFixture[str]) -> None:

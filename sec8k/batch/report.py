@@ -90,7 +90,7 @@ class live_progress:  # noqa: N801 - used as a context manager, like rich's own
 
 
 def summary(console: Console, result: BatchResult) -> None:
-    """The end of a run: counts by status and form, diagnostics by code, failures, slowest."""
+    """The end of a run: counts by status, form and era, diagnostics, failures, slowest."""
     done = sum(result.statuses.values())
     console.print(
         f"{result.inputs} inputs: {done} parsed now, {result.skipped} done before; "
@@ -104,6 +104,8 @@ def summary(console: Console, result: BatchResult) -> None:
         counts.add_row(status, str(result.statuses[status]))
     for form, n in result.forms.most_common():
         counts.add_row(f"form {form}", str(n))
+    for era, n in sorted(result.eras.items()):
+        counts.add_row(f"reporting on the {era}", str(n))
     console.print(counts)
     if result.codes:
         codes = Table(title="diagnostics (most frequent)", title_justify="left")

@@ -61,6 +61,9 @@ class BatchResult:
     """Inputs parsed by this run, by status (parsed, errors, failed, unreadable)."""
     forms: Counter[str] = field(default_factory=Counter)
     """Inputs parsed by this run, by form."""
+    eras: Counter[str] = field(default_factory=Counter)
+    """Inputs parsed by this run, by the decade of the period they report on ("1990s";
+    "unknown" where the cover gives none)."""
     codes: Counter[str] = field(default_factory=Counter)
     """Diagnostics by code."""
     failures: list[tuple[str, str]] = field(default_factory=list)
@@ -279,6 +282,9 @@ def _count(result: BatchResult, rows: Rows) -> None:
     result.statuses[status] += 1
     if row["form"]:
         result.forms[row["form"]] += 1
+    period = row["period_of_report"]
+    if status in ("parsed", "errors"):
+        result.eras[f"{period.year // 10 * 10}s" if period else "unknown"] += 1
     result.codes.update(d["code"] for d in rows["diagnostics"])
     if status in ("failed", "unreadable"):
         result.failures.append((row["input"], row["reason"]))
