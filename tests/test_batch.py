@@ -206,3 +206,21 @@ def test_describe_documents_every_column(capsys: pytest.CaptureFixture[str]) -> 
         assert f"## {table}" in printed
         assert all(f"| `{c.name}` | {c.type} |" in printed for c in columns)
     assert cli.main(["batch", str(FEW[0])]) == cli.EXIT_USAGE  # no --out
+
+
+def test_without_pyarrow_batch_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import importlib.util
+
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # `import pyarrow` raises ImportError
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    find_spec = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "pyarrow" else find_spec(name, *a),
+    )
+    assert cli.main(["batch", str(FEW[0]), "--out", str(tmp_path / "out")]) == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "pip install 'sec8k[batch]'" in err
