@@ -11,6 +11,7 @@ loses at most the unwritten part, which the next run redoes.
 from __future__ import annotations
 
 import concurrent.futures as futures
+import gc
 import multiprocessing
 import os
 import signal
@@ -222,6 +223,7 @@ def _in_workers(
     # none builds them again (another form's is built by each worker that meets one).
     get_parser("envelope.lark")
     default_form().parser()
+    gc.freeze()  # what exists now is shared with the workers: no collection touches it
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     queue: deque[Input] = deque(todo)
     suspects: deque[Input] = deque()  # in flight when a pool died: alone, once more
