@@ -9,7 +9,11 @@ What it measures, for the 8-K documents of the corpus (one per file):
 * the split of that time over the pipeline stages (``sec8k.pipeline.STAGES``), from one
   pass that runs each stage on a fresh ``ParseState``;
 * memory: the peak traced by ``tracemalloc`` during one pass, and the process's peak RSS;
-* with ``--profile``: the top 25 functions by cumulative time under ``cProfile``.
+* with ``--profile``: the top 25 functions by cumulative time under ``cProfile``;
+* with ``--by-kind``: instead of the above, one row per kind of input: plain-text, HTML
+  and inline XBRL 8-K documents, and whole submissions (every file with ``<DOCUMENT>``
+  blocks, as bytes), each with its median and 95th percentile ms per input, throughput,
+  and the peak traced memory of its largest input per byte of that input.
 
 The 8-K document of a file is the ``<TEXT>`` of its first ``<DOCUMENT>`` whose ``<TYPE>``
 starts with ``8-K`` (files with ``<DOCUMENT>`` blocks but no such one are skipped), or the
@@ -20,6 +24,7 @@ bytes of the document text; 1 MB is 2**20 bytes.
 Run from the project root::
 
     python bench/bench.py [--corpus PATH] [--kind text|html|all] [--repeat N] [--profile]
+    python bench/bench.py --by-kind [--corpus PATH] [--repeat N]
 
 ``--corpus`` defaults to ``../shared/corpus`` next to the project root; the filings are read
 from its ``files/`` folder. Exits 2 when the corpus folder does not exist.
@@ -270,6 +275,69 @@ def print_profile(documents: Sequence[Document]) -> None:
     stats.strip_dirs().sort_stats(pstats.SortKey.CUMULATIVE).print_stats(PROFILE_TOP)
 
 
+# --- by kind ------------------------------------------------------------------------------
+
+
+def by_kind(corpus: Path) -> dict[str, list[tuple[str, str | bytes, int]]]:
+    """The inputs of each kind: (name, what sec8k.parse is given, size in bytes)."""
+    kinds: dict[str, list[tuple[str, str | bytes, int]]] = {
+        "text": [],
+        "html": [],
+        "ixbrl": [],
+        "submission": [],
+    }
+    _, paths = corpus_files(corpus)
+    for path in paths:
+        raw = path.read_bytes()
+        text = decode(raw)
+        if _DOCUMENT.search(text):
+            kinds["submission"].append((path.name, raw, len(raw)))
+        document = select_document(text)
+        if not document:
+            continue
+        kind = classify(document)
+        if kind == "html" and "<ix:" in document[:200_000].lower():
+            kind = "ixbrl"
+        kinds[kind].append((path.name, document, len(document.encode("utf-8"))))
+    return kinds
+
+
+def print_by_kind(kinds: dict[str, list[tuple[str, str | bytes, int]]], repeat: int) -> None:
+    """Median and p95 ms per input, MB/s and peak memory per byte, one row per kind."""
+    sec8k.parse("FORM 8-K\nITEM 8.01  OTHER EVENTS\nNone.\n")  # build the parsers
+    print(f"repeat: {repeat} (fastest run of each input kept)")
+    print()
+    print(
+        f"{'kind':<11} {'inputs':>6} {'MB':>7} {'median ms':>10} {'p95 ms':>8} {'MB/s':>7}"
+        f" {'peak B/byte':>12}"
+    )
+    for kind, inputs in kinds.items():
+        if not inputs:
+            continue
+        times = []
+        for _, given, _ in inputs:
+            best = math.inf
+            for _ in range(repeat):
+                start = time.perf_counter()
+                sec8k.parse(given)
+                best = min(best, time.perf_counter() - start)
+            times.append(best)
+        size = sum(n for _, _, n in inputs)
+        _, largest, largest_size = max(inputs, key=lambda item: item[2])
+        gc.collect()
+        tracemalloc.start()
+        try:
+            sec8k.parse(largest)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        print(
+            f"{kind:<11} {len(inputs):>6} {size / MB:>7.2f}"
+            f" {statistics.median(times) * 1000:>10.2f} {percentile(times, 95) * 1000:>8.2f}"
+            f" {size / MB / sum(times):>7.2f} {peak / largest_size:>12.1f}"
+        )
+
+
 # --- main ---------------------------------------------------------------------------------
 
 
@@ -292,6 +360,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--repeat", type=int, default=3, help="timed runs per document, fastest kept (default: 3)"
     )
     parser.add_argument("--profile", action="store_true", help="print a cProfile of one pass")
+    parser.add_argument(
+        "--by-kind", action="store_true", help="one row per kind: text, html, ixbrl, submission"
+    )
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
@@ -305,6 +376,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bench: corpus folder not found: {args.corpus}", file=sys.stderr)
         return 2
     print(header())
+    if args.by_kind:
+        print_by_kind(by_kind(args.corpus), args.repeat)
+        return 0
     corpus = load_corpus(args.corpus, args.kind)
     print_corpus(corpus, args.kind, args.repeat)
     documents = corpus.documents
