@@ -1,9 +1,10 @@
 """Normalise an HTML or inline XBRL document into the lines the grammar reads, losslessly.
 
-The standard library's HTML tokenizer (:class:`html.parser.HTMLParser`) reports where
-every tag, text run and entity starts, which is what the source map needs: every
-character of the output points back to the HTML the user has. (lxml and lexbor parse
-8 to 20 times faster but report no character offsets; see ARCHITECTURE.md.)
+One compiled regular expression reads the markup: each match is a text run, a start or
+end tag or a character reference, and where it starts is where its text came from, which
+is what the source map needs: every character of the output points back to the HTML the
+user has. (The standard library's ``html.parser`` gives the same events at a fifth of the
+speed; lxml and lexbor parse faster but report no character offsets; see ARCHITECTURE.md.)
 
 What becomes of the markup:
 
@@ -25,15 +26,15 @@ What becomes of the markup:
 
 from __future__ import annotations
 
+import functools
 import html
 import re
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass
 
 from sec8k.diagnostics import NRM_TOO_DEEP, DiagnosticSink
 from sec8k.model import Noise
 from sec8k.normalize import PAGE_MARKER_LINE, TABLE_TAG_LINE, NormalizedDocument
-from sec8k.span import LineIndex, SourceMapBuilder, Span
+from sec8k.span import SourceMapBuilder, Span
 
 __all__ = ["looks_like_html", "normalize_html"]
 
@@ -55,6 +56,14 @@ _HIDDEN_TAGS = frozenset(("script", "style", "head", "ix:header", "title"))
 _CELL = frozenset(("td", "th"))
 # Inline XBRL facts; the cover's are in the dei: namespace (SPEC.md section 3.2).
 _FACT_TAGS = frozenset(("ix:nonnumeric", "ix:nonfraction"))
+# Tags that do more than nest (the others, with no attribute that matters, only nest).
+_SPECIAL = _BLOCK | _VOID | _HIDDEN_TAGS | _CELL | _FACT_TAGS | {"table", "script", "style"}
+# Block tags that only break the line (when they carry no attribute that matters).
+_PLAIN_BLOCKS = _BLOCK - {"tr", "pre", "hr", "br"} - _HIDDEN_TAGS
+# End tags that do more than close their element and break the line.
+_SPECIAL_END = _FACT_TAGS | {"pre", "table"}
+# The stack's entry under the root element: (tag, hidden, wingdings, inline).
+_ROOT = ("", False, False, False)
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _RUNS = re.compile(r"[^ \t\r\n\f\xa0]+|[ \t\r\n\f\xa0]+")
 # Line ends, tabs and the characters a browser shows as nothing (zero-width spaces and
@@ -62,7 +71,6 @@ _RUNS = re.compile(r"[^ \t\r\n\f\xa0]+|[ \t\r\n\f\xa0]+")
 _WHITE = str.maketrans("\t\r\n\f\u200b\u200c\u200d\u2060\ufeff", "         ")
 _GAPS = re.compile(r"\xa0+| {2,}")
 _GLYPH = re.compile("[\u2610\u25a1\u25fb\u2751\u2612\u2611\u25a0\u2713\u2714\u2718]")
-_ENTITY = re.compile(r"&#?[xX]?[0-9A-Za-z]+;?")
 _UNCHECKED = frozenset("\u2610\u25a1\u25fb\u2751")
 _CHECKED = frozenset("\u2612\u2611\u25a0\u2713\u2714\u2718")
 _WINGDINGS_UNCHECKED = frozenset("o¨pq")
@@ -115,33 +123,31 @@ class _Piece:
     hard: bool = False  # a no-break space that keeps its width
 
 
-@dataclass(slots=True)
 class _Cell:
     """A table cell (or the text outside tables): one or more lines of pieces."""
 
-    lines: list[list[_Piece]] = field(default_factory=lambda: [[]])
-    colspan: int = 1
-    rowspan: int = 1
+    __slots__ = ("colspan", "lines", "pieces", "rowspan")
 
-    @property
-    def pieces(self) -> list[_Piece]:
+    def __init__(self, colspan: int = 1, rowspan: int = 1) -> None:
+        self.pieces: list[_Piece] = []
         """The line being written."""
-        return self.lines[-1]
+        self.lines = [self.pieces]
+        self.colspan = colspan
+        self.rowspan = rowspan
 
     def newline(self) -> None:
         """Start a new line in the cell (a <br> or a paragraph inside a table cell)."""
-        _strip(self.lines[-1])
-        if self.lines[-1]:
-            self.lines.append([])
+        _strip(self.pieces)
+        if self.pieces:
+            self.pieces = []
+            self.lines.append(self.pieces)
 
-    def finish(self) -> None:
-        """Strip every line and drop the empty ones."""
+    def finish(self) -> int:
+        """Strip every line and drop the empty ones; return the width of the widest."""
         for line in self.lines:
             _strip(line)
         self.lines = [line for line in self.lines if line] or [[]]
-
-    @property
-    def width(self) -> int:
+        self.pieces = self.lines[-1]
         return max(sum(len(p.text) for p in line) for line in self.lines)
 
 
@@ -164,28 +170,121 @@ def _strip(pieces: list[_Piece]) -> None:
         pieces.pop()
 
 
-@dataclass(slots=True)
 class _Line:
     """A line of output: pieces of text, each run starting at a column."""
 
-    runs: list[tuple[int, list[_Piece]]]
-    """(column, pieces): one run for a line outside tables, one per cell for a table row."""
-    at: int
-    """Original offset where the line ends: its newline stands for that point."""
+    __slots__ = ("at", "empty", "runs")
 
-    @property
-    def empty(self) -> bool:
-        return not any(pieces for _, pieces in self.runs)
+    def __init__(self, runs: list[tuple[int, list[_Piece]]], at: int) -> None:
+        self.runs = runs
+        """(column, pieces): one run for a line outside tables, one per cell for a table row."""
+        self.at = at
+        """Original offset where the line ends: its newline stands for that point."""
+        self.empty = not any(pieces for _, pieces in runs)
+        """Whether the line has no text."""
 
 
-class _Reader(HTMLParser):
+# The markup, one match per event. A tag cannot run past a "<" (outside or inside quotes):
+# a "<" in a tag is a broken tag, read as text, and so a failed match never scans further
+# than the next "<", which keeps reading linear whatever the input. Comments, declarations
+# and the rest that starts with "<" are read in _Reader._other.
+_TOKEN = re.compile(
+    r"([^<&]++)"  # 1: text
+    r"|<([a-zA-Z][^\t\n\r\f />\x00<]*+)"  # 2: start tag name, 3: its attributes
+    r"((?:[^<>\"'=]++|=\s*+(?:\"[^\"<]*+\"|'[^'<]*+'|[^<>\s]*+)|[\"'])*+)>"
+    r"|</([a-zA-Z][^\t\n\r\f />\x00<]*+)[^<>]*+>"  # 4: end tag name
+    r"|&(#(?:[0-9]++|[xX][0-9a-fA-F]++)|[a-zA-Z][-.a-zA-Z0-9]*+);?"  # 5: reference
+    r"|([<&])"  # 6: the rest, read by _Reader._other
+)
+# One attribute of a start tag: name, and the value with its quotes.
+_ATTRIBUTE = re.compile(r"([^\s/>\"'=][^\s/=>]*)(?:\s*=+\s*(\"[^\"]*\"|'[^']*'|[^>\s]*))?")
+# What makes a tag's attributes worth parsing: a style that hides, lays out inline or
+# breaks a page, a Wingdings font, a cell's spans, a fact's name and context. A tag with
+# none of these words is not parsed.
+_USEFUL_WORDS = ("display", "page-break", "wingdings", "span", "name", "contextref")
+_NO_ATTRIBUTES = ("", "", 1, 1, "", "")
+_CACHED_ATTRIBUTES = 4096
+# The end of what script and style elements hold (their text is no markup).
+_SCRIPT_END = {
+    "script": re.compile(r"</\s*script\s*>", re.I),
+    "style": re.compile(r"</\s*style\s*>", re.I),
+}
+_COMMENT_END = re.compile(r"--\s*>")
+_SECTION_NAME = re.compile(r"[a-zA-Z][-_.a-zA-Z0-9]*")
+# Marked sections: <![CDATA[...]]>, and Word's conditional <![if !supportLists]>.
+_SECTION_END = {
+    **dict.fromkeys(("temp", "cdata", "ignore", "include", "rcdata"), re.compile(r"]\s*]\s*>")),
+    **dict.fromkeys(("if", "else", "endif"), re.compile(r"]\s*>")),
+}
+
+
+def _tag_attributes(raw: str) -> tuple[str, str, int, int, str, str] | None:
+    """What the reader uses of a start tag's attributes, or None where it uses nothing.
+
+    (style in lower case without spaces, font face in lower case, colspan, rowspan,
+    name, contextref); the last of an attribute given twice counts.
+    """
+    lowered = raw.lower()
+    if not any(word in lowered for word in _USEFUL_WORDS):
+        return None
+    style = face = name = context = ""
+    colspan = rowspan = 1
+    for attribute, value in _attributes(raw):
+        if attribute == "style" and value:
+            style = value.lower().replace(" ", "")
+        elif attribute == "face" and value:
+            face = value.lower()
+        elif attribute == "colspan" and value:
+            colspan = _span_count(value, colspan)
+        elif attribute == "rowspan" and value:
+            rowspan = _span_count(value, rowspan)
+        elif attribute == "name":
+            name = value or ""
+        elif attribute == "contextref":
+            context = value or ""
+    return style, face, colspan, rowspan, name, context
+
+
+@functools.lru_cache(maxsize=1024)
+def _decode(reference: str) -> str:
+    """What a character reference as printed (``&amp;``, ``&#146;``, ``&nbsp``) stands for.
+
+    Numbers 128 to 159 are read as cp1252 (``&#146;`` is an apostrophe), as browsers read
+    them; a number that is no character is U+FFFD. Names decode as HTML5 says, so "&amp"
+    and "&nbsp" decode without their ";" and "AT&T" stays itself.
+    """
+    if reference[1] != "#":
+        return html.unescape(reference)
+    digits = reference[2:].rstrip(";")
+    try:
+        number = int(digits[1:], 16) if digits[0] in "xX" else int(digits)
+        if 128 <= number < 160:
+            return bytes([number]).decode("cp1252", "replace")
+        return chr(number)
+    except (ValueError, OverflowError):
+        return "\ufffd"
+
+
+def _attributes(raw: str) -> list[tuple[str, str | None]]:
+    """A start tag's attributes: (lower-case name, value without quotes, entities decoded)."""
+    found: list[tuple[str, str | None]] = []
+    for match in _ATTRIBUTE.finditer(raw):
+        name, value = match.group(1, 2)
+        if value is not None and value[:1] in "\"'" and len(value) > 1 and value[-1] == value[0]:
+            value = value[1:-1]
+        if value and "&" in value:
+            value = html.unescape(value)
+        found.append((name.lower(), value))
+    return found
+
+
+class _Reader:
     """Collects the lines of an HTML document, each piece of text with its offsets."""
 
     def __init__(self, text: str, base: int) -> None:
-        super().__init__(convert_charrefs=False)
         self.text = text
+        self.pos = 0  # where the event being read starts in ``text``
         self.base = base
-        self.line_starts = LineIndex(text).starts
         self.lines: list[_Line] = []
         self.current = _Cell()
         self.stack: list[tuple[str, bool, bool, bool]] = []  # (tag, hidden, wingdings, inline)
@@ -204,16 +303,195 @@ class _Reader(HTMLParser):
         self.too_deep: int | None = None  # offset of the first tag past MAX_DEPTH
 
     def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
+        return self.pos
+
+    # ---- reading the markup ----
+
+    def read(self) -> None:
+        """Read the whole document, event by event, then :meth:`close`.
+
+        The events that are most of a document (text, and inline tags with no attribute
+        that matters) are handled here; the others go to the ``handle_*`` methods, which
+        find where their event starts in ``self.pos``.
+        """
+        text = self.text
+        n = len(text)
+        i = 0
+        glyph = _GLYPH.search
+        # Filings repeat the same attributes (one style for every cell of a table): each
+        # distinct string is read once.
+        cache: dict[str, tuple[str, str, int, int, str, str] | None] = {}
+        stack = self.stack
+        special = _SPECIAL
+        self._missing: dict[str, int] = {}  # what no search from this offset on finds
+        while i < n:
+            for match in _TOKEN.finditer(text, i):
+                kind = match.lastindex
+                if kind == 1:  # text
+                    top = stack[-1] if stack else _ROOT
+                    if top[1] and not self._open_facts:
+                        continue  # hidden
+                    data = match.group(1)
+                    if self._open_facts or self.pre or top[2] or glyph(data):
+                        self.pos = match.start()
+                        self.handle_data(data)
+                        continue
+                    words = data.translate(_WHITE)
+                    if not words.strip(" "):  # white space between tags: at most one space
+                        pieces = self.current.pieces
+                        if pieces and not pieces[-1].text.endswith(" "):
+                            start = match.start() + self.base
+                            pieces.append(_Piece(" ", start, start + len(data)))
+                    elif "  " in words or "\xa0" in words:
+                        self.pos = match.start()
+                        self.handle_data(data)
+                    else:
+                        self._words(words, match.start())
+                elif kind == 3:  # start tag
+                    tag = match.group(2).lower()
+                    raw = match.group(3)
+                    if not raw:
+                        info = None
+                    elif raw in cache:
+                        info = cache[raw]
+                    else:
+                        if len(cache) >= _CACHED_ATTRIBUTES:
+                            cache.clear()
+                        info = cache[raw] = _tag_attributes(raw)
+                    if info is None and raw[-1:] != "/" and len(stack) < MAX_DEPTH:
+                        if tag not in special:  # an inline tag: only its nesting matters
+                            top = stack[-1] if stack else _ROOT
+                            stack.append((tag, top[1], top[2], False))
+                            continue
+                        top = stack[-1] if stack else _ROOT
+                        if tag in _PLAIN_BLOCKS:
+                            if not top[1]:
+                                self.pos = match.start()
+                                self._break()
+                            stack.append((tag, top[1], top[2], False))
+                            continue
+                        if tag in _CELL and self.tables and not self.nested and not top[1]:
+                            self._cell(1, 1)
+                            stack.append((tag, False, top[2], False))
+                            self.cells += 1
+                            continue
+                        if tag == "tr" and self.tables and not self.nested and not top[1]:
+                            self._row()
+                            stack.append((tag, False, top[2], False))
+                            continue
+                    self.pos = match.start()
+                    attrs = info or _NO_ATTRIBUTES
+                    if raw[-1:] == "/" and (len(raw) == 1 or raw[-2] in " \t\n\r\f\"'"):
+                        self.handle_startendtag(tag, attrs)
+                    else:
+                        self.handle_starttag(tag, attrs)
+                        if tag in _SCRIPT_END:
+                            i = self._script(tag, match.end())
+                            break
+                elif kind == 4:  # end tag
+                    tag = match.group(4).lower()
+                    if stack and stack[-1][0] == tag and tag not in _SPECIAL_END:
+                        _, hidden, _, inline = stack.pop()
+                        if tag not in special:
+                            continue
+                        if tag in _CELL:
+                            self.cells -= 1
+                        elif inline or tag not in _BLOCK:
+                            continue
+                        if not hidden:
+                            self.pos = match.start()
+                            self._break()
+                    else:
+                        self.pos = match.start()
+                        self.handle_endtag(tag)
+                elif kind == 5:  # character reference
+                    self.pos = match.start()
+                    self._reference_at(match.end())
+                else:  # "<" or "&" that starts no tag or reference
+                    i = self._other(match.start())
+                    break
+            else:
+                break
+        self.pos = n
+        self.close()
+
+    def _find(self, what: str, pattern: re.Pattern[str] | str, start: int) -> int:
+        """Where ``pattern`` ends after ``start``, or -1; a search that failed is not redone.
+
+        A search that finds nothing from an offset finds nothing from any later one, so an
+        input of a million unclosed comments is searched to its end once, not per comment.
+        """
+        if self._missing.get(what, len(self.text) + 1) <= start:
+            return -1
+        if isinstance(pattern, str):
+            found = self.text.find(pattern, start)
+            end = -1 if found == -1 else found + len(pattern)
+        else:
+            match = pattern.search(self.text, start)
+            end = -1 if match is None else match.end()
+        if end == -1:
+            self._missing[what] = start
+        return end
+
+    def _other(self, i: int) -> int:
+        """What starts with "<" or "&" and is no tag or reference; the offset after it.
+
+        Comments, declarations, marked sections and processing instructions produce no
+        text. One that is never closed, a lone "<" or "&", and a tag broken by a "<" inside
+        it are text, as ``html.parser`` reads them.
+        """
+        text = self.text
+        end = -1
+        if text.startswith("<!--", i):
+            end = self._find("comment", _COMMENT_END, i + 4)
+        elif text.startswith("<![", i):
+            name = _SECTION_NAME.match(text, i + 3)
+            closing = _SECTION_END.get(name.group().lower()) if name else None
+            if closing is not None:
+                end = self._find(closing.pattern, closing, i + 3)
+            else:
+                end = self._find(">", ">", i + 2)
+        elif text.startswith("<!", i) or text.startswith("<?", i):
+            end = self._find(">", ">", i + 2)
+        elif text.startswith("</>", i):
+            end = i + 3
+        elif text.startswith("</", i) and not text[i + 2 : i + 3].isalpha():
+            end = self._find(">", ">", i + 2)
+        if end != -1:
+            return end
+        if text[i] == "<" and text.startswith(("<!", "<?", "</"), i):
+            # Never closed: text up to the next ">" (or the next "<").
+            gt = self._find(">", ">", i + 1)
+            lt = text.find("<", i + 1) if gt == -1 else -1
+            end = gt if gt != -1 else (lt if lt != -1 else i + 1)
+        else:
+            end = i + 1
+        self.pos = i
+        self.handle_data(text[i:end])
+        return end
+
+    def _script(self, tag: str, start: int) -> int:
+        """The text of a script or style element, which is no markup; the offset after it."""
+        closing = _SCRIPT_END[tag]
+        match = closing.search(self.text, start)
+        if match is None:
+            return len(self.text)  # never closed: the rest is the script's
+        self.pos = start
+        if match.start() > start:
+            self.handle_data(self.text[start : match.start()])
+        self.pos = match.start()
+        self.handle_endtag(tag)
+        return match.end()
 
     @property
     def _hidden(self) -> bool:
-        return bool(self.stack) and self.stack[-1][1]
+        stack = self.stack
+        return stack[-1][1] if stack else False
 
     @property
     def _wingdings(self) -> bool:
-        return bool(self.stack) and self.stack[-1][2]
+        stack = self.stack
+        return stack[-1][2] if stack else False
 
     @property
     def _in_table(self) -> bool:
@@ -233,52 +511,28 @@ class _Reader(HTMLParser):
 
     def _break(self) -> None:
         """A block boundary: a new line, or a new line inside the table cell."""
-        if self._in_table:
+        if self.tables and not self.nested:
             self.current.newline()
             return
         pieces = self.current.pieces
-        _strip(pieces)
-        at = self.base + self._offset()
-        if pieces or (self.lines and not self.lines[-1].empty):
-            self.lines.append(_Line([(0, pieces)], at))
+        if pieces:
+            _strip(pieces)
+        lines = self.lines
+        if pieces or (lines and not lines[-1].empty):
+            lines.append(_Line([(0, pieces)], self.base + self.pos))
         self.current = _Cell()
 
     # ---- tokenizer events ----
 
-    def parse_html_declaration(self, i: int) -> int:
-        """A ``<!`` construct; one the tokenizer cannot read is a bogus comment, as in browsers.
-
-        ``html.parser`` raises AssertionError on marked sections it does not know
-        (``<![--``, ``<![foo[``); its position counters are put back before reading on.
-        """
-        position = self.getpos()
-        try:
-            return int(super().parse_html_declaration(i))
-        except AssertionError:
-            self.lineno, self.offset = position
-            return int(self.parse_bogus_comment(i))
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str, attrs: tuple[str, str, int, int, str, str]) -> None:
+        """A start tag, with what :func:`_tag_attributes` read of its attributes."""
         if len(self.stack) >= MAX_DEPTH and tag not in _VOID:
             if self.too_deep is None:
                 self.too_deep = self._offset()
             return
-        style = face = ""
-        colspan = rowspan = 1
-        for name, value in attrs:
-            if name == "style" and value:
-                style = value.lower().replace(" ", "")
-            elif name == "face" and value:
-                face = value.lower()
-            elif name == "colspan" and value:
-                colspan = _span_count(value, colspan)
-            elif name == "rowspan" and value:
-                rowspan = _span_count(value, rowspan)
+        style, face, colspan, rowspan, name, context = attrs
         if tag in _FACT_TAGS and len(self._open_facts) < MAX_DEPTH:
-            found = dict(attrs)
-            self._open_facts.append(
-                (tag, found.get("name") or "", found.get("contextref") or "", [])
-            )
+            self._open_facts.append((tag, name, context, []))
         hidden = self._hidden or tag in _HIDDEN_TAGS or "display:none" in style
         wingdings = self._wingdings or "wingdings" in face or "wingdings" in style
         if not hidden:
@@ -312,17 +566,9 @@ class _Reader(HTMLParser):
                 self.tables.append([])
                 self.loose = True
         elif tag == "tr" and self._in_table:
-            self._adopt(own_row=True)
-            self.tables[-1].append([])
-            self.current = _Cell()
-            self.loose = True
+            self._row()
         elif tag in _CELL and self._in_table:
-            self._adopt(own_row=False)
-            rows = self.tables[-1]
-            if not rows:
-                rows.append([])
-            self.current = _Cell(colspan=colspan, rowspan=rowspan)
-            rows[-1].append(self.current)
+            self._cell(colspan, rowspan)
         elif tag in _CELL or (tag in _BLOCK and not _inline(style)) or "page-break" in style:
             self._break()
         if (tag == "hr" or "page-break" in style) and not self.tables:
@@ -330,7 +576,24 @@ class _Reader(HTMLParser):
             if "page-break" in style:
                 self.css_breaks.append(len(self.lines))
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def _row(self) -> None:
+        """A table row starts."""
+        self._adopt(own_row=True)
+        self.tables[-1].append([])
+        self.current = _Cell()
+        self.loose = True
+
+    def _cell(self, colspan: int, rowspan: int) -> None:
+        """A table cell starts."""
+        if self.loose:
+            self._adopt(own_row=False)
+        rows = self.tables[-1]
+        if not rows:
+            rows.append([])
+        self.current = _Cell(colspan, rowspan)
+        rows[-1].append(self.current)
+
+    def handle_startendtag(self, tag: str, attrs: tuple[str, str, int, int, str, str]) -> None:
         # "<td colspan="3" />" in XHTML: an empty element, which still takes its place.
         self.handle_starttag(tag, attrs)
         if tag not in _VOID:
@@ -344,14 +607,19 @@ class _Reader(HTMLParser):
             if name.startswith("dei:") and (name, context, text) not in self._seen_facts:
                 self._seen_facts.add((name, context, text))
                 self.facts.append((name[4:], text))
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                hidden, inline = self.stack[i][1], self.stack[i][3]
-                self.cells -= sum(entry[0] in _CELL for entry in self.stack[i:])
-                del self.stack[i:]
-                break
+        stack = self.stack
+        if stack and stack[-1][0] == tag:
+            _, hidden, _, inline = stack.pop()
+            self.cells -= tag in _CELL
         else:
-            return  # an end tag that closes nothing open
+            for i in range(len(stack) - 2, -1, -1):
+                if stack[i][0] == tag:
+                    hidden, inline = stack[i][1], stack[i][3]
+                    self.cells -= sum(entry[0] in _CELL for entry in stack[i:])
+                    del stack[i:]
+                    break
+            else:
+                return  # an end tag that closes nothing open
         if hidden:
             return
         if tag == "pre":
@@ -493,14 +761,14 @@ class _Reader(HTMLParser):
         else:
             self._add(char, start, end)
 
-    def _reference(self, decoded: str) -> None:
+    def _reference_at(self, end: int) -> None:
+        """A character reference, ``&name;`` or ``&#number;``, ending at ``end``."""
+        decoded = _decode(self.text[self.pos : end])
         for *_, parts in self._open_facts:
             parts.append(decoded)
         if self._hidden:
             return
-        start = self._offset()
-        match = _ENTITY.match(self.text, start)
-        end = match.end() if match else start + 1
+        start = self.pos
         if decoded == "\xa0" and not self._in_table:
             self._add(" ", start, end, hard=True)
         elif decoded.isspace():
@@ -509,19 +777,6 @@ class _Reader(HTMLParser):
             self._char(decoded, start, end)
         else:
             self._add(decoded, start, end)
-
-    def handle_entityref(self, name: str) -> None:
-        self._reference(html.unescape(f"&{name};"))
-
-    def handle_charref(self, name: str) -> None:
-        try:
-            number = int(name[1:], 16) if name[:1] in "xX" else int(name)
-            char = chr(number)
-            if 128 <= number < 160:  # cp1252 numbers: &#146; is an apostrophe
-                char = bytes([number]).decode("cp1252", "replace")
-        except (ValueError, OverflowError):
-            char = "\ufffd"
-        self._reference(char)
 
     # ---- tables ----
 
@@ -547,19 +802,22 @@ class _Reader(HTMLParser):
             taken = {c: n - 1 for c, n in taken.items() if n > 1}
             placed.append(cells)
         widths: list[int] = []
+        spanning: list[tuple[int, int, int]] = []  # (column, colspan, width)
         for cells in placed:
             for column, cell in cells:
-                cell.finish()
-                while len(widths) < column + cell.colspan:
-                    widths.append(0)
-                if cell.colspan == 1:
-                    widths[column] = max(widths[column], cell.width)
-        for cells in placed:
-            for column, cell in cells:
+                width = cell.finish()
                 span = cell.colspan
-                room = sum(widths[column : column + span]) + _COLUMN_GAP * (span - 1)
-                if cell.width > room:
-                    widths[column + span - 1] += cell.width - room
+                if len(widths) < column + span:
+                    widths.extend([0] * (column + span - len(widths)))
+                if span == 1:
+                    if width > widths[column]:
+                        widths[column] = width
+                else:
+                    spanning.append((column, span, width))
+        for column, span, width in spanning:
+            room = sum(widths[column : column + span]) + _COLUMN_GAP * (span - 1)
+            if width > room:
+                widths[column + span - 1] += width - room
         starts: list[int] = []
         position = 0
         for width in widths:
@@ -581,7 +839,6 @@ class _Reader(HTMLParser):
 
     def close(self) -> None:
         """Finish: lay out tables left open, end the last line."""
-        super().close()
         self.nested = 0
         while self.tables:
             self._adopt(own_row=True)
@@ -609,16 +866,26 @@ def _emit(lines: list[_Line], builder: SourceMapBuilder, end: int) -> None:
     lines.reverse()
     while lines:
         line = lines.pop()
+        texts: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
         position = 0
         for column, pieces in line.runs:
             if column > position and pieces:
                 at = pieces[0].start
-                builder.replace(" " * (column - position), at, at)
+                texts.append(" " * (column - position))
+                starts.append(at)
+                ends.append(at)
                 position = column
             for piece in pieces:
-                builder.replace(piece.text, piece.start, piece.end)
+                texts.append(piece.text)
+                starts.append(piece.start)
+                ends.append(piece.end)
                 position += len(piece.text)
-        builder.replace("\n", line.at, line.at)
+        texts.append("\n")
+        starts.append(line.at)
+        ends.append(line.at)
+        builder.replace_many(texts, starts, ends)
 
 
 _PAGE_NUMBER = re.compile(r"(?i)^\s*(?:page\s+)?(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
@@ -730,8 +997,7 @@ def normalize_html(
     Nesting deeper than :data:`MAX_DEPTH` is reported to ``sink`` (NRM001).
     """
     reader = _Reader(original[payload.start : payload.end], payload.start)
-    reader.feed(reader.text)
-    reader.close()
+    reader.read()
     if reader.too_deep is not None and sink is not None:
         at = payload.start + reader.too_deep
         sink.report(

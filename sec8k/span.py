@@ -244,6 +244,45 @@ class SourceMapBuilder:
             self._add(n, start, end - start)
         self._appended(text)
 
+    def replace_many(self, texts: list[str], starts: list[int], ends: list[int]) -> None:
+        """:meth:`replace` for each ``texts[i]`` standing for ``[starts[i], ends[i])``."""
+        n_starts, n_lens = self._n_starts, self._n_lens
+        o_starts, o_lens = self._o_starts, self._o_lens
+        length = self._length
+        # The original end of the last segment where it maps one to one and ends the text.
+        tail = -1
+        if n_lens and n_lens[-1] == o_lens[-1] and n_starts[-1] + n_lens[-1] == length:
+            tail = o_starts[-1] + o_lens[-1]
+        kept = []
+        for text, start, end in zip(texts, starts, ends, strict=True):
+            n = len(text)
+            if not n:
+                continue
+            if n == end - start:
+                if start == tail:
+                    n_lens[-1] += n
+                    o_lens[-1] += n
+                else:
+                    n_starts.append(length)
+                    n_lens.append(n)
+                    o_starts.append(start)
+                    o_lens.append(n)
+                tail = end
+            else:
+                n_starts.append(length)
+                n_lens.append(n)
+                o_starts.append(start)
+                o_lens.append(end - start)
+                tail = -1
+            length += n
+            kept.append(text)
+        text = "".join(kept)
+        newline = text.rfind("\n")
+        if newline != -1:
+            self._line_start = self._length + newline + 1
+        self._parts.append(text)
+        self._length = length
+
     def endswith(self, suffix: str) -> bool:
         """Whether the text built so far ends with ``suffix``."""
         tail = ""
