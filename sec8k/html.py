@@ -26,15 +26,17 @@ What becomes of the markup:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html
 import re
+from collections import deque
 from dataclasses import dataclass
 
 from sec8k.diagnostics import NRM_TOO_DEEP, DiagnosticSink
 from sec8k.model import Noise
 from sec8k.normalize import PAGE_MARKER_LINE, TABLE_TAG_LINE, NormalizedDocument
-from sec8k.span import SourceMapBuilder, Span
+from sec8k.span import NARROW_LIMIT, SourceMapBuilder, Span
 
 __all__ = ["looks_like_html", "normalize_html"]
 
@@ -76,6 +78,14 @@ _CHECKED = frozenset("\u2612\u2611\u25a0\u2713\u2714\u2718")
 _WINGDINGS_UNCHECKED = frozenset("o¨pq")
 _WINGDINGS_CHECKED = frozenset("xýþ")
 _COLUMN_GAP = 3
+# Pieces of text a line holds while it is read; see _Reader._shorten.
+_MAX_PIECES = 256
+# A long table is laid out in parts of this many rows and cells (the largest table of the
+# corpus and other-forms has 1,227), so that a table of a million rows is not held whole;
+# each part's columns are as wide as that part needs. A row of more cells than _ROW_CELLS
+# goes on, on a line of its own.
+_HELD_ROWS_AND_CELLS = 4096
+_ROW_CELLS = 1024
 MAX_DEPTH = 256
 """Open elements the reader follows; deeper tags are read as absent (NRM001). Bounding the
 stack bounds the work of each end tag, which searches it, so hostile nesting stays linear."""
@@ -120,7 +130,6 @@ class _Piece:
     text: str
     start: int
     end: int
-    hard: bool = False  # a no-break space that keeps its width
 
 
 class _Cell:
@@ -163,6 +172,18 @@ def _span_count(value: str, default: int) -> int:
     return max(1, min(int(value[:3]), 50)) if len(value) <= 3 else 50
 
 
+def _merged(pieces: list[_Piece]) -> _Piece:
+    """One piece for several: their text, standing for the span they cover."""
+    return _Piece("".join(p.text for p in pieces), pieces[0].start, pieces[-1].end)
+
+
+def _strip_start(pieces: list[_Piece]) -> None:
+    blank = 0
+    while blank < len(pieces) and not pieces[blank].text.strip():
+        blank += 1
+    del pieces[:blank]
+
+
 def _strip(pieces: list[_Piece]) -> None:
     while pieces and not pieces[0].text.strip():
         pieces.pop(0)
@@ -170,32 +191,50 @@ def _strip(pieces: list[_Piece]) -> None:
         pieces.pop()
 
 
-class _Line:
-    """A line of output: pieces of text, each run starting at a column."""
+class _Written:
+    """A line with text, as written, kept while a page's first or last lines may need it.
 
-    __slots__ = ("at", "empty", "runs")
+    Running headers and footers and page numbers are decided at the document's end (a
+    line is a running header if it opens most pages); by then the line is in the source
+    map builder, and setting it aside cuts its text out there.
+    """
 
-    def __init__(self, runs: list[tuple[int, list[_Piece]]], at: int) -> None:
-        self.runs = runs
-        """(column, pieces): one run for a line outside tables, one per cell for a table row."""
-        self.at = at
-        """Original offset where the line ends: its newline stands for that point."""
-        self.empty = not any(pieces for _, pieces in runs)
-        """Whether the line has no text."""
+    __slots__ = ("cut", "span", "text")
+
+    def __init__(self, text: str | None, span: Span, cut: tuple[int, int, int, int]) -> None:
+        self.text = text
+        """The line's text where it is one run (no table row of several cells), or None."""
+        self.span = span
+        """Where its text came from."""
+        self.cut = cut
+        """Its text in the builder: derived start and end, first and end segment."""
 
 
-# The markup, one match per event. A tag cannot run past a "<" (outside or inside quotes):
-# a "<" in a tag is a broken tag, read as text, and so a failed match never scans further
-# than the next "<", which keeps reading linear whatever the input. Comments, declarations
-# and the rest that starts with "<" are read in _Reader._other.
-_TOKEN = re.compile(
-    r"([^<&]++)"  # 1: text
-    r"|<([a-zA-Z][^\t\n\r\f />\x00<]*+)"  # 2: start tag name, 3: its attributes
-    r"((?:[^<>\"'=]++|=\s*+(?:\"[^\"<]*+\"|'[^'<]*+'|[^<>\s]*+)|[\"'])*+)>"
-    r"|</([a-zA-Z][^\t\n\r\f />\x00<]*+)[^<>]*+>"  # 4: end tag name
+# Lines with text kept on each side of a page break: enough for a page number, the line
+# above it (a footer), and a header with a contents link under it, on pages that short.
+_KEPT_BEFORE_BREAK = 6
+_KEPT_AFTER_BREAK = 4
+
+
+# The markup, one match per event, read as html.parser and browsers read it: a tag runs
+# to the first ">" outside a quoted attribute value. Comments, declarations and the rest
+# that starts with "<" are read in _Reader._other.
+_TAGS = (
+    r"|<([a-zA-Z][^\t\n\r\f />\x00]*+)"  # 2: start tag name, 3: its attributes
+    r"((?:[^>\"'=]++|=\s*+(?:\"[^\"]*+\"|'[^']*+'|[^>\s]*+)|[\"'])*+)>"
+    r"|</([a-zA-Z][^\t\n\r\f />\x00]*+)[^>]*+>"  # 4: end tag name
+)
+_REST = (
     r"|&(#(?:[0-9]++|[xX][0-9a-fA-F]++)|[a-zA-Z][-.a-zA-Z0-9]*+);?"  # 5: reference
     r"|([<&])"  # 6: the rest, read by _Reader._other
 )
+_TOKEN = re.compile(r"([^<&]++)" + _TAGS + _REST)  # 1: text
+# A tag that is never closed ran to the end of the input before it failed; from there on
+# no tag can close either (the input ends in a tag, as a cut-off filing does), so the rest
+# is read with no tag alternatives: trying them at every "<" would scan to the end each time.
+_TAG_OPEN = re.compile(r"</?[a-zA-Z]")
+_TOKEN_NO_TAGS = re.compile(r"([^<&]++)|(?!)()()|(?!)()" + _REST)
+
 # One attribute of a start tag: name, and the value with its quotes.
 _ATTRIBUTE = re.compile(r"([^\s/>\"'=][^\s/=>]*)(?:\s*=+\s*(\"[^\"]*\"|'[^']*'|[^>\s]*))?")
 # What makes a tag's attributes worth parsing: a style that hides, lays out inline or
@@ -285,7 +324,20 @@ class _Reader:
         self.text = text
         self.pos = 0  # where the event being read starts in ``text``
         self.base = base
-        self.lines: list[_Line] = []
+        self.builder = SourceMapBuilder(wide=base + len(text) >= NARROW_LIMIT)
+        # Padding that lays table columns out, at most as much as the input in all: real
+        # filings use up to 6% (measured), and a cell under a column made wide by one long
+        # cell above it must not make every row of a long table as long.
+        self.padding = len(text)
+        self.count = 0  # lines written
+        self.last_empty = True  # whether the last line written is empty
+        self.printed = 0  # lines written with text
+        # Lines with text near page breaks, by line number; the last few written.
+        self.kept: dict[int, _Written] = {}
+        self.recent: deque[tuple[int, _Written]] = deque(maxlen=_KEPT_BEFORE_BREAK)
+        self.keep_next = _KEPT_AFTER_BREAK  # the first lines of the document are a page's
+        self.held = 0  # rows and cells of the outermost open table not yet laid out
+        self.partial: bool | None = None  # whether the line being read is partly written
         self.current = _Cell()
         self.stack: list[tuple[str, bool, bool, bool]] = []  # (tag, hidden, wingdings, inline)
         self.tables: list[list[list[_Cell]]] = []  # open tables: rows of cells
@@ -324,8 +376,9 @@ class _Reader:
         stack = self.stack
         special = _SPECIAL
         self._missing: dict[str, int] = {}  # what no search from this offset on finds
+        scanner = _TOKEN
         while i < n:
-            for match in _TOKEN.finditer(text, i):
+            for match in scanner.finditer(text, i):
                 kind = match.lastindex
                 if kind == 1:  # text
                     top = stack[-1] if stack else _ROOT
@@ -342,6 +395,8 @@ class _Reader:
                         if pieces and not pieces[-1].text.endswith(" "):
                             start = match.start() + self.base
                             pieces.append(_Piece(" ", start, start + len(data)))
+                            if len(pieces) > _MAX_PIECES:
+                                self._shorten()
                     elif "  " in words or "\xa0" in words:
                         self.pos = match.start()
                         self.handle_data(data)
@@ -408,7 +463,10 @@ class _Reader:
                     self.pos = match.start()
                     self._reference_at(match.end())
                 else:  # "<" or "&" that starts no tag or reference
-                    i = self._other(match.start())
+                    i = match.start()
+                    if scanner is _TOKEN and _TAG_OPEN.match(text, i):
+                        scanner = _TOKEN_NO_TAGS  # an unclosed tag: see _TOKEN_NO_TAGS
+                    i = self._other(i)
                     break
             else:
                 break
@@ -500,10 +558,44 @@ class _Reader:
     # ---- output ----
 
     def _add(self, text: str, start: int, end: int, hard: bool = False) -> None:
+        """Add text standing for ``[start, end)``; a plain space (not ``hard``) collapses."""
         pieces = self.current.pieces
         if text == " " and not hard and (not pieces or pieces[-1].text.endswith(" ")):
             return  # white space collapses: none at a line's start, never two in a row
-        pieces.append(_Piece(text, self.base + start, self.base + end, hard))
+        pieces.append(_Piece(text, self.base + start, self.base + end))
+        if len(pieces) > _MAX_PIECES:
+            self._shorten()
+
+    def _shorten(self) -> None:
+        """Hold fewer pieces of the line being read.
+
+        A long line must not cost an object per word until it ends. Outside tables the
+        line is written up to its last word (its trailing blanks go if it ends there); in
+        a table cell or ``<pre>``, whose lines are laid out or checked whole, its pieces
+        up to its last word are merged into one. A run of trailing blanks (no-break
+        spaces do not collapse) is merged into one blank piece. The line's text stays as
+        it was; a merged piece maps its text to the span of the pieces it replaces.
+        """
+        pieces = self.current.pieces
+        if not self.pre and self.partial is None:
+            _strip_start(pieces)  # the line's leading blanks, which it drops anyway
+        lead = 0
+        while lead < len(pieces) and not pieces[lead].text.strip():
+            lead += 1
+        last = len(pieces) - 1
+        while last >= lead and not pieces[last].text.strip():
+            last -= 1
+        if not (self.tables or self.pre):
+            if last > 0:
+                self._write_pieces(pieces[:last])
+                del pieces[:last]
+                self.partial = True
+                last = 0
+        elif last > lead:
+            pieces[lead : last + 1] = [_merged(pieces[lead : last + 1])]
+            last = lead
+        if len(pieces) - last > _MAX_PIECES // 2:
+            pieces[last + 1 :] = [_merged(pieces[last + 1 :])]
 
     def _space(self) -> None:
         offset = self._offset()
@@ -515,12 +607,88 @@ class _Reader:
             self.current.newline()
             return
         pieces = self.current.pieces
-        if pieces:
+        if self.partial:
+            while pieces and not pieces[-1].text.strip():
+                pieces.pop()
+            self._write_pieces(pieces)
+            self._write([], self.base + self.pos, written=True)
+        elif pieces:
             _strip(pieces)
-        lines = self.lines
-        if pieces or (lines and not lines[-1].empty):
-            lines.append(_Line([(0, pieces)], self.base + self.pos))
+        if not self.partial and (pieces or not self.last_empty):
+            self._write([(0, pieces)], self.base + self.pos)
+        self.partial = None
         self.current = _Cell()
+
+    def _write_pieces(self, pieces: list[_Piece]) -> None:
+        """Write the first pieces of a long line."""
+        self.builder.replace_many(
+            [p.text for p in pieces], [p.start for p in pieces], [p.end for p in pieces]
+        )
+
+    def _write(
+        self,
+        runs: list[tuple[int, list[_Piece]]],
+        at: int,
+        written: bool = False,
+        end: int | None = None,
+    ) -> None:
+        """Write a line: its runs of pieces, each at its column, then a newline at ``at``.
+
+        ``written``: the line's text is written already (a long line, see :meth:`_shorten`).
+        ``end``: the newline stands for ``[at, end)``, the line end it reads.
+        """
+        texts: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        position = 0
+        for column, pieces in runs:
+            if column > position and pieces:
+                gap = column - position
+                if gap > self.padding:
+                    gap = min(gap, _COLUMN_GAP)
+                self.padding -= gap
+                texts.append(" " * gap)
+                starts.append(pieces[0].start)
+                ends.append(pieces[0].start)
+                position += gap
+            for piece in pieces:
+                texts.append(piece.text)
+                starts.append(piece.start)
+                ends.append(piece.end)
+                position += len(piece.text)
+        builder = self.builder
+        number = self.count
+        self.count += 1
+        self.last_empty = not texts and not written
+        if written:
+            self.printed += 1
+            self.recent.append((number, _Written(None, Span(0, 0), (0, 0, 0, 0))))
+            if self.keep_next:
+                self.keep_next -= 1
+                self.kept[number] = self.recent[-1][1]
+        elif texts:
+            self.printed += 1
+            first, begin = builder.segments, builder.length
+            builder.replace_many(texts, starts, ends)
+            single = runs[0][1] if len(runs) == 1 else None
+            line = _Written(
+                "".join(p.text for p in single) if single else None,
+                Span(single[0].start, single[-1].end) if single else Span(0, 0),
+                (begin, builder.length, first, builder.segments),
+            )
+            self.recent.append((number, line))
+            if self.keep_next:
+                self.keep_next -= 1
+                self.kept[number] = line
+        builder.replace("\n", at, at if end is None else end)
+
+    def _page_break(self, css: bool) -> None:
+        """A page ends before the next line: keep the lines on each side of the break."""
+        self.page_breaks.append(self.count)
+        if css:
+            self.css_breaks.append(self.count)
+        self.kept.update(self.recent)
+        self.keep_next = _KEPT_AFTER_BREAK
 
     # ---- tokenizer events ----
 
@@ -563,6 +731,8 @@ class _Reader:
             else:
                 self._break()
                 self._adopt(own_row=True)
+                if not self.tables:
+                    self.held = 0
                 self.tables.append([])
                 self.loose = True
         elif tag == "tr" and self._in_table:
@@ -572,13 +742,16 @@ class _Reader:
         elif tag in _CELL or (tag in _BLOCK and not _inline(style)) or "page-break" in style:
             self._break()
         if (tag == "hr" or "page-break" in style) and not self.tables:
-            self.page_breaks.append(len(self.lines))
-            if "page-break" in style:
-                self.css_breaks.append(len(self.lines))
+            self._page_break("page-break" in style)
 
     def _row(self) -> None:
         """A table row starts."""
         self._adopt(own_row=True)
+        self.held += 1
+        if self.held > _HELD_ROWS_AND_CELLS and len(self.tables) == 1:
+            self._lay_out(self.tables[-1])
+            self.tables[-1].clear()
+            self.held = 0
         self.tables[-1].append([])
         self.current = _Cell()
         self.loose = True
@@ -590,6 +763,12 @@ class _Reader:
         rows = self.tables[-1]
         if not rows:
             rows.append([])
+        self.held += 1
+        if len(rows[-1]) >= _ROW_CELLS and len(self.tables) == 1:
+            self._lay_out(rows)  # a row of thousands of cells goes on, on the next line
+            rows.clear()
+            rows.append([])
+            self.held = 0
         self.current = _Cell(colspan, rowspan)
         rows[-1].append(self.current)
 
@@ -675,7 +854,7 @@ class _Reader:
         for match in _PRE_LINES.finditer(data):
             piece = match.group()
             if piece in ("\n", "\r\n", "\r"):
-                self._pre_break(start + match.start())
+                self._pre_break(start + match.start(), len(piece))
             elif _GLYPH.search(piece) or self._wingdings:
                 self._runs(piece, start + match.start())
             elif "\t" in piece:
@@ -697,7 +876,7 @@ class _Reader:
                 self._add(text, a, a + len(text), hard=True)
             column += len(self.current.pieces[-1].text)
 
-    def _pre_break(self, at: int) -> None:
+    def _pre_break(self, at: int, width: int = 0) -> None:
         """The end of a line inside <pre>: the line is kept, blank or not, indent and all.
 
         A line of an ASCII filing's SGML (a page marker, table tags) is set aside whole, as
@@ -709,12 +888,14 @@ class _Reader:
         self.current = _Cell()
         kind = _sgml_line("".join(p.text for p in pieces))
         if kind is None:
-            self.lines.append(_Line([(0, pieces)], self.base + at))
+            # The newline stands for the line end it reads (one segment with the line's
+            # text where that is "\n"), or for the point where the <pre> ends.
+            self._write([(0, pieces)], self.base + at, end=self.base + at + width)
             self.pre_lines += bool(pieces)
             return
         self.noise.append(Noise(kind, Span(pieces[0].start, pieces[-1].end)))
         if kind == "page-marker":
-            self.page_breaks.append(len(self.lines))
+            self._page_break(False)
 
     def _words(self, text: str, start: int) -> None:
         """Words with single spaces between them: one piece (a leading space may collapse)."""
@@ -781,7 +962,14 @@ class _Reader:
     # ---- tables ----
 
     def _table(self, rows: list[list[_Cell]]) -> None:
-        """Lay a finished table out: each row's cells padded to their columns' widths.
+        """Lay a finished table out, then a blank line."""
+        self._lay_out(rows)
+        self._write([], self.base + self._offset())  # a blank line after the table
+        self.current = _Cell()
+        self.loose = bool(self.tables)  # back in the outer table, outside its cells
+
+    def _lay_out(self, rows: list[list[_Cell]]) -> None:
+        """Write rows of a table: each row's cells padded to their columns' widths.
 
         Cells take their grid columns as HTML lays them out: a cell spans ``colspan``
         columns, and one with ``rowspan`` keeps its columns taken in the rows below.
@@ -832,10 +1020,7 @@ class _Reader:
                     for column, cell in cells
                     if index < len(cell.lines) and cell.lines[index]
                 ]
-                self.lines.append(_Line(runs, at))
-        self.lines.append(_Line([], at))  # a blank line after the table
-        self.current = _Cell()
-        self.loose = bool(self.tables)  # back in the outer table, outside its cells
+                self._write(runs, at)
 
     def close(self) -> None:
         """Finish: lay out tables left open, end the last line."""
@@ -855,55 +1040,51 @@ def _inline(style: str) -> bool:
     return "display:inline" in style
 
 
-def _emit(lines: list[_Line], builder: SourceMapBuilder, end: int) -> None:
-    """Write the lines into ``builder``, emptying ``lines`` as it goes.
+class _Pages:
+    """The lines with text kept near page breaks, and those set aside among them."""
 
-    Each line is let go once written, so the pieces and the text built from them are not
-    both held whole at once.
-    """
-    if not lines:
-        builder.replace("\n", end, end)
-    lines.reverse()
-    while lines:
-        line = lines.pop()
-        texts: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        position = 0
-        for column, pieces in line.runs:
-            if column > position and pieces:
-                at = pieces[0].start
-                texts.append(" " * (column - position))
-                starts.append(at)
-                ends.append(at)
-                position = column
-            for piece in pieces:
-                texts.append(piece.text)
-                starts.append(piece.start)
-                ends.append(piece.end)
-                position += len(piece.text)
-        texts.append("\n")
-        starts.append(line.at)
-        ends.append(line.at)
-        builder.replace_many(texts, starts, ends)
+    def __init__(self, kept: dict[int, _Written], count: int) -> None:
+        self.kept = kept
+        self.numbers = sorted(kept)
+        self.count = count  # lines written in all
+        self.aside: dict[int, str] = {}  # line number -> noise kind
+
+    def top(self, k: int) -> tuple[int, str] | None:
+        """The first line from line ``k`` on with text, and its words, where it is one run."""
+        i = bisect.bisect_left(self.numbers, k)
+        while i < len(self.numbers) and self.numbers[i] in self.aside:
+            i += 1
+        return self._words(i)
+
+    def bottom(self, at: int) -> tuple[int, str] | None:
+        """The last line before line ``at`` with text, and its words, where it is one run."""
+        i = bisect.bisect_left(self.numbers, min(at, self.count)) - 1
+        while i >= 0 and self.numbers[i] in self.aside:
+            i -= 1
+        return self._words(i)
+
+    def _words(self, i: int) -> tuple[int, str] | None:
+        if not 0 <= i < len(self.numbers):
+            return None
+        text = self.kept[self.numbers[i]].text
+        return None if text is None else (self.numbers[i], " ".join(text.split()))
+
+    def set_aside(self, k: int, kind: str) -> Noise:
+        """Set line ``k`` aside as noise of ``kind``."""
+        self.aside[k] = kind
+        return Noise(kind, self.kept[k].span)
 
 
 _PAGE_NUMBER = re.compile(r"(?i)^\s*(?:page\s+)?(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 
 
-def _page_numbers(lines: list[_Line], breaks: list[int]) -> list[Noise]:
+def _page_numbers(pages: _Pages, breaks: list[int]) -> list[Noise]:
     """Take out the page numbers printed just before a page break or at the very end."""
     noise: list[Noise] = []
-    for at in [*breaks, len(lines)]:
-        k = min(at, len(lines)) - 1
-        while k >= 0 and lines[k].empty:
-            k -= 1
-        if k < 0 or len(lines[k].runs) != 1:
-            continue
-        pieces = lines[k].runs[0][1]
-        if _PAGE_NUMBER.match("".join(p.text for p in pieces)):
-            noise.append(Noise("page-number", Span(pieces[0].start, pieces[-1].end)))
-            lines[k] = _Line([], lines[k].at)
+    for at in [*breaks, pages.count]:
+        bottom = pages.bottom(at)
+        if bottom and _PAGE_NUMBER.match(pages.kept[bottom[0]].text or ""):
+            noise.append(pages.set_aside(bottom[0], "page-number"))
     return noise
 
 
@@ -911,16 +1092,7 @@ def _page_numbers(lines: list[_Line], breaks: list[int]) -> list[Noise]:
 _RUNNING_TOC = re.compile(r"(?i)^\s*(?:back\s+to\s+)?table\s+of\s+contents\s*$")
 
 
-def _top_line(lines: list[_Line], k: int) -> tuple[int, str] | None:
-    """The first line from ``k`` on with text, and its text, where it is a single run."""
-    while k < len(lines) and lines[k].empty:
-        k += 1
-    if k >= len(lines) or len(lines[k].runs) != 1:
-        return None
-    return k, " ".join("".join(p.text for p in lines[k].runs[0][1]).split())
-
-
-def _running_headers(lines: list[_Line], breaks: list[int], printed: list[int]) -> list[Noise]:
+def _running_headers(pages: _Pages, breaks: list[int], printed: list[int]) -> list[Noise]:
     """Take out the lines printed first on a page as on every page.
 
     Those are a line that opens, word for word, two or more of the pages that follow a
@@ -930,62 +1102,44 @@ def _running_headers(lines: list[_Line], breaks: list[int], printed: list[int]) 
     ``printed`` page breaks (CSS ones) where there are any: a rule (``<hr>``) under a
     cover's line ends no page.
     """
-    pages = [top for at in printed or breaks if (top := _top_line(lines, at))]
+    tops = [top for at in printed or breaks if (top := pages.top(at))]
     opens: dict[str, int] = {}
-    for _, text in set(pages):
+    for _, text in set(tops):
         opens[text] = opens.get(text, 0) + 1
-    headers = {text for text, n in opens.items() if n >= 2 and n * 2 >= len(set(pages))}
-    after_break = {k for k, _ in pages}
+    headers = {text for text, n in opens.items() if n >= 2 and n * 2 >= len(set(tops))}
+    after_break = {k for k, _ in tops}
     noise: list[Noise] = []
-
-    def set_aside(k: int) -> None:
-        pieces = lines[k].runs[0][1]
-        noise.append(Noise("running-header", Span(pieces[0].start, pieces[-1].end)))
-        lines[k] = _Line([], lines[k].at)
-
     for at in [0, *breaks]:
-        top = _top_line(lines, at)
+        top = pages.top(at)
         if top and top[1] in headers and top[0] in after_break and not _RUNNING_TOC.match(top[1]):
-            set_aside(top[0])
-            top = _top_line(lines, top[0] + 1)
+            noise.append(pages.set_aside(top[0], "running-header"))
+            top = pages.top(top[0] + 1)
         if top and _RUNNING_TOC.match(top[1]):
-            set_aside(top[0])
+            noise.append(pages.set_aside(top[0], "running-header"))
     return noise
 
 
-def _bottom_line(lines: list[_Line], at: int) -> tuple[int, str] | None:
-    """The last line before ``at`` with text, and its text, where it is a single run."""
-    k = min(at, len(lines)) - 1
-    while k >= 0 and lines[k].empty:
-        k -= 1
-    if k < 0 or len(lines[k].runs) != 1:
-        return None
-    return k, " ".join("".join(p.text for p in lines[k].runs[0][1]).split())
-
-
-def _running_footers(lines: list[_Line], breaks: list[int], printed: list[int]) -> list[Noise]:
+def _running_footers(pages: _Pages, breaks: list[int], printed: list[int]) -> list[Noise]:
     """Take out the lines printed last on a page as on every page.
 
     The mirror of a running header: a line that closes, word for word, two or more pages
     and at least half of them, the last page included (a confidentiality legend, the
     filer's name at the foot of each page).
     """
-    ends = [*(printed or breaks), len(lines)]  # the last page has its footer too
-    pages = [bottom for at in dict.fromkeys(ends) if (bottom := _bottom_line(lines, at))]
+    ends = [*(printed or breaks), pages.count]  # the last page has its footer too
+    bottoms = [bottom for at in dict.fromkeys(ends) if (bottom := pages.bottom(at))]
     closes: dict[str, int] = {}
-    for _, text in set(pages):
+    for _, text in set(bottoms):
         closes[text] = closes.get(text, 0) + 1
     footers = {
         text
         for text, n in closes.items()
-        if n >= 2 and n * 2 >= len(set(pages)) and any(c.isalnum() for c in text)
+        if n >= 2 and n * 2 >= len(set(bottoms)) and any(c.isalnum() for c in text)
     }  # (a rule under each page's last line is a rule, read as one)
     noise: list[Noise] = []
-    for k, text in pages:
-        if text in footers and not lines[k].empty:
-            pieces = lines[k].runs[0][1]
-            noise.append(Noise("running-footer", Span(pieces[0].start, pieces[-1].end)))
-            lines[k] = _Line([], lines[k].at)
+    for k, text in bottoms:
+        if text in footers and k not in pages.aside:
+            noise.append(pages.set_aside(k, "running-footer"))
     return noise
 
 
@@ -1005,14 +1159,18 @@ def normalize_html(
             f"HTML elements nest deeper than {MAX_DEPTH} levels; deeper tags are read as absent",
             Span(at, at + 1),
         )
-    noise = reader.noise + _page_numbers(reader.lines, reader.page_breaks)
-    noise += _running_headers(reader.lines, reader.page_breaks, reader.css_breaks)
-    noise += _running_footers(reader.lines, reader.page_breaks, reader.css_breaks)
-    # Mostly <pre>: a plain-text filing in HTML, whose blank lines a typist put there.
-    printed = sum(not line.empty for line in reader.lines)
-    builder = SourceMapBuilder()
-    _emit(reader.lines, builder, payload.end)
+    reader.kept.update(reader.recent)  # the end of the document ends its last page
+    pages = _Pages(reader.kept, reader.count)
+    noise = reader.noise + _page_numbers(pages, reader.page_breaks)
+    noise += _running_headers(pages, reader.page_breaks, reader.css_breaks)
+    noise += _running_footers(pages, reader.page_breaks, reader.css_breaks)
+    builder = reader.builder
+    builder.cut(reader.kept[k].cut for k in pages.aside)
+    if not reader.count:
+        builder.replace("\n", payload.end, payload.end)
     text, source_map = builder.build()
+    # Mostly <pre>: a plain-text filing in HTML, whose blank lines a typist put there.
+    printed = reader.printed - len(pages.aside)
     return NormalizedDocument(
         text,
         source_map,

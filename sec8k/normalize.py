@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from sec8k.model import Noise
-from sec8k.span import SourceMap, SourceMapBuilder, Span
+from sec8k.span import NARROW_LIMIT, SourceMap, SourceMapBuilder, Span
 
 __all__ = ["PAGE_MARKER_LINE", "TABLE_TAG_LINE", "NormalizedDocument", "normalize_text"]
 
@@ -212,7 +212,7 @@ def normalize_text(original: str, payload: Span) -> NormalizedDocument:
     edits.extend((a, b, "\t", "") for a, b in tabs)
     edits.sort(key=lambda e: (e[0], -e[1]))
 
-    builder = SourceMapBuilder()
+    builder = SourceMapBuilder(wide=len(original) >= NARROW_LIMIT)
     noise: list[Noise] = []
     pos = lo
     for start, end, replacement, kind in edits:

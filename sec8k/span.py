@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -174,18 +175,36 @@ class SourceMap:
         return Span(o_start, max(o_start, o_end))
 
 
+NARROW_LIMIT = 2**29
+"""Originals shorter than this get 32-bit maps: their derived texts stay under 2**31."""
+
+
 class SourceMapBuilder:
     """Builds a derived text piece by piece, recording where each piece came from."""
 
-    __slots__ = ("_length", "_line_start", "_n_lens", "_n_starts", "_o_lens", "_o_starts", "_parts")
+    __slots__ = (
+        "_chunks",
+        "_length",
+        "_line_start",
+        "_n_lens",
+        "_n_starts",
+        "_o_lens",
+        "_o_starts",
+        "_parts",
+    )
 
-    def __init__(self) -> None:
+    def __init__(self, wide: bool = True) -> None:
+        """``wide=False`` where every offset and length fits in 32 bits (half the memory)."""
         self._parts: list[str] = []
+        # Every 1,024 parts are joined into one chunk: a string object per part would cost
+        # more than the text of a short line.
+        self._chunks: list[str] = []
         # The segments as SourceMap keeps them, one array per field.
-        self._n_starts: array[int] = array("q")
-        self._n_lens: array[int] = array("q")
-        self._o_starts: array[int] = array("q")
-        self._o_lens: array[int] = array("q")
+        kind = "q" if wide else "i"
+        self._n_starts: array[int] = array(kind)
+        self._n_lens: array[int] = array(kind)
+        self._o_starts: array[int] = array(kind)
+        self._o_lens: array[int] = array(kind)
         self._length = 0
         self._line_start = 0
 
@@ -195,11 +214,24 @@ class SourceMapBuilder:
             self._line_start = self._length + newline + 1
         self._parts.append(text)
         self._length += len(text)
+        if len(self._parts) >= 1024:
+            self._chunks.append("".join(self._parts))
+            self._parts.clear()
 
     @property
     def column(self) -> int:
         """0-based column where the next character of the derived text goes."""
         return self._length - self._line_start
+
+    @property
+    def length(self) -> int:
+        """Characters of derived text so far."""
+        return self._length
+
+    @property
+    def segments(self) -> int:
+        """Segments of the map so far."""
+        return len(self._n_starts)
 
     def _extends_last(self, start: int) -> bool:
         """Whether a one-to-one piece from ``start`` continues the last segment."""
@@ -276,17 +308,43 @@ class SourceMapBuilder:
                 tail = -1
             length += n
             kept.append(text)
-        text = "".join(kept)
-        newline = text.rfind("\n")
-        if newline != -1:
-            self._line_start = self._length + newline + 1
-        self._parts.append(text)
-        self._length = length
+        if kept:
+            self._appended("".join(kept))
+
+    def cut(self, cuts: Iterable[tuple[int, int, int, int]]) -> None:
+        """Take pieces out of what was built.
+
+        Each cut is (derived start, derived end, first segment, end segment): the text
+        ``[derived start, derived end)`` goes, and with it exactly the segments
+        ``[first segment, end segment)``, which must cover that text and nothing else;
+        what follows moves back. (The HTML reader writes each line as it ends and learns
+        only at the end of the document which lines were running headers.)
+        """
+        ordered = sorted(cuts)
+        if not ordered:
+            return
+        text = "".join([*self._chunks, *self._parts])
+        kept_text: list[str] = []
+        columns = (self._n_starts, self._n_lens, self._o_starts, self._o_lens)
+        kept = tuple(array(column.typecode) for column in columns)
+        position = segment = removed = 0
+        for start, end, first, last in [*ordered, (len(text), len(text), self.segments, -1)]:
+            kept_text.append(text[position:start])
+            kept[0].extend(map(operator.sub, columns[0][segment:first], itertools.repeat(removed)))
+            for column, into in zip(columns[1:], kept[1:], strict=True):
+                into.extend(column[segment:first])
+            removed += end - start
+            position, segment = end, last
+        self._chunks = ["".join(kept_text)]
+        self._parts = []
+        self._n_starts, self._n_lens, self._o_starts, self._o_lens = kept
+        self._length -= removed
+        self._line_start = self._chunks[0].rfind("\n") + 1
 
     def endswith(self, suffix: str) -> bool:
         """Whether the text built so far ends with ``suffix``."""
         tail = ""
-        for part in reversed(self._parts):
+        for part in reversed([*self._chunks[-1:], *self._parts]):
             tail = part + tail
             if len(tail) >= len(suffix):
                 break
@@ -295,4 +353,5 @@ class SourceMapBuilder:
     def build(self) -> tuple[str, SourceMap]:
         """Return the derived text and its map."""
         columns = (self._n_starts, self._n_lens, self._o_starts, self._o_lens)
-        return "".join(self._parts), SourceMap._from_columns(columns, self._length)
+        text = "".join([*self._chunks, *self._parts])
+        return text, SourceMap._from_columns(columns, self._length)

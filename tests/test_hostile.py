@@ -303,11 +303,35 @@ MEMORY_SHAPES = {
         b"<html><body><p>FORM 8-K</p><p>Item 8.01 Other Events</p>"
         + b"<p>The company announced results for the quarter.</p>\n" * (n // 55)
     ),
+    # One paragraph of a million styled words: written as it is read, not held.
+    "html-one-long-paragraph": lambda n: (
+        b"<html><body><p>FORM 8-K</p><p>"
+        + b"<span style='font-weight:bold'>word</span> " * (n // 44)
+    ),
+    # A table of a million rows: laid out in parts.
+    "html-table-rows": lambda n: (
+        b"<html><body><p>FORM 8-K</p><table>"
+        + b"<tr><td>Name of the item</td><td>Value 123</td></tr>\n" * (n // 54)
+        + b"</table>"
+    ),
+    # A plain-text filing printed in <pre>.
+    "html-pre": lambda n: (
+        b"<html><body><pre>FORM 8-K\n\nITEM 8.01  OTHER EVENTS\n\n"
+        + b"The board approved it.\n" * (n // 23)
+        + b"</pre>"
+    ),
+    # One row of a hundred thousand cells.
+    "html-row-of-cells": lambda n: (
+        b"<html><body><p>FORM 8-K</p><table><tr>" + b"<td>cell</td>" * (n // 13) + b"</tr></table>"
+    ),
 }
-FLOODS = {"item-headings", "prose-without-headings", "submission-text", "nul-and-controls"}
-HTML_MEMORY = (
-    "the HTML reader keeps an object per run of text and per table cell until the whole "
-    "document is laid out (10 to 40 bytes per input byte); its rewrite is issue 12"
+FLOODS = {
+    *("item-headings", "prose-without-headings", "submission-text", "nul-and-controls"),
+    *("html-table-rows", "html-pre", "html-row-of-cells"),
+}
+ROW_OF_CELLS = (
+    "each cell is two segments of the source map (its padding and its text), 32 bytes for "
+    "13 of input: 5.0 bytes per input byte"
 )
 
 
@@ -325,8 +349,8 @@ def _peak(data: bytes) -> int:
 @pytest.mark.parametrize(
     "shape",
     [
-        pytest.param(name, marks=[pytest.mark.xfail(reason=HTML_MEMORY, strict=True)])
-        if name.startswith("html")
+        pytest.param(name, marks=[pytest.mark.xfail(reason=ROW_OF_CELLS, strict=True)])
+        if name == "html-row-of-cells"
         else name
         for name in MEMORY_SHAPES
     ],

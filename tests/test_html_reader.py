@@ -1,0 +1,132 @@
+"""The HTML reader's bounds: long lines, long tables, unclosed markup, references.
+
+The reader holds at most a few hundred pieces of a line and a few thousand rows and cells
+of a table (``sec8k.html._MAX_PIECES``, ``_HELD_ROWS_AND_CELLS``); past those it writes or
+merges what it holds. On real filings those paths are checked by lowering the bounds until
+every filing crosses them: the text must not change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import sec8k
+from sec8k import html as reader
+from sec8k.html import looks_like_html, normalize_html
+from sec8k.span import Span
+from tests.conftest import case_input, filing_cases
+
+HTML_CASES = [
+    case_input(case)
+    for case in filing_cases()
+    if looks_like_html(case_input(case).read_bytes().decode("utf-8", "replace"))
+]
+
+
+def _read(document: str) -> tuple[str, tuple[str, ...]]:
+    normalized = normalize_html(document, Span(0, len(document)))
+    return normalized.text, tuple(sorted(n.kind for n in normalized.noise))
+
+
+@pytest.mark.parametrize("path", HTML_CASES, ids=lambda p: p.parent.name)
+def test_long_lines_written_as_read_keep_the_text(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = path.read_bytes().decode("utf-8", "replace")
+    expected = _read(document)
+    monkeypatch.setattr(reader, "_MAX_PIECES", 2)  # every line of two pieces is "long"
+    assert _read(document) == expected
+
+
+@pytest.mark.parametrize("path", HTML_CASES, ids=lambda p: p.parent.name)
+def test_tables_laid_out_in_parts_keep_what_is_read(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Parts of 64 rows and cells: cover tables (a few dozen cells) stay whole, so the
+    # cover, items and signers read the same; longer tables only change their padding.
+    expected = sec8k.parse(path)
+    monkeypatch.setattr(reader, "_HELD_ROWS_AND_CELLS", 64)
+    monkeypatch.setattr(reader, "_ROW_CELLS", 16)
+    filing = sec8k.parse(path)
+    assert [i.number for i in filing.items] == [i.number for i in expected.items]
+    assert filing.to_dict()["cover"] == expected.to_dict()["cover"]
+    assert [s.name for s in filing.signatures] == [s.name for s in expected.signatures]
+
+
+def test_a_long_paragraph_maps_each_word_back() -> None:
+    words = [f"w{i}" for i in range(3000)]
+    document = "<p>" + " ".join(f"<b>{w}</b>" for w in words) + " &nbsp; </p><p>next</p>"
+    normalized = normalize_html(document, Span(0, len(document)))
+    first = normalized.text.split("\n")[0]
+    assert first == " ".join(words)
+    at = 0
+    for word in words[::250]:
+        start = first.index(word + " ", at)
+        span = normalized.span(start, start + len(word))
+        assert document[span.start : span.end] == word
+        at = start
+    assert normalized.text.split("\n")[2] == "next"
+
+
+def test_a_long_cell_keeps_its_text() -> None:
+    words = [f"w{i}" for i in range(1000)]
+    document = "<table><tr><td>" + " ".join(f"<i>{w}</i>" for w in words) + "</td><td>x</td></tr>"
+    text = normalize_html(document, Span(0, len(document))).text
+    assert text.split("\n")[0] == " ".join(words) + "   x"
+
+
+def test_a_long_table_is_laid_out_in_parts() -> None:
+    rows = 3 * reader._HELD_ROWS_AND_CELLS
+    document = "<table>" + "<tr><td>a</td><td>b</td></tr>" * rows + "</table><p>after</p>"
+    lines = normalize_html(document, Span(0, len(document))).text.split("\n")
+    assert lines[:rows] == ["a   b"] * rows
+    assert lines[rows + 1] == "after"
+
+
+def test_a_row_of_thousands_of_cells_goes_on_on_the_next_line() -> None:
+    cells = reader._ROW_CELLS * 2 + 10
+    document = "<table><tr>" + "<td>c</td>" * cells + "</tr></table>"
+    lines = normalize_html(document, Span(0, len(document))).text.split("\n")
+    assert [line.count("c") for line in lines if line] == [reader._ROW_CELLS] * 2 + [10]
+
+
+def test_padding_stays_within_the_size_of_the_input() -> None:
+    # One long cell above a thousand short rows: every row would be padded to its width.
+    document = (
+        "<table><tr><td>"
+        + "x" * 50_000
+        + "</td><td>y</td></tr>"
+        + "<tr><td>a</td><td>b</td></tr>" * 1000
+        + "</table>"
+    )
+    text = normalize_html(document, Span(0, len(document))).text
+    assert len(text) <= 2 * len(document)
+    assert text.count("b") == 1000
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        ("<p>AT&T Inc.</p>", "AT&T Inc."),  # a name that is no reference stays as printed
+        ("<p>M&amp;A &amp M&ampA</p>", "M&A & M&A"),  # HTML5's names without ";"
+        ("<p>it&#146;s &#x2014; &#99999999999;</p>", "it\u2019s \u2014 \ufffd"),
+        ("<p>end <b", "end <b"),  # a tag cut off at the end of the input is text
+        ("<p>a<!-- never closed", "a<!-- never closed"),
+        ("<p>a<![if !supportLists]>b<![endif]>c</p>", "abc"),  # Word's conditional sections
+        ("<p>a<script>if (a<b) x = '</p>';</script>b</p>", "ab"),
+        ("<p>x < y &lt; z</p>", "x < y < z"),
+    ],
+)
+def test_markup_read_as_browsers_read_it(document: str, expected: str) -> None:
+    assert normalize_html(document, Span(0, len(document))).text.split("\n")[0] == expected
+
+
+def test_unclosed_markup_in_bulk_is_read_once() -> None:
+    # Each of these would be searched to the end of the input, once per "<", if a failed
+    # search were repeated: 20,000 of them are 20,000 scans of the whole input.
+    for unit in ("<!--", "<a b='", "</a", "<?x"):
+        document = "<p>x</p>" + unit * 20_000
+        text = normalize_html(document, Span(0, len(document))).text
+        assert text.startswith("x\n")
