@@ -13,7 +13,10 @@ What it measures, for the 8-K documents of the corpus (one per file):
 * with ``--by-kind``: instead of the above, one row per kind of input: plain-text, HTML
   and inline XBRL 8-K documents, and whole submissions (every file with ``<DOCUMENT>``
   blocks, as bytes), each with its median and 95th percentile ms per input, throughput,
-  and the peak traced memory of its largest input per byte of that input.
+  and, for its largest input, the peak traced memory and the growth of peak RSS (in a
+  fresh process) per byte of that input; and, when edgartools is installed in the same
+  environment, its median and throughput on the same inputs in the same run and how many
+  times faster sec8k is (bench/peer.py says how it is run offline).
 
 The 8-K document of a file is the ``<TEXT>`` of its first ``<DOCUMENT>`` whose ``<TYPE>``
 starts with ``8-K`` (files with ``<DOCUMENT>`` blocks but no such one are skipped), or the
@@ -41,10 +44,13 @@ import platform
 import pstats
 import re
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
-from collections.abc import Sequence
+import warnings
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -53,6 +59,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import sec8k
+from bench.peer import peer
 from sec8k.pipeline import STAGES, ParseState
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -278,64 +285,135 @@ def print_profile(documents: Sequence[Document]) -> None:
 # --- by kind ------------------------------------------------------------------------------
 
 
-def by_kind(corpus: Path) -> dict[str, list[tuple[str, str | bytes, int]]]:
-    """The inputs of each kind: (name, what sec8k.parse is given, size in bytes)."""
-    kinds: dict[str, list[tuple[str, str | bytes, int]]] = {
-        "text": [],
-        "html": [],
-        "ixbrl": [],
-        "submission": [],
-    }
+@dataclass(frozen=True, slots=True)
+class Input:
+    """One input of a kind: what sec8k is given, and the 8-K document the peer is given."""
+
+    name: str
+    given: str | bytes
+    """The document's text, or a whole submission's bytes."""
+    size: int
+    """Bytes of ``given``."""
+    document: str
+    """The 8-K document itself (the peer reads no submission envelope)."""
+
+
+def by_kind(corpus: Path) -> dict[str, list[Input]]:
+    """The inputs of each kind: text, HTML and inline XBRL documents, whole submissions."""
+    kinds: dict[str, list[Input]] = {"text": [], "html": [], "ixbrl": [], "submission": []}
     _, paths = corpus_files(corpus)
     for path in paths:
         raw = path.read_bytes()
         text = decode(raw)
-        if _DOCUMENT.search(text):
-            kinds["submission"].append((path.name, raw, len(raw)))
         document = select_document(text)
+        if _DOCUMENT.search(text) and document:
+            kinds["submission"].append(Input(path.name, raw, len(raw), document))
         if not document:
             continue
         kind = classify(document)
         if kind == "html" and "<ix:" in document[:200_000].lower():
             kind = "ixbrl"
-        kinds[kind].append((path.name, document, len(document.encode("utf-8"))))
+        kinds[kind].append(Input(path.name, document, len(document.encode("utf-8")), document))
     return kinds
 
 
-def print_by_kind(kinds: dict[str, list[tuple[str, str | bytes, int]]], repeat: int) -> None:
-    """Median and p95 ms per input, MB/s and peak memory per byte, one row per kind."""
+def best_times(
+    inputs: Sequence[Input], read: Callable[[Input], object], repeat: int
+) -> list[float]:
+    """The fastest of ``repeat`` runs of ``read`` on each input, in seconds."""
+    times = []
+    for item in inputs:
+        best = math.inf
+        for _ in range(repeat):
+            start = time.perf_counter()
+            read(item)
+            best = min(best, time.perf_counter() - start)
+        times.append(best)
+    return times
+
+
+_RSS_CHILD = """
+import resource, sys
+sys.path.insert(0, sys.argv[2])
+import sec8k
+sec8k.parse("FORM 8-K\\nITEM 8.01  OTHER EVENTS\\nNone.\\n")
+sec8k.parse("<html><p>FORM 8-K</p><p>Item 8.01 Other</p></html>")
+data = open(sys.argv[1], "rb").read()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+sec8k.parse(data)
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print((after - before) * 1024 / len(data))
+"""
+
+
+def rss_per_byte(given: str | bytes) -> float:
+    """Peak RSS growth per input byte of parsing ``given`` in a fresh process.
+
+    The process builds the parsers and parses a small filing first; what the input adds
+    to its high-water mark beyond that, over the input's size. Pages the process already
+    holds are reused, so small inputs show 0.
+    """
+    data = given.encode("utf-8") if isinstance(given, str) else given
+    with tempfile.NamedTemporaryFile(suffix=".bin") as handle:
+        handle.write(data)
+        handle.flush()
+        found = subprocess.run(
+            [sys.executable, "-c", _RSS_CHILD, handle.name, str(ROOT)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    return float(found.stdout.strip())
+
+
+def print_by_kind(kinds: dict[str, list[Input]], repeat: int) -> None:
+    """Per kind: median and p95 ms, MB/s, memory per byte, and the peer's times if installed.
+
+    Memory is measured on the largest input of a kind: the peak traced by tracemalloc and
+    the growth of peak RSS in a fresh process, each per input byte. The peer library
+    (bench/peer.py) is timed on the same inputs in the same run; for submissions it is
+    given the 8-K document, since it reads no envelope.
+    """
     sec8k.parse("FORM 8-K\nITEM 8.01  OTHER EVENTS\nNone.\n")  # build the parsers
+    found = peer()
     print(f"repeat: {repeat} (fastest run of each input kept)")
+    print(f"peer: {found[0] if found else 'not installed (pip install edgartools)'}")
     print()
-    print(
-        f"{'kind':<11} {'inputs':>6} {'MB':>7} {'median ms':>10} {'p95 ms':>8} {'MB/s':>7}"
-        f" {'peak B/byte':>12}"
-    )
+    columns = f"{'kind':<11} {'inputs':>6} {'MB':>7} {'median ms':>10} {'p95 ms':>8} {'MB/s':>7}"
+    columns += f" {'traced B/B':>10} {'RSS B/B':>8}"
+    if found:
+        columns += f" {'peer median':>11} {'peer MB/s':>9} {'x faster':>8}"
+    print(columns)
     for kind, inputs in kinds.items():
         if not inputs:
             continue
-        times = []
-        for _, given, _ in inputs:
-            best = math.inf
-            for _ in range(repeat):
-                start = time.perf_counter()
-                sec8k.parse(given)
-                best = min(best, time.perf_counter() - start)
-            times.append(best)
-        size = sum(n for _, _, n in inputs)
-        _, largest, largest_size = max(inputs, key=lambda item: item[2])
+        times = best_times(inputs, lambda item: sec8k.parse(item.given), repeat)
+        size = sum(item.size for item in inputs)
+        largest = max(inputs, key=lambda item: item.size)
         gc.collect()
         tracemalloc.start()
         try:
-            sec8k.parse(largest)
-            peak = tracemalloc.get_traced_memory()[1]
+            sec8k.parse(largest.given)
+            traced = tracemalloc.get_traced_memory()[1]
         finally:
             tracemalloc.stop()
-        print(
+        row = (
             f"{kind:<11} {len(inputs):>6} {size / MB:>7.2f}"
             f" {statistics.median(times) * 1000:>10.2f} {percentile(times, 95) * 1000:>8.2f}"
-            f" {size / MB / sum(times):>7.2f} {peak / largest_size:>12.1f}"
+            f" {size / MB / sum(times):>7.2f} {traced / largest.size:>10.1f}"
+            f" {rss_per_byte(largest.given):>8.1f}"
         )
+        if found:
+            items = found[1]
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                items(largest.document)  # its parsers warm up
+                theirs = best_times(inputs, lambda item, items=items: items(item.document), repeat)
+            row += (
+                f" {statistics.median(theirs) * 1000:>11.2f} {size / MB / sum(theirs):>9.2f}"
+                f" {statistics.median(theirs) / statistics.median(times):>8.1f}"
+            )
+        print(row)
 
 
 # --- main ---------------------------------------------------------------------------------

@@ -96,6 +96,15 @@ def line_index(text: str) -> LineIndex:
     return LineIndex(text)
 
 
+def _descents(starts: array[int]) -> array[int]:
+    """The segments whose original start is before the one of the segment before them.
+
+    Text laid out from HTML table cells can come from the original out of order; a range
+    with such a segment inside maps to the smallest span holding all of its segments.
+    """
+    return array("q", (k for k, (a, b) in enumerate(itertools.pairwise(starts), 1) if a > b))
+
+
 class SourceMap:
     """Maps offsets of a derived text back to offsets of the original text.
 
@@ -105,7 +114,7 @@ class SourceMap:
     it map to the start of the replaced range, and its end to the range's end.
     """
 
-    __slots__ = ("_monotonic", "_n_lens", "_n_starts", "_o_lens", "_o_starts", "derived_length")
+    __slots__ = ("_descents", "_n_lens", "_n_starts", "_o_lens", "_o_starts", "derived_length")
 
     def __init__(
         self,
@@ -120,16 +129,13 @@ class SourceMap:
                 column.append(value)
         self._n_starts, self._n_lens, self._o_starts, self._o_lens = columns
         self.derived_length = derived_length
-        # Text laid out from HTML table cells can come from the original out of order;
-        # then a range's span is the smallest one holding all of its segments.
-        starts = self._o_starts
-        self._monotonic = all(a <= b for a, b in itertools.pairwise(starts))
+        self._descents = _descents(self._o_starts)
 
     @classmethod
     def _from_columns(cls, columns: tuple[array[int], ...], derived_length: int) -> SourceMap:
         made = cls((), derived_length)
         made._n_starts, made._n_lens, made._o_starts, made._o_lens = columns
-        made._monotonic = all(a <= b for a, b in itertools.pairwise(made._o_starts))
+        made._descents = _descents(made._o_starts)
         return made
 
     @classmethod
@@ -166,9 +172,11 @@ class SourceMap:
             o_end = self._o_starts[i] + o_len
         else:
             o_end = self._o_starts[i] + d + 1
-        if not self._monotonic:
+        if self._descents:
             first = max(0, bisect.bisect_right(self._n_starts, start) - 1)
-            if first < i:
+            # Only a range with a descent inside needs its segments looked at.
+            k = bisect.bisect_right(self._descents, first)
+            if first < i and k < len(self._descents) and self._descents[k] <= i:
                 o_start = min(o_start, *self._o_starts[first + 1 : i + 1])
                 ends = self._o_starts[first:i], self._o_lens[first:i]
                 o_end = max(o_end, *(o + n for o, n in zip(*ends, strict=True)))
