@@ -78,13 +78,15 @@ _CHECKED = frozenset("\u2612\u2611\u25a0\u2713\u2714\u2718")
 _WINGDINGS_UNCHECKED = frozenset("o¨pq")
 _WINGDINGS_CHECKED = frozenset("xýþ")
 _COLUMN_GAP = 3
-# Pieces of text a line holds while it is read; see _Reader._shorten.
+# Pieces of text a line holds while it is read, and what a line of a table cell or <pre>
+# may hold after its pieces are joined; see _Reader._shorten.
 _MAX_PIECES = 256
-# A long table is laid out in parts of this many rows and cells (the largest table of the
-# corpus and other-forms has 1,227), so that a table of a million rows is not held whole;
-# each part's columns are as wide as that part needs. A row of more cells than _ROW_CELLS
-# goes on, on a line of its own.
-_HELD_ROWS_AND_CELLS = 4096
+_MERGED_PIECES = 2048
+# A long table is laid out in parts of this many rows, cells and pieces of text (the
+# largest table of the corpus and other-forms has 1,697), so that a table of a million
+# rows is not held whole; each part's columns are as wide as that part needs. A row of more
+# cells than _ROW_CELLS goes on, on a line of its own.
+_HELD_ROWS_AND_CELLS = 16384
 _ROW_CELLS = 1024
 MAX_DEPTH = 256
 """Open elements the reader follows; deeper tags are read as absent (NRM001). Bounding the
@@ -172,6 +174,22 @@ def _span_count(value: str, default: int) -> int:
     return max(1, min(int(value[:3]), 50)) if len(value) <= 3 else 50
 
 
+def _joined(pieces: list[_Piece]) -> list[_Piece]:
+    """The pieces, each run of pieces copied verbatim from one stretch of the original one."""
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        last = out[-1]
+        if (
+            piece.start == last.end
+            and len(piece.text) == piece.end - piece.start
+            and len(last.text) == last.end - last.start
+        ):
+            out[-1] = _Piece(last.text + piece.text, last.start, piece.end)
+        else:
+            out.append(piece)
+    return out
+
+
 def _merged(pieces: list[_Piece]) -> _Piece:
     """One piece for several: their text, standing for the span they cover."""
     return _Piece("".join(p.text for p in pieces), pieces[0].start, pieces[-1].end)
@@ -201,13 +219,13 @@ class _Written:
 
     __slots__ = ("cut", "span", "text")
 
-    def __init__(self, text: str | None, span: Span, cut: tuple[int, int, int, int]) -> None:
+    def __init__(self, text: str | None, span: Span, cut: tuple[int, int]) -> None:
         self.text = text
         """The line's text where it is one run (no table row of several cells), or None."""
         self.span = span
         """Where its text came from."""
         self.cut = cut
-        """Its text in the builder: derived start and end, first and end segment."""
+        """Its text in the builder: derived start and end."""
 
 
 # Lines with text kept on each side of a page break: enough for a page number, the line
@@ -592,8 +610,14 @@ class _Reader:
                 self.partial = True
                 last = 0
         elif last > lead:
-            pieces[lead : last + 1] = [_merged(pieces[lead : last + 1])]
-            last = lead
+            # Pieces that follow one another in the original, each its text, join exactly;
+            # a line that stays long (thousands of pieces, only hostile input has them) is
+            # merged whole, its text then mapping to the span of all of it.
+            joined = _joined(pieces[lead : last + 1])
+            if len(joined) > _MERGED_PIECES:
+                joined = [_merged(joined)]
+            pieces[lead : last + 1] = joined
+            last = lead + len(joined) - 1
         if len(pieces) - last > _MAX_PIECES // 2:
             pieces[last + 1 :] = [_merged(pieces[last + 1 :])]
 
@@ -604,6 +628,7 @@ class _Reader:
     def _break(self) -> None:
         """A block boundary: a new line, or a new line inside the table cell."""
         if self.tables and not self.nested:
+            self.held += len(self.current.pieces)
             self.current.newline()
             return
         pieces = self.current.pieces
@@ -662,19 +687,19 @@ class _Reader:
         self.last_empty = not texts and not written
         if written:
             self.printed += 1
-            self.recent.append((number, _Written(None, Span(0, 0), (0, 0, 0, 0))))
+            self.recent.append((number, _Written(None, Span(0, 0), (0, 0))))
             if self.keep_next:
                 self.keep_next -= 1
                 self.kept[number] = self.recent[-1][1]
         elif texts:
             self.printed += 1
-            first, begin = builder.segments, builder.length
+            begin = builder.length
             builder.replace_many(texts, starts, ends)
             single = runs[0][1] if len(runs) == 1 else None
             line = _Written(
                 "".join(p.text for p in single) if single else None,
                 Span(single[0].start, single[-1].end) if single else Span(0, 0),
-                (begin, builder.length, first, builder.segments),
+                (begin, builder.length),
             )
             self.recent.append((number, line))
             if self.keep_next:
@@ -763,7 +788,7 @@ class _Reader:
         rows = self.tables[-1]
         if not rows:
             rows.append([])
-        self.held += 1
+        self.held += 1 + len(self.current.pieces)
         if len(rows[-1]) >= _ROW_CELLS and len(self.tables) == 1:
             self._lay_out(rows)  # a row of thousands of cells goes on, on the next line
             rows.clear()

@@ -12,7 +12,10 @@ having paragraph spacing, as HTML has (:attr:`NormalizedDocument.paragraph_spaci
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -198,27 +201,69 @@ def _double_spaced(text: str) -> bool:
 _NON_BLANK = re.compile(r"\S")
 
 
+# Tab runs expanded to 8-column stops in one document: this many, and one more for every 64
+# characters. Past that a tab is one space, mapped one to one: an expanded tab is a segment
+# of the source map of its own, so a flood of tabs would cost 16 bytes or more per input
+# byte. Real filings use a small part of it (their tabs lay out the cover and tables).
+_EXPANDED_TABS = 10_000
+_TAB_SPACING = 64
+# Same-length substitutions, applied while copying: no-break and other odd spaces, and
+# tabs past the budget.
+_ODD_SPACES = str.maketrans(dict.fromkeys("\x0b\x1c\x1d\x1e\x1f\xa0\u202f\u205f\u3000", " "))
+_ODD_SPACES.update(dict.fromkeys(range(0x2000, 0x200C), " "))
+_ODD_AND_TABS = {**_ODD_SPACES, ord("\t"): " "}
+
+
+def _line_ends_and_tabs(
+    original: str, lo: int, hi: int, has_cr: bool, has_tab: bool
+) -> Iterator[tuple[int, int, str | None, str]]:
+    """The CRLF and tab-run edits, in order, made as they are needed (not held as a list)."""
+    crs = (
+        ((m.start(), m.end(), "\n", "") for m in _CR.finditer(original, lo, hi))
+        if has_cr
+        else iter(())
+    )
+    tabs = (
+        ((m.start(), m.end(), "\t", "") for m in _TAB.finditer(original, lo, hi))
+        if has_tab
+        else iter(())
+    )
+    budget = _EXPANDED_TABS + (hi - lo) // _TAB_SPACING
+    yield from heapq.merge(crs, itertools.islice(tabs, budget))
+
+
 def normalize_text(original: str, payload: Span) -> NormalizedDocument:
     """Normalise the plain-text document at ``original[payload.start:payload.end]``."""
     lo, hi = payload.start, payload.end
     if "\r" in original[lo:hi]:
         # Lone carriage returns end lines too; making them newlines first keeps every offset.
         original = original[:lo] + _LONE_CR.sub("\n", original[lo:hi]) + original[hi:]
-    edits = _noise_edits(original, lo, hi)
-    if "\r" in original[lo:hi]:
-        edits.extend((m.start(), m.end(), "\n", "") for m in _CR.finditer(original, lo, hi))
-    edits.extend((m.start(), m.end(), " ", "") for m in _ODD.finditer(original, lo, hi))
-    tabs = [m.span() for m in _TAB.finditer(original, lo, hi)] if "\t" in original[lo:hi] else []
-    edits.extend((a, b, "\t", "") for a, b in tabs)
-    edits.sort(key=lambda e: (e[0], -e[1]))
+    noise_edits = _noise_edits(original, lo, hi)
+    noise_edits.sort(key=lambda e: (e[0], -e[1]))
+    has_tab = "\t" in original[lo:hi]
+    edits = heapq.merge(
+        noise_edits,
+        _line_ends_and_tabs(original, lo, hi, "\r" in original[lo:hi], has_tab),
+        key=lambda e: (e[0], -e[1]),
+    )
+    table = _ODD_AND_TABS if has_tab else _ODD_SPACES
+    odd = _ODD.search
 
     builder = SourceMapBuilder(wide=len(original) >= NARROW_LIMIT)
+
+    def copy(start: int, end: int) -> None:
+        # Odd spaces (and tabs past the budget) become spaces one for one.
+        if start < end and (odd(original, start, end) or (has_tab and "\t" in original[start:end])):
+            builder.replace(original[start:end].translate(table), start, end)
+        else:
+            builder.copy(original, start, end)
+
     noise: list[Noise] = []
     pos = lo
     for start, end, replacement, kind in edits:
         if start < pos:
             continue  # inside a line already removed
-        builder.copy(original, pos, start)
+        copy(pos, start)
         pos = end
         if kind:
             noise.append(Noise(kind, Span(start, end)))
@@ -231,7 +276,7 @@ def normalize_text(original: str, payload: Span) -> NormalizedDocument:
             builder.replace(" " * (end - start), start, end)  # a run of tags, blanked
         else:
             builder.replace(replacement, start, end)
-    builder.copy(original, pos, hi)
+    copy(pos, hi)
     if not builder.endswith("\n"):
         # The grammar's rows end in newlines; the added one stands at the document's end.
         builder.replace("\n", hi, hi)

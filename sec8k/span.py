@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-import operator
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -236,11 +235,6 @@ class SourceMapBuilder:
         """Characters of derived text so far."""
         return self._length
 
-    @property
-    def segments(self) -> int:
-        """Segments of the map so far."""
-        return len(self._n_starts)
-
     def _extends_last(self, start: int) -> bool:
         """Whether a one-to-one piece from ``start`` continues the last segment."""
         if not self._n_lens:
@@ -319,34 +313,59 @@ class SourceMapBuilder:
         if kept:
             self._appended("".join(kept))
 
-    def cut(self, cuts: Iterable[tuple[int, int, int, int]]) -> None:
-        """Take pieces out of what was built.
+    def cut(self, cuts: Iterable[tuple[int, int]]) -> None:
+        """Take ranges of the derived text out of what was built.
 
-        Each cut is (derived start, derived end, first segment, end segment): the text
-        ``[derived start, derived end)`` goes, and with it exactly the segments
-        ``[first segment, end segment)``, which must cover that text and nothing else;
-        what follows moves back. (The HTML reader writes each line as it ends and learns
-        only at the end of the document which lines were running headers.)
+        Each cut is a derived range ``[start, end)``; what follows moves back. A segment
+        copied verbatim is split where a cut begins or ends inside it (text written later
+        may have joined it); a replaced range goes where it lies inside a cut. (The HTML
+        reader writes each line as it ends and learns only at the end of the document
+        which lines were running headers.)
         """
-        ordered = sorted(cuts)
-        if not ordered:
+        ranges = sorted((start, end) for start, end in cuts if end > start)
+        if not ranges:
             return
         text = "".join([*self._chunks, *self._parts])
-        kept_text: list[str] = []
+        kept_text = []
+        position = 0
+        for start, end in ranges:
+            kept_text.append(text[position:start])
+            position = end
+        kept_text.append(text[position:])
         columns = (self._n_starts, self._n_lens, self._o_starts, self._o_lens)
         kept = tuple(array(column.typecode) for column in columns)
-        position = segment = removed = 0
-        for start, end, first, last in [*ordered, (len(text), len(text), self.segments, -1)]:
-            kept_text.append(text[position:start])
-            kept[0].extend(map(operator.sub, columns[0][segment:first], itertools.repeat(removed)))
-            for column, into in zip(columns[1:], kept[1:], strict=True):
-                into.extend(column[segment:first])
-            removed += end - start
-            position, segment = end, last
+
+        def keep(start: int, n: int, o_start: int, o_len: int) -> None:
+            for into, value in zip(kept, (start, n, o_start, o_len), strict=True):
+                into.append(value)
+
+        r = removed = 0  # the first cut not wholly before the segment; the length before it
+        for a, n, o, m in zip(*columns, strict=True):
+            b = a + n
+            while r < len(ranges) and ranges[r][1] <= a:
+                removed += ranges[r][1] - ranges[r][0]
+                r += 1
+            if r == len(ranges) or ranges[r][0] >= b:
+                keep(a - removed, n, o, m)
+            elif n != m:  # a replacement: it goes if it lies in the cut
+                if not (ranges[r][0] <= a and b <= ranges[r][1]):
+                    keep(a - removed, n, o, m)
+            else:  # copied verbatim: keep the parts outside the cuts
+                x, k, before = a, r, removed
+                while x < b:
+                    if k < len(ranges) and ranges[k][0] <= x:
+                        x = min(ranges[k][1], b)
+                        if ranges[k][1] <= b:
+                            before += ranges[k][1] - ranges[k][0]
+                            k += 1
+                        continue
+                    y = min(b, ranges[k][0]) if k < len(ranges) else b
+                    keep(x - before, y - x, o + (x - a), y - x)
+                    x = y
         self._chunks = ["".join(kept_text)]
         self._parts = []
         self._n_starts, self._n_lens, self._o_starts, self._o_lens = kept
-        self._length -= removed
+        self._length = len(self._chunks[0])
         self._line_start = self._chunks[0].rfind("\n") + 1
 
     def endswith(self, suffix: str) -> bool:

@@ -194,14 +194,20 @@ class _Slot:
 
     cells: list[Cell]
     values: list[tuple[int, Cell]] = field(default_factory=list)  # (row index, cell)
+    col: int = field(init=False)
+    """The first column of its cells."""
+    end_col: int = field(init=False)
+    """The column after the last of its cells."""
 
-    @property
-    def col(self) -> int:
-        return min(c.col for c in self.cells)
+    def __post_init__(self) -> None:
+        self.col = min(c.col for c in self.cells)
+        self.end_col = max(c.end_col for c in self.cells)
 
-    @property
-    def end_col(self) -> int:
-        return max(c.end_col for c in self.cells)
+    def add(self, cell: Cell) -> None:
+        """Take one more piece of the caption."""
+        self.cells.append(cell)
+        self.col = min(self.col, cell.col)
+        self.end_col = max(self.end_col, cell.end_col)
 
     @property
     def text(self) -> str:
@@ -235,6 +241,12 @@ class _Slot:
     def gap(self, cell: Cell) -> int:
         """Columns between the cell and this slot (0 when they overlap)."""
         return max(0, self.col - cell.end_col, cell.col - self.end_col)
+
+
+# Label rows a registrant table's header may take: its captions wrap over three rows at
+# most in the corpus and curated filings. Each unclaimed label row is tried as the start
+# of a header, so an unbounded window would read a long run of label rows quadratically.
+_HEADER_ROWS = 8
 
 
 def _beside(cell: Cell) -> bool:
@@ -308,7 +320,7 @@ def _add_to_columns(slots: list[_Slot], cell: Cell) -> _Slot:
         best = _Slot([cell])
         slots.append(best)
     else:
-        best.cells.append(cell)
+        best.add(cell)
     return best
 
 
@@ -359,7 +371,7 @@ def _caption_slots(row: Row) -> list[_Slot]:
     slots: list[_Slot] = []
     for cell in row.cells:
         if slots and not slots[-1].closed and not cell.text.startswith(("(", "[")):
-            slots[-1].cells.append(cell)
+            slots[-1].add(cell)
         else:
             slots.append(_Slot([cell]))
     return slots
@@ -659,7 +671,7 @@ class _Layout:
         for i, row in enumerate(self.rows):
             if row.kind != "label_row" or i in self.claimed:
                 continue
-            j = self._label_rows_end(i)
+            j = self._label_rows_end(i, limit=_HEADER_ROWS)
             header: list[_Slot] = []
             for k in range(i, j):
                 for cell in self.rows[k].cells:
@@ -767,7 +779,7 @@ class _Layout:
             ):
                 open_slots = [s for s in slots if not s.closed]
                 for cell in rows[j].cells:
-                    _best_slot(open_slots, cell).cells.append(cell)
+                    _best_slot(open_slots, cell).add(cell)
                 self.claim(j, "caption")
                 j += 1
             self._pair(slots, self._rows_above(i, columns=len(slots)), i)
@@ -953,9 +965,10 @@ class _Layout:
             if slots:
                 self._pair(slots, self._label_values(i, end - 1, slots), i)
 
-    def _label_rows_end(self, i: int) -> int:
-        """Where the unclaimed label rows from row ``i`` on end."""
-        while i < len(self.rows) and self.rows[i].kind == "label_row" and i not in self.claimed:
+    def _label_rows_end(self, i: int, limit: int | None = None) -> int:
+        """Where the unclaimed label rows from row ``i`` on end (``limit`` rows at most)."""
+        end = len(self.rows) if limit is None else min(len(self.rows), i + limit)
+        while i < end and self.rows[i].kind == "label_row" and i not in self.claimed:
             i += 1
         return i
 
