@@ -19,6 +19,7 @@ from lark import Lark, Token
 from lark.exceptions import GrammarError as LarkGrammarError
 
 from sec8k.errors import GrammarError
+from sec8k.lalr import dispatch_by_first_character
 
 __all__ = ["display_name", "get_parser", "grammar_dir", "shipped_grammar"]
 
@@ -110,4 +111,5 @@ def get_parser(grammar_file: str) -> Lark:
     for terminal in parser.terminals:
         if terminal.name.rpartition("__")[2] in _POSITION_ONLY:
             callbacks.setdefault(terminal.name, _drop_value)
+    dispatch_by_first_character(parser)
     return parser
