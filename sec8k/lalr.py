@@ -31,7 +31,14 @@ from re import _parser as sre_parse
 from typing import Any
 
 from lark import Lark
-from lark.lexer import BasicLexer, ContextualLexer, Scanner, TerminalDef
+from lark.lexer import (
+    BasicLexer,
+    CallChain,
+    ContextualLexer,
+    Scanner,
+    TerminalDef,
+    _create_unless,
+)
 
 _BLANK = " \t"
 _BLANKS = re.compile(r"[ \t]*")
@@ -176,40 +183,48 @@ def _starts(terminal: TerminalDef, flags: int) -> _Starts | None:
 
 
 class DispatchScanner(Scanner):
-    """A ``Scanner`` that tries only the terminals that can start at the cursor.
+    """A ``Scanner`` that tries only the terminals that can start at the cursor, in order.
 
-    It takes the terminals, order and flags of the scanner it replaces, and matches the
-    same token (text and terminal) at every position.
+    It reads the terminals of one parser state in Lark's order and matches the same token
+    (text and terminal) at every position. Each terminal's own pattern is compiled once
+    per parser and tried alone: no alternation is compiled per state or per set of
+    candidates, so a parser is ready as fast as Lark's and a state costs nothing until
+    it lexes.
     """
 
-    def __init__(self, base: Scanner, starts: dict[str, _Starts | None]) -> None:
-        self.terminals = base.terminals
-        self.g_regex_flags = base.g_regex_flags
-        self.re_ = base.re_
-        self.use_bytes = base.use_bytes
-        self.allowed_types = base.allowed_types
-        self._mres = base._mres
-        self._starts = [starts.get(t.name) for t in self.terminals]
-        self._by_key: dict[str, list[re.Pattern[str]]] = {}
-        self._by_subset: dict[tuple[int, ...], list[re.Pattern[str]]] = {}
+    def __init__(
+        self,
+        terminals: list[TerminalDef],
+        g_regex_flags: int,
+        starts: dict[str, _Starts | None],
+        compiled: dict[str, re.Pattern[str]],
+    ) -> None:
+        self.terminals = terminals
+        self.g_regex_flags = g_regex_flags
+        self.re_ = re
+        self.use_bytes = False
+        self.allowed_types = {t.name for t in terminals}
+        self._mres = []
+        self._starts = [starts.get(t.name) for t in terminals]
+        self._compiled = compiled
+        self._by_key: dict[str, list[tuple[re.Pattern[str], str]]] = {}
 
-    def _scanners(self, char: str, after_blanks: str) -> list[re.Pattern[str]]:
-        subset = tuple(
-            i
-            for i, starts in enumerate(self._starts)
-            if starts is None or starts.may_start(char, after_blanks)
-        )
-        found = self._by_subset.get(subset)
+    def _pattern(self, terminal: TerminalDef) -> re.Pattern[str]:
+        found = self._compiled.get(terminal.name)
         if found is None:
-            if len(self._by_subset) >= _MAX_KEYS:
-                self._by_subset.clear()
-            terminals = [self.terminals[i] for i in subset]
-            found = self._build_mres(terminals, len(terminals)) if terminals else []  # type: ignore[no-untyped-call]
-            self._by_subset[subset] = found
+            regexp = terminal.pattern.to_regexp()
+            found = self._compiled[terminal.name] = re.compile(regexp, self.g_regex_flags)
         return found
 
+    def _candidates(self, char: str, after_blanks: str) -> list[tuple[re.Pattern[str], str]]:
+        return [
+            (self._pattern(terminal), str(terminal.name))
+            for terminal, starts in zip(self.terminals, self._starts, strict=True)
+            if starts is None or starts.may_start(char, after_blanks)
+        ]
+
     def match(self, text: Any, pos: int) -> tuple[str, str] | None:
-        """The longest-priority terminal match at ``pos``, as Lark's scanner returns it."""
+        """The first terminal, in Lark's order, that matches at ``pos``: (text, name)."""
         source: str = text.text
         end: int = text.end
         char = source[pos]
@@ -220,34 +235,65 @@ class DispatchScanner(Scanner):
         else:
             after = ""
             key = char
-        mres = self._by_key.get(key)
-        if mres is None:
+        candidates = self._by_key.get(key)
+        if candidates is None:
             if len(self._by_key) >= _MAX_KEYS:
                 self._by_key.clear()
-            mres = self._by_key[key] = self._scanners(char, after)
-        for mre in mres:
-            m = mre.match(source, pos, end)
+            candidates = self._by_key[key] = self._candidates(char, after)
+        for pattern, name in candidates:
+            m = pattern.match(source, pos, end)
             if m:
-                return m.group(0), m.lastgroup  # type: ignore[return-value]
+                return m.group(0), name
+        return None
+
+    def fullmatch(self, text: str) -> str | None:
+        """The first terminal, in Lark's order, that matches all of ``text``."""
+        for terminal in self.terminals:
+            if self._pattern(terminal).fullmatch(text):
+                return str(terminal.name)
         return None
 
 
+class _DispatchLexer(BasicLexer):
+    """Lark's per-state lexer, whose scanner is a ``DispatchScanner`` (built on first use)."""
+
+    _dispatch: tuple[dict[str, _Starts | None], dict[str, re.Pattern[str]]]
+
+    def _build_scanner(self) -> Scanner:
+        # As BasicLexer._build_scanner, but for the scanner it makes.
+        terminals, self.callback = _create_unless(  # type: ignore[no-untyped-call]
+            self.terminals, self.g_regex_flags, self.re, self.use_bytes
+        )
+        for type_, f in self.user_callbacks.items():
+            if type_ in self.callback:
+                chained = CallChain(  # type: ignore[no-untyped-call]
+                    self.callback[type_], f, lambda t, k=type_: t.type == k
+                )
+                self.callback[type_] = chained
+            else:
+                self.callback[type_] = f
+        starts, compiled = self._dispatch
+        return DispatchScanner(terminals, self.g_regex_flags, starts, compiled)
+
+
 def dispatch_by_first_character(parser: Lark) -> None:
-    """Give each state of ``parser``'s contextual lexer a ``DispatchScanner``.
+    """Make each state of ``parser``'s contextual lexer try only the terminals that can start.
 
     States with few terminals keep Lark's scanner, and a parser without a contextual lexer
-    is left as Lark built it.
+    (or one that lexes bytes) is left as Lark built it. Nothing is compiled here: each
+    state builds its scanner when it first lexes, as Lark's do.
     """
     lexer = getattr(parser.parser, "lexer", None)
-    if not isinstance(lexer, ContextualLexer):
+    if not isinstance(lexer, ContextualLexer) or parser.lexer_conf.use_bytes:
         return
     flags = parser.lexer_conf.g_regex_flags
     starts = {t.name: _starts(t, flags) for t in parser.terminals}
+    compiled: dict[str, re.Pattern[str]] = {}
     for state_lexer in {id(x): x for x in lexer.lexers.values()}.values():
-        if isinstance(state_lexer, BasicLexer):
-            base = state_lexer.scanner  # builds it, with its callbacks
-            if len(base.terminals) >= _FEW_TERMINALS:
-                state_lexer._scanner = DispatchScanner(base, starts)
+        if type(state_lexer) is BasicLexer and len(state_lexer.terminals) >= _FEW_TERMINALS:
+            state_lexer.__class__ = _DispatchLexer
+            state_lexer._dispatch = (starts, compiled)  # type: ignore[attr-defined]
+            state_lexer._scanner = None
 
 
 _CATEGORIES = {
