@@ -26,7 +26,7 @@ from sec8k.diagnostics import CODES
 from sec8k.errors import InputError, UnknownFormError
 from sec8k.grammar import display_name
 from sec8k.model import Filing
-from sec8k.pipeline import run
+from sec8k.pipeline import build_filing, run
 from sec8k.render import to_rich_tree
 from sec8k.render.diagnostic import render_diagnostic
 from sec8k.render.theme import SEC8K_THEME
@@ -145,6 +145,11 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "--scheduler", default=None, metavar="ADDRESS", help="the Dask scheduler to use"
     )
+    batch.add_argument(
+        "--report",
+        action="store_true",
+        help="also write OUT/reports/: a report page per filing with errors, and index.html",
+    )
     batch.add_argument("--describe", action="store_true", help="print the tables' columns and exit")
 
     debug = commands.add_parser(
@@ -158,6 +163,23 @@ def _parser() -> argparse.ArgumentParser:
         "--lines", default="", metavar="A-B", help="only normalised lines A to B (e.g. 30-60)"
     )
     debug.add_argument("--width", type=int, default=None, help="console width (default: terminal)")
+
+    report = commands.add_parser(
+        "report", help="write one HTML page with the filing's text beside its parse tree"
+    )
+    report.add_argument(
+        "file", type=Path, help="a filing's document or EDGAR submission; - for standard input"
+    )
+    _form_option(report)
+    report.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="where to write the page (default: FILE's stem + .report.html here; - for stdout)",
+    )
+    report.add_argument("--open", action="store_true", help="open the page in a web browser")
     return parser
 
 
@@ -325,7 +347,8 @@ def _batch(args: argparse.Namespace) -> int:
         print("sec8k: batch needs inputs and --out DIR (or --describe)", file=sys.stderr)
         return EXIT_USAGE
     console = _console(None)
-    limits = Limits(seconds=args.time_limit, memory_mb=args.memory_limit)
+    reports = args.out / "reports" if args.report else None
+    limits = Limits(seconds=args.time_limit, memory_mb=args.memory_limit, reports=reports)
     run = functools.partial(
         run_batch,
         args.inputs,
@@ -395,6 +418,28 @@ def _debug(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if state.sink.has_errors() else EXIT_OK
 
 
+def _report(args: argparse.Namespace) -> int:
+    from sec8k.render.report import filing_report
+
+    state = run(_input(args.file), form=args.form)
+    filing = build_filing(state)
+    page = filing_report(filing, state.document)
+    output = args.output
+    if output is None:
+        stem = "stdin" if str(args.file) == "-" else args.file.stem
+        output = Path(f"{stem}.report.html")
+    if str(output) == "-":
+        sys.stdout.write(page)
+        return _exit_code(filing)
+    output.write_text(page, encoding="utf-8")
+    print(output)
+    if args.open:
+        import webbrowser
+
+        webbrowser.open(output.resolve().as_uri())
+    return _exit_code(filing)
+
+
 _COMMANDS = {
     "show": _show,
     "parse": _parse,
@@ -405,6 +450,7 @@ _COMMANDS = {
     "schema": _schema,
     "batch": _batch,
     "debug": _debug,
+    "report": _report,
 }
 
 

@@ -113,7 +113,15 @@ class SourceMap:
     it map to the start of the replaced range, and its end to the range's end.
     """
 
-    __slots__ = ("_descents", "_n_lens", "_n_starts", "_o_lens", "_o_starts", "derived_length")
+    __slots__ = (
+        "_by_start",
+        "_descents",
+        "_n_lens",
+        "_n_starts",
+        "_o_lens",
+        "_o_starts",
+        "derived_length",
+    )
 
     def __init__(
         self,
@@ -129,6 +137,7 @@ class SourceMap:
         self._n_starts, self._n_lens, self._o_starts, self._o_lens = columns
         self.derived_length = derived_length
         self._descents = _descents(self._o_starts)
+        self._by_start: tuple[list[int], list[int]] | None = None
 
     @classmethod
     def _from_columns(cls, columns: tuple[array[int], ...], derived_length: int) -> SourceMap:
@@ -156,6 +165,48 @@ class SourceMap:
         if n_len == o_len:
             return self._o_starts[i] + d
         return self._o_starts[i]
+
+    def derived_offset(self, offset: int, *, end: bool = False) -> int:
+        """Where original ``offset`` falls in the derived text: the inverse of :meth:`to_original`.
+
+        For a start (``end`` false): the first derived character that comes from
+        ``offset`` or after it. For an end: just after the derived character that comes
+        from the last original character before ``offset``. The derived text of an original
+        range ``[a, b)`` is then ``[derived_offset(a), derived_offset(b, end=True))``: exact
+        where the map keeps the original's order, and the smallest range holding the
+        range's first and last characters where a table's layout does not. Characters the
+        derived text does not hold (markup, text set aside) count as the next (for a start)
+        or the previous (for an end) character it does.
+        """
+        starts, order = self._by_original()
+        at = offset - 1 if end else offset
+        k = bisect.bisect_right(starts, at) - 1
+        if k >= 0:
+            i = order[k]
+            inside = at - self._o_starts[i]
+            n_start, n_len = self._n_starts[i], self._n_lens[i]
+            if inside < self._o_lens[i]:
+                if n_len != self._o_lens[i]:  # a replacement: all of it or none of it
+                    return n_start + n_len if end else n_start
+                return n_start + inside + (1 if end else 0)
+            if end:
+                return n_start + n_len
+        if end:
+            return 0
+        if k + 1 < len(order):
+            return int(self._n_starts[order[k + 1]])
+        return self.derived_length
+
+    def _by_original(self) -> tuple[list[int], list[int]]:
+        """Segments that hold original characters, by original start: starts, indexes."""
+        if self._by_start is not None:
+            return self._by_start
+        order = sorted(
+            (i for i in range(len(self._o_starts)) if self._o_lens[i] > 0),
+            key=lambda i: (self._o_starts[i], self._n_starts[i]),
+        )
+        self._by_start = ([self._o_starts[i] for i in order], order)
+        return self._by_start
 
     def span(self, start: int, end: int) -> Span:
         """Map the derived range ``[start, end)`` to a span of the original."""

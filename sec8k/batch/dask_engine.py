@@ -15,6 +15,7 @@ Python cannot interrupt a thread.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import deque
 from collections.abc import Callable
 from typing import Any
@@ -72,7 +73,7 @@ def in_dask(
         queue = deque(todo)
         alone: deque[Input] = deque()  # inputs of a chunk that failed: one task each now
         running: dict[Any, list[Input]] = {}
-        untimed = type(limits)(None, limits.memory_mb, limits.max_bytes)
+        untimed = dataclasses.replace(limits, seconds=None)
 
         def submit() -> list[Any]:
             added = []

@@ -27,6 +27,7 @@ from typing import Any
 
 import sec8k
 from sec8k.batch.inputs import Input, find_inputs, read_input
+from sec8k.batch.pages import write_index, write_report
 from sec8k.batch.store import Store
 from sec8k.batch.tables import TABLES, failed_rows, rows_of
 from sec8k.forms import default_form
@@ -48,6 +49,9 @@ class Limits:
     """Address space of a worker process, in MiB (None: no limit; not applied in-process)."""
     max_bytes: int = DEFAULT_MAX_BYTES
     """Inputs larger than this are not parsed (their row says so: LOD004)."""
+    reports: Path | None = None
+    """Besides its rows, an input with error diagnostics gets a report page
+    (:mod:`sec8k.render.report`) in this folder; None: no pages."""
 
 
 @dataclass(slots=True)
@@ -120,7 +124,10 @@ def parse_input(item: Input, limits: Limits) -> Rows:
     try:
         with _time_limit(limits.seconds):
             filing = sec8k.parse(data, max_bytes=limits.max_bytes)
-            return rows_of(item.name, data, filing, time.perf_counter() - start)
+            rows = rows_of(item.name, data, filing, time.perf_counter() - start)
+            if limits.reports is not None and filing.errors:
+                write_report(limits.reports, item.name, data, limits.max_bytes)
+            return rows
     except _TimeUpError:
         reason = f"took longer than {limits.seconds:g} s"
     except MemoryError:
@@ -206,6 +213,8 @@ def run_batch(
             _in_workers(todo, limits, workers, gather)
     finally:
         flush()
+        if limits.reports is not None:
+            write_index(limits.reports)
         result.seconds = time.perf_counter() - started
     return result
 

@@ -401,3 +401,27 @@ def test_endswith_suffix_spanning_two_pieces() -> None:
     text, _ = builder.build()
     assert text.endswith("b\n")
     assert builder.endswith("b\n")
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["immunogen-8k-2002-11-12", "0000320193-24-000005_aapl-20240201", "0000950144-94-000277"],
+)
+def test_derived_offset_inverts_to_original_on_real_documents(case: str) -> None:
+    """Every derived character copied verbatim is found again from its original offset."""
+    from sec8k.pipeline import run
+    from tests.conftest import FILINGS, case_input
+
+    state = run(case_input(FILINGS / case), until="normalize")
+    assert state.document is not None
+    text, source_map = state.document.text, state.document.source_map
+    original = state.source.text if state.source else ""
+    checked = 0
+    for d, char in enumerate(text):
+        o = source_map.to_original(d)
+        if char.isspace() or original[o : o + 1] != char:
+            continue  # blanks, and characters made by a replacement (entities, glyphs)
+        assert source_map.derived_offset(o) == d
+        assert source_map.derived_offset(o + 1, end=True) == d + 1
+        checked += 1
+    assert checked > 1000
