@@ -27,6 +27,8 @@ FORMATS = {
     "html-2004": FILINGS / "0001193125-04-169294_d8k",
     "ixbrl-2024": FILINGS / "0000320193-24-000005_aapl-20240201",
     "submission": FILINGS / "0000887919-21-000012",
+    "10-k-1994": FILINGS.parent / "forms" / "0000320193-94-000016",
+    "6-k-2023": FILINGS.parent / "forms" / "alcon_6-K_2023-02-13_form6-k10feb2023",
 }
 
 
@@ -231,27 +233,33 @@ needs_browser = pytest.mark.skipif(
 SCREENSHOTS = Path(os.environ.get("SEC8K_SCREENSHOTS", ROOT / "build" / "report-screenshots"))
 
 
-def _chromium(*args: str) -> str:
+def _chromium(*args: str) -> tuple[str, list[str]]:
+    """Run headless Chromium; its standard output, and the page's console messages."""
     assert CHROMIUM is not None
+    flags = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run")
     done = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", *args],
+        [CHROMIUM, *flags, "--enable-logging=stderr", "--v=0", *args],
         capture_output=True,
         text=True,
         timeout=120,
         check=True,
     )
-    return done.stdout
+    console = [line for line in done.stderr.splitlines() if ":CONSOLE" in line]
+    return done.stdout, console
 
 
 def _browser_page(page: str, tmp_path: Path, name: str) -> dict[str, list[Any]]:
     """What the page's self-test saw: each tree node clicked in turn, and script errors."""
     path = tmp_path / f"{name}.html"
     path.write_text(page, encoding="utf-8")
-    dom = _chromium("--virtual-time-budget=10000", "--dump-dom", path.as_uri() + "#selftest")
+    dom, console = _chromium(
+        "--virtual-time-budget=10000", "--dump-dom", path.as_uri() + "#selftest"
+    )
     start = dom.find('<pre id="selftest">')
     assert start != -1, "the page's script did not run"
     end = dom.find("</pre>", start)
     found: dict[str, list[Any]] = json.loads(html.unescape(dom[start + 19 : end]))
+    found["console"] = console
     return found
 
 
@@ -262,8 +270,21 @@ def test_in_a_browser_clicking_each_node_highlights_its_text(case: Path, tmp_pat
     filing = build_filing(state)
     page = filing_report(filing, state.document)
     seen = _browser_page(page, tmp_path, case.name)
-    assert seen["errors"] == []
+    assert seen["errors"] == [] and seen["console"] == []
     results = seen["nodes"]
+    # What the browser shows is what to_dict() holds.
+    data = filing.to_dict()
+    shown = [(r["label"], r["detail"]) for r in results if r["kind"] == "item-heading"]
+    assert [label for label, _ in shown] == [f"Item {i['number']}" for i in data["items"]]
+    assert [d.split(" [")[0] for _, d in shown] == [i["title"] for i in data["items"]]
+    diagnostics = [(d["code"], d["message"]) for d in data["diagnostics"] if d.get("span")]
+    assert [(r["label"], r["detail"]) for r in results if r["kind"].startswith("diag-")] == (
+        diagnostics
+    )
+    fields = {(r["label"], r["detail"]) for r in results if r["kind"] == "cover-field"}
+    for registrant in data["cover"]["registrants"] if data["cover"] else []:
+        for name, _ in registrant["field_spans"]:
+            assert (name.replace("_", " "), str(registrant[name])) in fields
     reference = _Page()
     reference.feed(page)
     assert [r["id"] for r in results] == list(reference.nodes)
@@ -282,7 +303,8 @@ def test_in_a_browser_two_reports_are_screenshotted(tmp_path: Path) -> None:
         path.write_text(report_html(source), encoding="utf-8")
         shot = SCREENSHOTS / f"{name}.png"
         shot.unlink(missing_ok=True)
-        _chromium("--window-size=1400,900", f"--screenshot={shot}", path.as_uri())
+        _, console = _chromium("--window-size=1400,900", f"--screenshot={shot}", path.as_uri())
+        assert console == []
         assert shot.stat().st_size > 10_000
 
 
@@ -304,7 +326,7 @@ def test_in_a_browser_corpus_reports_open_without_script_errors(path: Path, tmp_
     state = run(path)
     page = filing_report(build_filing(state), state.document)
     seen = _browser_page(page, tmp_path, path.stem)
-    assert seen["errors"] == []
+    assert seen["errors"] == [] and seen["console"] == []
     assert all(node["current"] for node in seen["nodes"])
 
 
@@ -352,5 +374,5 @@ def test_in_a_browser_a_5_mb_document_opens_and_every_node_still_selects(tmp_pat
     page = filing_report(build_filing(state), state.document)
     assert page.count('<div class="block">') > 100
     seen = _browser_page(page, tmp_path, "five-mb")
-    assert seen["errors"] == []
+    assert seen["errors"] == [] and seen["console"] == []
     assert seen["nodes"] and all(node["current"] for node in seen["nodes"])

@@ -432,7 +432,9 @@ _SCRIPT = """
       li.click();
       var text = selected.map(function (el) { return el.textContent; }).join("");
       results.push({id: li.dataset.id, kind: li.className.replace("node ", "").replace(" cur", ""),
-        label: li.querySelector(".label").textContent, highlighted: selected.length,
+        label: li.querySelector(".label").textContent,
+        detail: (li.querySelector(".detail") || {textContent: ""}).textContent,
+        highlighted: selected.length,
         current: li.classList.contains("cur"), text: text});
     });
     var out = document.createElement("pre");
