@@ -18,6 +18,7 @@ innermost first. A 5 MB document with a few thousand nodes is a few thousand ele
 
 from __future__ import annotations
 
+import codecs
 import html
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -206,10 +207,11 @@ def _positions(
 ) -> list[str]:
     """``line:column`` in the original of each offset, and the byte offset for HTML."""
     lines = line_index(filing.source.text)
-    with_bytes = document is not None and document.kind == "html"
+    codec = _codec(filing.source.encoding)  # None for text given as a str: no bytes
+    with_bytes = document is not None and document.kind == "html" and codec is not None
     found = {}
-    if with_bytes:
-        found = dict(_byte_offsets(filing.source.text, offsets, filing.source.encoding))
+    if with_bytes and codec is not None:
+        found = dict(_byte_offsets(filing.source.text, offsets, codec))
     out = []
     for offset in offsets:
         line, column = lines.position(offset)
@@ -220,9 +222,16 @@ def _positions(
     return out
 
 
-def _byte_offsets(text: str, offsets: Iterable[int], encoding: str) -> Iterator[tuple[int, int]]:
-    """Each offset with the number of bytes of ``text`` before it in ``encoding``."""
-    codec = encoding if encoding not in ("", "text") else "utf-8"
+def _codec(encoding: str) -> str | None:
+    """The codec the input was decoded with; None where it was given as text."""
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        return None
+
+
+def _byte_offsets(text: str, offsets: Iterable[int], codec: str) -> Iterator[tuple[int, int]]:
+    """Each offset with the number of bytes of ``text`` before it in ``codec``."""
     at = size = 0
     for offset in sorted(set(offsets)):
         size += len(text[at:offset].encode(codec, errors="replace"))

@@ -184,3 +184,16 @@ def test_parse_arbitrary_bytes_never_raises(raw: bytes) -> None:
 def test_parse_is_deterministic(text: str) -> None:
     # The same input twice, in one process: no state leaks from one parse to the next.
     assert sec8k.parse(text).to_dict() == sec8k.parse(text).to_dict()
+
+
+@pytest.mark.property
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(eight_k_like, st.text(), st.text().map(lambda t: f"<html><body>{t}")))
+@example("</pre><script>alert(1)</script>\nITEM 5.  OTHER EVENTS\n")
+@example("<html><body><p>FORM 8-K</p><p>]]></script><!--</p></body></html>")
+def test_report_never_raises_and_runs_no_filing_script(text: str) -> None:
+    from sec8k.render.report import report_html
+
+    page = report_html(text)
+    assert page.startswith("<!DOCTYPE html>")
+    assert page.count("<script") == 1  # the page's own: whatever the filing holds is text
