@@ -301,3 +301,33 @@ def test_double_spaced_cover_with_a_wrapped_date_label_above_the_name() -> None:
     double = "\n".join(line + "\n" if line.strip() else line for line in head.split("\n"))
     filing = sec8k.parse(double + "ITEM 9." + rest)
     assert filing.cover.registrants[0].name == "IMMUNOGEN, INC."
+
+
+def test_a_second_address_block_over_the_former_name_caption_is_the_former_address() -> None:
+    # SPACEHAB's 2004 covers: the former address printed with its own address and zip
+    # captions, and the former-name caption under them.
+    former = (
+        "\n        601 13th Street, NW, Suite 900 South, Washington, DC      20005\n"
+        "        (Address of principal executive offices)                  (Zip Code)\n\n"
+        "        (Former name or address, if changed since last report)\n"
+    )
+    filing = sec8k.parse(_edit((ADDRESS, ADDRESS + former)))
+    assert _registrants(_edit((ADDRESS, ADDRESS + former))) == [FIRST]
+    assert filing.cover.former_name == "601 13th Street, NW, Suite 900 South, Washington, DC 20005"
+
+
+def test_an_address_block_alone_over_a_blank_former_name_stays_the_address() -> None:
+    # The former name left blank under the registrant's one address: no former name.
+    blank = "\n        (Former name or former address, if changed since last report)\n"
+    assert _registrants(_edit((ADDRESS, ADDRESS + blank))) == [FIRST]
+    assert sec8k.parse(_edit((ADDRESS, ADDRESS + blank))).cover.former_name is None
+
+
+@pytest.mark.corpus
+@requires_corpus
+def test_a_second_address_block_as_former_address_in_a_real_filing() -> None:
+    filing = sec8k.parse(CORPUS / "files" / "0001193125-04-084786_d8k.htm")
+    assert filing.cover.registrants[0].address == (
+        "12130 Galveston Road (Hwy 3), Building 1, Webster, Texas"
+    )
+    assert filing.cover.former_name == "601 13th Street, NW, Suite 900 South, Washington, DC 20005"

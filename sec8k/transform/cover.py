@@ -782,7 +782,43 @@ class _Layout:
                     _best_slot(open_slots, cell).add(cell)
                 self.claim(j, "caption")
                 j += 1
-            self._pair(slots, self._rows_above(i, columns=len(slots)), i)
+            above = self._rows_above(i, columns=len(slots))
+            if not above and [s.field for s in slots] == ["former_name"]:
+                self._former_address_block(i)
+            self._pair(slots, above, i)
+
+    def _former_address_block(self, i: int) -> None:
+        """A former-name caption under a second captioned address block: that block is it.
+
+        "601 13th Street, NW ... 20005" over "(Address of principal executive offices)
+        (Zip Code)" over "(Former name or address, if changed since last report)", below
+        the registrant's own address block: the second block's values are the former
+        address. Only where an address was found above it, so that a cover whose former
+        name is left blank under its one address keeps that address.
+        """
+        caption = self._printed_above(i)
+        if caption is None or self.claimed.get(caption) != "caption":
+            return
+        values = self._printed_above(caption)
+        if values is None:
+            return
+        block = [f for f in self.found if any(k == values for k, _ in f.value_rows)]
+        if not any(f.name == "address" for f in block):
+            return
+        earlier = [
+            f
+            for f in self.found
+            if f.name == "address" and f not in block and max(k for k, _ in f.value_rows) < values
+        ]
+        if not earlier:
+            return
+        rows: dict[int, list[Cell]] = {}
+        for found in block:
+            for k, cells in found.value_rows:
+                rows.setdefault(k, []).extend(cells)
+        self.found = [f for f in self.found if f not in block]
+        merged = [(k, sorted(cells, key=lambda c: c.col)) for k, cells in sorted(rows.items())]
+        self.found.append(FoundValue("former_name", merged, min(rows)))
 
     def _rows_above(self, i: int, *, columns: int = 1) -> list[int]:
         """Unclaimed value rows just above row ``i``, across rules and blank lines.
