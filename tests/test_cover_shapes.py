@@ -331,3 +331,12 @@ def test_a_second_address_block_as_former_address_in_a_real_filing() -> None:
         "12130 Galveston Road (Hwy 3), Building 1, Webster, Texas"
     )
     assert filing.cover.former_name == "601 13th Street, NW, Suite 900 South, Washington, DC 20005"
+
+
+@pytest.mark.parametrize("dash", ["\u2013", "-", "\u2014"])
+def test_a_dash_between_the_date_label_and_the_date(dash: str) -> None:
+    # "Date of Report (date of Earliest Event Reported) – February 10, 2004" (SPACEHAB).
+    line = f"       Date of Report (Date of earliest event reported) {dash} November 12, 2002\n"
+    cover = sec8k.parse(_edit((DATE, line))).to_dict()["cover"]
+    assert cover["date_of_report_text"] == "November 12, 2002"
+    assert cover["date_of_report"] == "2002-11-12"
