@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -227,9 +228,9 @@ class SourceMap:
             # Only a range with a descent inside needs its segments looked at.
             k = bisect.bisect_right(self._descents, first)
             if first < i and k < len(self._descents) and self._descents[k] <= i:
-                o_start = min(o_start, *self._o_starts[first + 1 : i + 1])
-                ends = self._o_starts[first:i], self._o_lens[first:i]
-                o_end = max(o_end, *(o + n for o, n in zip(*ends, strict=True)))
+                o_start = min(o_start, min(self._o_starts[first + 1 : i + 1]))
+                ends = map(operator.add, self._o_starts[first:i], self._o_lens[first:i])
+                o_end = max(o_end, max(ends))
         return Span(o_start, max(o_start, o_end))
 
 

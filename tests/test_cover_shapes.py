@@ -335,7 +335,7 @@ def test_a_second_address_block_as_former_address_in_a_real_filing() -> None:
 
 @pytest.mark.parametrize("dash", ["\u2013", "-", "\u2014"])
 def test_a_dash_between_the_date_label_and_the_date(dash: str) -> None:
-    # "Date of Report (date of Earliest Event Reported) – February 10, 2004" (SPACEHAB).
+    # "Date of Report (date of Earliest Event Reported) <en dash> February 10, 2004" (SPACEHAB).
     line = f"       Date of Report (Date of earliest event reported) {dash} November 12, 2002\n"
     cover = sec8k.parse(_edit((DATE, line))).to_dict()["cover"]
     assert cover["date_of_report_text"] == "November 12, 2002"
