@@ -104,9 +104,7 @@ def filing_report(
     name = input_name or str(filing.source.path or "")
     return _PAGE.format(
         title=html.escape(_title(filing)),
-        findings=" ".join(
-            str(counts[s]) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-        ),
+        findings=" ".join(str(counts[severity]) for severity in _SEVERITIES),
         input=html.escape(name),
         style=_STYLE,
         summary=_summary(filing),
