@@ -108,10 +108,14 @@ def _descents(starts: array[int]) -> array[int]:
 class SourceMap:
     """Maps offsets of a derived text back to offsets of the original text.
 
-    The derived text is a sequence of segments. A segment either copies a range of the
-    original verbatim (same length: offsets inside it map one to one) or stands for a
-    replaced range (an expanded tab, a decoded entity, an inserted newline): offsets inside
-    it map to the start of the replaced range, and its end to the range's end.
+    The derived text is a sequence of segments, each of ``n`` derived characters standing
+    for ``o`` original ones. Where ``n >= o`` its first ``n - o`` characters are inserted
+    (padding before a table cell, an inserted newline, the spaces a tab expands to) and map
+    to the range's start, and the other ``o`` copy the original one to one: ``n == o`` is a
+    verbatim copy, ``o == 0`` an insertion. Where ``n < o`` it replaces the range as a
+    whole (a decoded entity, markup read as a newline): offsets inside it map to the
+    range's start. Its end maps to the range's end. (Padding and the cell after it are one
+    segment: a row of many short cells would otherwise cost two.)
     """
 
     __slots__ = (
@@ -163,9 +167,9 @@ class SourceMap:
         n_len, o_len = self._n_lens[i], self._o_lens[i]
         if d >= n_len:
             return self._o_starts[i] + o_len
-        if n_len == o_len:
-            return self._o_starts[i] + d
-        return self._o_starts[i]
+        if n_len < o_len:
+            return self._o_starts[i]
+        return self._o_starts[i] + max(0, d - (n_len - o_len))
 
     def derived_offset(self, offset: int, *, end: bool = False) -> int:
         """Where original ``offset`` falls in the derived text: the inverse of :meth:`to_original`.
@@ -185,11 +189,11 @@ class SourceMap:
         if k >= 0:
             i = order[k]
             inside = at - self._o_starts[i]
-            n_start, n_len = self._n_starts[i], self._n_lens[i]
-            if inside < self._o_lens[i]:
-                if n_len != self._o_lens[i]:  # a replacement: all of it or none of it
+            n_start, n_len, o_len = self._n_starts[i], self._n_lens[i], self._o_lens[i]
+            if inside < o_len:
+                if n_len < o_len:  # a replacement: all of it or none of it
                     return n_start + n_len if end else n_start
-                return n_start + inside + (1 if end else 0)
+                return n_start + n_len - o_len + inside + (1 if end else 0)
             if end:
                 return n_start + n_len
         if end:
@@ -219,10 +223,10 @@ class SourceMap:
             return Span(o_start, o_start)
         d = end - 1 - self._n_starts[i]
         n_len, o_len = self._n_lens[i], self._o_lens[i]
-        if d >= n_len or n_len != o_len:
+        if d >= n_len or n_len < o_len:
             o_end = self._o_starts[i] + o_len
         else:
-            o_end = self._o_starts[i] + d + 1
+            o_end = self._o_starts[i] + max(0, d + 1 - (n_len - o_len))
         if self._descents:
             first = max(0, bisect.bisect_right(self._n_starts, start) - 1)
             # Only a range with a descent inside needs its segments looked at.
@@ -293,7 +297,7 @@ class SourceMapBuilder:
             return False
         n_len, o_len = self._n_lens[-1], self._o_lens[-1]
         return (
-            n_len == o_len
+            n_len >= o_len
             and self._o_starts[-1] + o_len == start
             and self._n_starts[-1] + n_len == self._length
         )
@@ -335,31 +339,26 @@ class SourceMapBuilder:
         n_starts, n_lens = self._n_starts, self._n_lens
         o_starts, o_lens = self._o_starts, self._o_lens
         length = self._length
-        # The original end of the last segment where it maps one to one and ends the text.
+        # The original end of the last segment where a one-to-one piece can continue it (it
+        # copies, or pads and copies) and it ends the text.
         tail = -1
-        if n_lens and n_lens[-1] == o_lens[-1] and n_starts[-1] + n_lens[-1] == length:
+        if n_lens and n_lens[-1] >= o_lens[-1] and n_starts[-1] + n_lens[-1] == length:
             tail = o_starts[-1] + o_lens[-1]
         kept = []
         for text, start, end in zip(texts, starts, ends, strict=True):
             n = len(text)
             if not n:
                 continue
-            if n == end - start:
-                if start == tail:
-                    n_lens[-1] += n
-                    o_lens[-1] += n
-                else:
-                    n_starts.append(length)
-                    n_lens.append(n)
-                    o_starts.append(start)
-                    o_lens.append(n)
-                tail = end
+            o = end - start
+            if n == o and start == tail:
+                n_lens[-1] += n
+                o_lens[-1] += n
             else:
                 n_starts.append(length)
                 n_lens.append(n)
                 o_starts.append(start)
-                o_lens.append(end - start)
-                tail = -1
+                o_lens.append(o)
+            tail = end if n >= o else -1
             length += n
             kept.append(text)
         if kept:
@@ -386,8 +385,19 @@ class SourceMapBuilder:
         kept_text.append(text[position:])
         columns = (self._n_starts, self._n_lens, self._o_starts, self._o_lens)
         kept = tuple(array(column.typecode) for column in columns)
+        k_starts, k_lens, k_o_starts, k_o_lens = kept
 
         def keep(start: int, n: int, o_start: int, o_len: int) -> None:
+            if (
+                n == o_len
+                and k_lens
+                and k_lens[-1] >= k_o_lens[-1]
+                and k_starts[-1] + k_lens[-1] == start
+                and k_o_starts[-1] + k_o_lens[-1] == o_start
+            ):
+                k_lens[-1] += n  # a copy that continues the kept segment before it
+                k_o_lens[-1] += n
+                return
             for into, value in zip(kept, (start, n, o_start, o_len), strict=True):
                 into.append(value)
 
@@ -399,10 +409,11 @@ class SourceMapBuilder:
                 r += 1
             if r == len(ranges) or ranges[r][0] >= b:
                 keep(a - removed, n, o, m)
-            elif n != m:  # a replacement: it goes if it lies in the cut
+            elif n < m:  # a replacement: it goes if it lies in the cut
                 if not (ranges[r][0] <= a and b <= ranges[r][1]):
                     keep(a - removed, n, o, m)
-            else:  # copied verbatim: keep the parts outside the cuts
+            else:  # padding, then a verbatim copy: keep the parts outside the cuts
+                copied = b - m  # where the copy begins
                 x, k, before = a, r, removed
                 while x < b:
                     if k < len(ranges) and ranges[k][0] <= x:
@@ -412,7 +423,12 @@ class SourceMapBuilder:
                             k += 1
                         continue
                     y = min(b, ranges[k][0]) if k < len(ranges) else b
-                    keep(x - before, y - x, o + (x - a), y - x)
+                    if x < copied:
+                        pad_end = min(y, copied)
+                        keep(x - before, pad_end - x, o, 0)
+                        x = pad_end
+                    if x < y:
+                        keep(x - before, y - x, o + (x - copied), y - x)
                     x = y
         self._chunks = ["".join(kept_text)]
         self._parts = []

@@ -338,8 +338,6 @@ FLOODS = {
 }
 # Shapes still over 4 bytes per input byte, with why (measured growth, 1 to 2 MB).
 OVER = {
-    "html-row-of-cells": "each cell is two segments of the source map (its padding and its "
-    "text), 32 bytes for 13 of input: 5.2 bytes per input byte",
     "tab-flood-one-line": "the tabs within the budget are two segments each, and the parse "
     "keeps the line whole: 5.7 bytes per input byte",
 }

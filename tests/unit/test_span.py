@@ -225,14 +225,44 @@ def test_copies_with_a_gap_do_not_merge() -> None:
     assert source_map.span(2, 4) == Span(2, 7)
 
 
-def test_copy_does_not_merge_into_a_different_length_replacement() -> None:
+def test_copy_after_padding_joins_it_and_maps_one_to_one() -> None:
+    # An expanded tab and the text after it: one segment, its first spaces inserted.
     builder = SourceMapBuilder()
     builder.replace("    ", 0, 1)
     builder.copy(ORIGINAL, 1, 4)
     text, source_map = builder.build()
     assert text == "    123"
-    assert list(source_map._n_starts) == [0, 4]
+    assert list(source_map._n_starts) == [0]
     assert [source_map.to_original(i) for i in range(8)] == [0, 0, 0, 0, 1, 2, 3, 4]
+    assert source_map.span(4, 7) == Span(1, 4)
+    assert source_map.span(0, 7) == Span(0, 4)
+
+
+def test_copy_does_not_join_a_shorter_replacement() -> None:
+    builder = SourceMapBuilder()
+    builder.replace("\n", 0, 2)
+    builder.copy(ORIGINAL, 2, 4)
+    text, source_map = builder.build()
+    assert text == "\n23"
+    assert list(source_map._n_starts) == [0, 1]
+    assert [source_map.to_original(i) for i in range(4)] == [0, 2, 3, 4]
+
+
+def test_padding_then_cells_is_one_segment_a_cell() -> None:
+    # A row of cells laid out in columns: each gap is inserted before the cell after it.
+    original = "<td>ab</td><td>cd</td>"
+    builder = SourceMapBuilder()
+    builder.replace_many(["ab", "   ", "cd"], [4, 15, 15], [6, 15, 17])
+    text, source_map = builder.build()
+    assert text == "ab   cd"
+    assert list(source_map._n_starts) == [0, 2]
+    assert [source_map.to_original(i) for i in range(8)] == [4, 5, 15, 15, 15, 15, 16, 17]
+    assert source_map.span(2, 5) == Span(15, 15)  # the padding alone: nothing of the original
+    assert source_map.span(5, 7) == Span(15, 17)
+    assert source_map.span(0, 7) == Span(4, 17)
+    assert original[15:17] == "cd"
+    assert source_map.derived_offset(15) == 5
+    assert source_map.derived_offset(17, end=True) == 7
 
 
 def test_copy_after_same_length_replacement_keeps_one_to_one_offsets() -> None:
@@ -277,8 +307,8 @@ def test_same_length_multichar_replace_maps_one_to_one() -> None:
     assert source_map.span(3, 4) == Span(3, 4)
 
 
-def test_longer_replace_maps_inside_to_start_and_end_to_range_end() -> None:
-    # "ab\tc": the tab (offset 2) expanded to six spaces.
+def test_longer_replace_is_padding_then_the_range() -> None:
+    # "ab\tc": the tab (offset 2) expanded to six spaces, the last of which stands for it.
     original = "ab\tc"
     text, source_map = _build(
         ("copy", original, 0, 2), ("replace", " " * 6, 2, 3), ("copy", original, 3, 4)
@@ -288,7 +318,7 @@ def test_longer_replace_maps_inside_to_start_and_end_to_range_end() -> None:
     assert source_map.to_original(8) == 3  # the "c" after the spaces
     assert source_map.to_original(9) == 4
     assert source_map.span(2, 8) == Span(2, 3)  # all the spaces: the tab
-    assert source_map.span(4, 6) == Span(2, 3)  # some of the spaces: still the tab
+    assert source_map.span(4, 6) == Span(2, 2)  # inserted spaces only: none of the original
     assert source_map.span(0, 9) == Span(0, 4)
     assert source_map.span(8, 9) == Span(3, 4)
 
