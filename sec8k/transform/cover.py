@@ -1116,7 +1116,8 @@ class _Layout:
         title = next((i for i, r in enumerate(self.rows) if r.kind == "form_title"), -1)
         for i, row in enumerate(self.rows):
             if row.kind == "long_row":
-                self.ctx.unplaced(row.text, row.start, row.end, "cover")
+                text = self.ctx.doc.text[row.start : row.end]
+                self.ctx.unplaced(text, row.start, row.end, "cover")
                 continue
             if row.kind != "value_row" or i in self.claimed:
                 continue
@@ -1337,13 +1338,20 @@ def _row_rule(kind: str) -> Callable[[CoverTransformer, list[Token]], Row]:
     return rule
 
 
+_LONG_ROW_PREVIEW = 2000  # as many characters as make a row long (grammar/cover.lark)
+
+
 def _long_row(self: CoverTransformer, children: list[Token]) -> Row:
     # LONG_ROW tokens keep their position only (sec8k.grammar): the text is the document's.
     token = children[0]
     text = self.ctx.doc.text
     start, end = stripped(text, token.start_pos or 0, token.end_pos or 0)
     col = start - (text.rfind("\n", 0, start) + 1)
-    return Row("long_row", (Cell("LONG_ROW", text[start:end], col, col + end - start, start, end),))
+    # The cell holds the row's first characters (what a layout test reads of a row beside
+    # it); the row is kept whole as unrecognized text, read from the document then. Long
+    # rows held whole would copy the document once more.
+    preview = text[start : min(end, start + _LONG_ROW_PREVIEW)]
+    return Row("long_row", (Cell("LONG_ROW", preview, col, col + end - start, start, end),))
 
 
 _ROW_RULES = {kind: _row_rule(kind) for kind in _ROW_PART.keys() - {"rule"}}  # RULE: a token

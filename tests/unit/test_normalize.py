@@ -419,3 +419,41 @@ def test_payload_slice_ignores_text_outside_it() -> None:
 )
 def test_noise_lines_with_lone_cr_line_ends(original: str, expected: str) -> None:
     assert _normalize(original).text == expected
+
+
+def test_a_line_past_the_limit_is_broken_at_a_blank_mapped_one_for_one() -> None:
+    from sec8k.normalize import _LINE_LIMIT
+
+    words = "word " * (3 * _LINE_LIMIT // 5)
+    original = "FORM 8-K\n" + words + "\nlast line\n"
+    doc = _normalize(original)
+    lines = doc.text.split("\n")
+    assert max(map(len, lines)) <= _LINE_LIMIT
+    assert len(lines) == 3 + 3  # the long line is three lines now
+    # Only blanks became newlines: the text is the original's, character for character.
+    assert len(doc.text) == len(original)
+    changed = [i for i, (a, b) in enumerate(zip(doc.text, original, strict=True)) if a != b]
+    assert len(changed) == 2 and all(original[i] == " " and doc.text[i] == "\n" for i in changed)
+    assert [doc.source_map.to_original(i) for i in changed] == changed
+
+
+@pytest.mark.parametrize(
+    "line", ["x" * (1 << 17), "x" * (1 << 17) + " tail"], ids=["no-blank", "blank-past-the-limit"]
+)
+def test_a_long_line_with_no_blank_before_the_limit(line: str) -> None:
+    doc = _normalize(line + "\n")
+    assert doc.text.split("\n")[0] == line.split(" ")[0]
+    assert doc.text.replace("\n", " ").rstrip() == line
+
+
+def test_tabs_past_the_budget_are_single_spaces() -> None:
+    from sec8k.normalize import _EXPANDED_TABS, _TAB_SPACING
+
+    n = 3 * _EXPANDED_TABS
+    original = "\ta" * n + "\n"
+    doc = _normalize(original)
+    expanded = _EXPANDED_TABS + len(original) // _TAB_SPACING
+    # An expanded tab reaches the next stop of eight columns: the first is eight spaces,
+    # each after an "a" seven; past the budget a tab is one space.
+    assert doc.text.count(" " * 7) == expanded
+    assert len(doc.text) == len(original) + 7 + 6 * (expanded - 1)
