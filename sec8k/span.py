@@ -401,12 +401,10 @@ class SourceMapBuilder:
             for into, value in zip(kept, (start, n, o_start, o_len), strict=True):
                 into.append(value)
 
-        r = removed = 0  # the first cut not wholly before the segment; the length before it
-        for a, n, o, m in zip(*columns, strict=True):
+        def one(a: int, n: int, o: int, m: int, r: int, removed: int) -> None:
+            # One segment, ``r`` the first cut not wholly before it, ``removed`` the length
+            # of the cuts before that.
             b = a + n
-            while r < len(ranges) and ranges[r][1] <= a:
-                removed += ranges[r][1] - ranges[r][0]
-                r += 1
             if r == len(ranges) or ranges[r][0] >= b:
                 keep(a - removed, n, o, m)
             elif n < m:  # a replacement: it goes if it lies in the cut
@@ -430,6 +428,26 @@ class SourceMapBuilder:
                     if x < y:
                         keep(x - before, y - x, o + (x - copied), y - x)
                     x = y
+
+        n_starts, n_lens, o_starts, o_lens = columns
+        count = len(n_starts)
+        i = r = removed = 0
+        while i < count:
+            while r < len(ranges) and ranges[r][1] <= n_starts[i]:
+                removed += ranges[r][1] - ranges[r][0]
+                r += 1
+            # Segments are contiguous: those before the one holding the next cut's start
+            # end before it, and only move back (the first may join the kept one before).
+            j = count if r == len(ranges) else bisect.bisect_right(n_starts, ranges[r][0]) - 1
+            one(n_starts[i], n_lens[i], o_starts[i], o_lens[i], r, removed)
+            if j > i + 1:
+                k_starts.extend([start - removed for start in n_starts[i + 1 : j]])
+                k_lens.extend(n_lens[i + 1 : j])
+                k_o_starts.extend(o_starts[i + 1 : j])
+                k_o_lens.extend(o_lens[i + 1 : j])
+                i = j
+            else:
+                i += 1
         self._chunks = ["".join(kept_text)]
         self._parts = []
         self._n_starts, self._n_lens, self._o_starts, self._o_lens = kept
