@@ -19,7 +19,7 @@ from lark import Lark, Token
 from lark.exceptions import GrammarError as LarkGrammarError
 
 from sec8k.errors import GrammarError
-from sec8k.lalr import dispatch_by_first_character
+from sec8k.lalr import dispatch_by_first_character, positions_on_rules
 
 __all__ = ["display_name", "get_parser", "grammar_dir", "shipped_grammar"]
 
@@ -97,7 +97,7 @@ def get_parser(grammar_file: str) -> Lark:
             str(path),
             parser="lalr",
             lexer="contextual",
-            propagate_positions=_RULE_POSITIONS.get(name, True),
+            propagate_positions=False,  # lalr.positions_on_rules: the same, for less
             maybe_placeholders=False,
             cache=False,
             lexer_callbacks=_CALLBACKS.get(name, {}),
@@ -111,5 +111,7 @@ def get_parser(grammar_file: str) -> Lark:
     for terminal in parser.terminals:
         if terminal.name.rpartition("__")[2] in _POSITION_ONLY:
             callbacks.setdefault(terminal.name, _drop_value)
+    if _RULE_POSITIONS.get(name, True):
+        positions_on_rules(parser)
     dispatch_by_first_character(parser)
     return parser

@@ -18,6 +18,9 @@ same one Lark's scanner would take: the token stream does not change, only the n
 alternatives tried. ``tests/test_lexer.py`` checks that on real filings.
 
 A pattern this module cannot read (a construct it does not know) can start anywhere.
+
+The rules' positions are set here too (:func:`positions_on_rules`): offsets only, which is
+all sec8k reads, for a fifth of the parse time Lark's ``propagate_positions`` takes.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from re import _constants as sre
 from re import _parser as sre_parse
 from typing import Any
 
-from lark import Lark
+from lark import Lark, Token, Tree
 from lark.lexer import (
     BasicLexer,
     CallChain,
@@ -274,6 +277,66 @@ class _DispatchLexer(BasicLexer):
                 self.callback[type_] = f
         starts, compiled = self._dispatch
         return DispatchScanner(terminals, self.g_regex_flags, starts, compiled)
+
+
+def positions_on_rules(parser: Lark) -> None:
+    """Give each rule's tree the span of its children, as Lark's ``propagate_positions`` does.
+
+    A tree starts where its first child that has a position starts and ends where its last
+    one ends, counting the tokens the tree does not keep (anonymous and ``_`` terminals)
+    and the rules inlined into it (``_rule``, ``?rule``): each tree keeps, besides its own
+    ``start_pos`` and ``end_pos``, those of all it was built from (``container_start_pos``
+    and ``container_end_pos``), which is what its parent reads. Lark's wrapper does the same
+    and also copies lines and columns, ten attributes on each tree read through getattr:
+    a third of a document's parse time. sec8k reads offsets only (the line index of the
+    text turns them into lines), so rules carry no ``line`` or ``column``.
+
+    The parser must be built with ``propagate_positions=False``.
+    """
+    callbacks = parser._callbacks
+    for rule, callback in list(callbacks.items()):
+        callbacks[rule] = _positioned(callback)
+
+
+def _positioned(callback: Any) -> Any:
+    def build(children: list[Any]) -> Any:
+        made = callback(children)
+        if not isinstance(made, Tree):
+            return made
+        start: Any = None
+        end: Any = None
+        meta: Any
+        found = False
+        for child in children:
+            if isinstance(child, Token):
+                start, found = child.start_pos, True
+                break
+            if isinstance(child, Tree):
+                meta = child._meta
+                if meta is not None and not meta.empty:
+                    start, found = meta.container_start_pos, True
+                    break
+        if not found:
+            return made
+        for child in reversed(children):
+            if isinstance(child, Token):
+                end = child.end_pos
+                break
+            if isinstance(child, Tree):
+                meta = child._meta
+                if meta is not None and not meta.empty:
+                    end = meta.container_end_pos
+                    break
+        meta = made.meta
+        if meta.empty:  # not a child's tree handed up by a ?rule, which keeps its own
+            meta.start_pos = start
+            meta.end_pos = end
+            meta.empty = False
+        meta.container_start_pos = start
+        meta.container_end_pos = end
+        return made
+
+    return build
 
 
 def dispatch_by_first_character(parser: Lark) -> None:

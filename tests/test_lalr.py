@@ -76,9 +76,16 @@ def test_every_shipped_terminal_is_read() -> None:
 
 @cache
 def _lark_parser(grammar_file: str) -> Lark:
-    """The same parser with Lark's own scanners (no dispatch)."""
+    """The same parser with Lark's own scanners (no dispatch) and rule positions."""
+    lark_open = Lark.open
+
+    def with_lark_positions(*args: object, **options: object) -> Lark:
+        return lark_open(*args, **{**options, "propagate_positions": True})  # type: ignore[arg-type]
+
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(grammar, "dispatch_by_first_character", lambda parser: None)
+        patch.setattr(grammar, "positions_on_rules", lambda parser: None)
+        patch.setattr(grammar.Lark, "open", with_lark_positions)
         return grammar.get_parser.__wrapped__(grammar_file)  # type: ignore[attr-defined,no-any-return]
 
 
@@ -87,10 +94,19 @@ def _dispatched(parser: Lark) -> bool:
 
 
 def _shape(tree: Tree[object]) -> list[tuple[object, ...]]:
+    # Every tree's rule, children and positions, those of what it was built from too.
     return [
-        (node.data, node.meta.start_pos, node.meta.end_pos, tuple(map(repr, node.children)))
+        (
+            node.data,
+            node.meta.empty,
+            *(getattr(node.meta, name, None) for name in _POSITIONS),
+            tuple(map(repr, node.children)),
+        )
         for node in tree.iter_subtrees()
     ]
+
+
+_POSITIONS = ("start_pos", "end_pos", "container_start_pos", "container_end_pos")
 
 
 def _parse(parser: Lark, text: str) -> object:
@@ -102,7 +118,11 @@ def _parse(parser: Lark, text: str) -> object:
 
 @pytest.mark.parametrize("case", filing_cases(), ids=lambda p: p.name)
 def test_dispatch_gives_lark_s_tree_on_real_filings(case: Path) -> None:
-    """The curated filings parse to the same tree, position for position, or fail alike."""
+    """The curated filings parse to Lark's tree, position for position, or fail alike.
+
+    The reference is Lark's own: its scanners, and its ``propagate_positions``, which the
+    parser replaces with :func:`sec8k.lalr.positions_on_rules`.
+    """
     state = ParseState(case_input(case).read_bytes(), None, 1 << 31)
     for name, stage in STAGES:
         if name == "parse" or state.stopped:
