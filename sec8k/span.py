@@ -215,27 +215,49 @@ class SourceMap:
 
     def span(self, start: int, end: int) -> Span:
         """Map the derived range ``[start, end)`` to a span of the original."""
-        o_start = self.to_original(start)
+        # As to_original for the start, written out: the transform stages call this for
+        # every node and cover cell.
+        n_starts, n_lens, o_starts, o_lens = (
+            self._n_starts,
+            self._n_lens,
+            self._o_starts,
+            self._o_lens,
+        )
+        if not n_starts:
+            return Span(0, 0)
+        first = bisect.bisect_right(n_starts, start) - 1
+        if first < 0:
+            o_start = o_starts[0]
+        else:
+            d = start - n_starts[first]
+            n_len, o_len = n_lens[first], o_lens[first]
+            if d >= n_len:
+                o_start = o_starts[first] + o_len
+            elif n_len < o_len or d <= n_len - o_len:
+                o_start = o_starts[first]
+            else:
+                o_start = o_starts[first] + d - (n_len - o_len)
         if end <= start:
             return Span(o_start, o_start)
-        i = bisect.bisect_right(self._n_starts, end - 1) - 1
+        i = bisect.bisect_right(n_starts, end - 1) - 1
         if i < 0:
             return Span(o_start, o_start)
-        d = end - 1 - self._n_starts[i]
-        n_len, o_len = self._n_lens[i], self._o_lens[i]
+        d = end - 1 - n_starts[i]
+        n_len, o_len = n_lens[i], o_lens[i]
         if d >= n_len or n_len < o_len:
-            o_end = self._o_starts[i] + o_len
+            o_end = o_starts[i] + o_len
         else:
-            o_end = self._o_starts[i] + max(0, d + 1 - (n_len - o_len))
-        if self._descents:
-            first = max(0, bisect.bisect_right(self._n_starts, start) - 1)
+            o_end = o_starts[i] + max(0, d + 1 - (n_len - o_len))
+        descents = self._descents
+        if descents:
+            first = max(0, first)
             # Only a range with a descent inside needs its segments looked at.
-            k = bisect.bisect_right(self._descents, first)
-            if first < i and k < len(self._descents) and self._descents[k] <= i:
-                o_start = min(o_start, min(self._o_starts[first + 1 : i + 1]))
-                ends = map(operator.add, self._o_starts[first:i], self._o_lens[first:i])
+            k = bisect.bisect_right(descents, first)
+            if first < i and k < len(descents) and descents[k] <= i:
+                o_start = min(o_start, min(o_starts[first + 1 : i + 1]))
+                ends = map(operator.add, o_starts[first:i], o_lens[first:i])
                 o_end = max(o_end, max(ends))
-        return Span(o_start, max(o_start, o_end))
+        return Span(o_start, o_end if o_end > o_start else o_start)
 
 
 NARROW_LIMIT = 2**29

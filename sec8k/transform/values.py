@@ -77,6 +77,11 @@ def parse_date(text: str) -> tuple[datetime.date | None, bool]:
 _INVISIBLE = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff", " "))
 
 
+def _visible(text: str) -> str:
+    """``text`` with the invisible characters made spaces (ASCII text has none: no copy)."""
+    return text if text.isascii() else text.translate(_INVISIBLE)
+
+
 _CHUNK = 1 << 16
 _SPACE = re.compile(r"\s")
 # What clean() changes: two white-space characters in a row, white space other than a
@@ -92,7 +97,7 @@ def clean(text: str) -> str:
     otherwise take some 12 bytes of word objects per character.
     """
     if len(text) <= _CHUNK:
-        return " ".join(text.translate(_INVISIBLE).split())
+        return " ".join(_visible(text).split())
     if not (text[0].isspace() or text[-1].isspace() or _UNCLEAN.search(text)):
         return text  # already clean: no copy of a long text
     parts = []
@@ -100,7 +105,7 @@ def clean(text: str) -> str:
     while start < len(text):
         gap = _SPACE.search(text, start + _CHUNK)
         end = gap.start() if gap else len(text)
-        part = " ".join(text[start:end].translate(_INVISIBLE).split())
+        part = " ".join(_visible(text[start:end]).split())
         if part:
             parts.append(part)
         start = end
