@@ -111,3 +111,36 @@ def test_a_broken_plugin_warns_and_is_skipped(entry_points: list[metadata.EntryP
     with pytest.warns(RuntimeWarning, match="form plugin 'broken'"):
         assert list(forms._load_plugins()) == []
     assert "broken" not in forms.FORMS
+
+
+def test_terminal_methods_are_called_only_where_a_form_has_them() -> None:
+    # Lark hands each token to the transformer method named after its terminal; looking
+    # one up that no form has cost a failed getattr per token, so it is only done for a
+    # form whose transformers have one.
+    from lark import Token
+
+    from sec8k.forms import _reads_terminals
+    from sec8k.forms.form_8k import Form8K, Form8KDocument
+    from sec8k.pipeline import STAGES, ParseState
+
+    assert not any(_reads_terminals(form) for form in forms.forms())
+    numbers: list[str] = []
+
+    class Counting(Form8KDocument):
+        def ITEM_NO(self, token: Token) -> Token:  # noqa: N802 (Lark's naming)
+            numbers.append(str(token).strip())
+            return token
+
+    class Counted(Form8K):
+        name = "8-K counted"
+        document = Counting
+
+    try:
+        assert _reads_terminals(Counted)
+        state = ParseState(EXAMPLE.read_bytes(), Counted, 1 << 31)
+        for _, stage in STAGES:
+            stage(state)
+    finally:
+        del forms.FORMS[Counted.name]
+    items = [item.number for item in sec8k.parse(EXAMPLE).items]
+    assert numbers == items and len(items) >= 2

@@ -150,6 +150,9 @@ class Form:
         for qualified, index, method in _dispatch(cls):
             owner = merged if index < 0 else instances[index]
             setattr(merged, qualified, getattr(owner, method))
+        # Lark looks each token's terminal up as a method (a failed getattr per token,
+        # 5% of the transform): only where a terminal has one.
+        merged.__visit_tokens__ = _reads_terminals(cls)
         return merged
 
 
@@ -162,6 +165,23 @@ def _dispatch(form: type[Form]) -> tuple[tuple[str, int, str], ...]:
     if key not in _DISPATCH:
         _DISPATCH[key] = _dispatch_table(form)
     return _DISPATCH[key]
+
+
+_READS_TERMINALS: dict[str, bool] = {}
+
+
+def _reads_terminals(form: type[Form]) -> bool:
+    """Whether a transformer of the form has a method for one of its parser's terminals."""
+    key = f"{form.__module__}.{form.__qualname__}"
+    if key not in _READS_TERMINALS:
+        methods = {t.name.rpartition("__")[2] for t in form.parser().terminals}
+        _READS_TERMINALS[key] = any(
+            _serves(owner, method)
+            for method in methods
+            if not method.startswith("_")
+            for owner in (form.document, *form.parts)
+        )
+    return _READS_TERMINALS[key]
 
 
 def _dispatch_table(form: type[Form]) -> tuple[tuple[str, int, str], ...]:
