@@ -83,6 +83,10 @@ def _header_line(token: Token, tagged: bool) -> HeaderField:
     return HeaderField(label, value, depth, Span(start, end))
 
 
+def _same(token: Token) -> Token:
+    return token
+
+
 class _EnvelopeTransformer(Transformer[Token, Any]):
     """The envelope tree to header, documents and wrapper noise."""
 
@@ -94,6 +98,13 @@ class _EnvelopeTransformer(Transformer[Token, Any]):
         self.header: SecHeader | None = None
         self.documents: list[Document] = []
         self.pem = False
+
+    def __getattr__(self, name: str) -> Any:
+        # Lark looks every token's terminal up as a method: a terminal with none is kept
+        # as it is, without the AttributeError a failed lookup would raise and catch.
+        if name.isupper():
+            return _same
+        raise AttributeError(name)
 
     # ---- tokens that are wrapper only ----
 
