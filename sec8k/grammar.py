@@ -113,5 +113,6 @@ def get_parser(grammar_file: str) -> Lark:
             callbacks.setdefault(terminal.name, _drop_value)
     if _RULE_POSITIONS.get(name, True):
         positions_on_rules(parser)
-    dispatch_by_first_character(parser)
+    dropped = (type_ for type_, callback in callbacks.items() if callback is _drop_value)
+    dispatch_by_first_character(parser, dropped)
     return parser

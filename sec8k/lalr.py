@@ -228,6 +228,14 @@ class DispatchScanner(Scanner):
 
     def match(self, text: Any, pos: int) -> tuple[str, str] | None:
         """The first terminal, in Lark's order, that matches at ``pos``: (text, name)."""
+        found = self.match_end(text, pos)
+        if found is None:
+            return None
+        name, end = found
+        return text.text[pos:end], name
+
+    def match_end(self, text: Any, pos: int) -> tuple[str, int] | None:
+        """As :meth:`match`, but (name, where the match ends): no copy of the text."""
         source: str = text.text
         end: int = text.end
         char = source[pos]
@@ -246,7 +254,7 @@ class DispatchScanner(Scanner):
         for pattern, name in candidates:
             m = pattern.match(source, pos, end)
             if m:
-                return m.group(0), name
+                return name, m.end()
         return None
 
     def fullmatch(self, text: str) -> str | None:
@@ -258,9 +266,50 @@ class DispatchScanner(Scanner):
 
 
 class _DispatchLexer(BasicLexer):
-    """Lark's per-state lexer, whose scanner is a ``DispatchScanner`` (built on first use)."""
+    """Lark's per-state lexer, whose scanner is a ``DispatchScanner`` (built on first use).
 
-    _dispatch: tuple[dict[str, _Starts | None], dict[str, re.Pattern[str]]]
+    Its tokens are Lark's, made without copying the text of a position-only terminal
+    (prose blocks, a document's payload: megabytes that Lark would copy twice, once for
+    the match and once into the token, for a callback to drop).
+    """
+
+    _dispatch: tuple[dict[str, _Starts | None], dict[str, re.Pattern[str]], frozenset[str]]
+    _positions_only: frozenset[str] = frozenset()
+
+    def next_token(self, lex_state: Any, parser_state: Any = None) -> Token:
+        """The next token, as Lark's ``BasicLexer.next_token`` makes it."""
+        line_ctr = lex_state.line_ctr
+        text = lex_state.text
+        source: str = text.text
+        scanner = self.scanner
+        while line_ctr.char_pos < text.end:
+            pos = line_ctr.char_pos
+            found = scanner.match_end(text, pos)  # type: ignore[attr-defined]
+            if found is None:  # Lark's own lexer says what was expected
+                return super().next_token(lex_state, parser_state)
+            type_, end = found
+            ignored = type_ in self.ignore_types
+            token = None
+            if not ignored or type_ in self.callback:
+                value = "" if type_ in self._positions_only else source[pos:end]
+                token = Token(type_, value, pos, line_ctr.line, line_ctr.column)
+            if type_ in self.newline_types:
+                newlines = source.count("\n", pos, end)
+                if newlines:
+                    line_ctr.line += newlines
+                    line_ctr.line_start_pos = source.rindex("\n", pos, end) + 1
+            line_ctr.char_pos = end
+            line_ctr.column = end - line_ctr.line_start_pos + 1
+            if token is not None:
+                token.end_line = line_ctr.line
+                token.end_column = line_ctr.column
+                token.end_pos = end
+                if type_ in self.callback:
+                    token = self.callback[type_](token)
+                if not ignored:
+                    lex_state.last_token = token
+                    return token
+        raise EOFError(self)
 
     def _build_scanner(self) -> Scanner:
         # As BasicLexer._build_scanner, but for the scanner it makes.
@@ -275,7 +324,14 @@ class _DispatchLexer(BasicLexer):
                 self.callback[type_] = chained
             else:
                 self.callback[type_] = f
-        starts, compiled = self._dispatch
+        starts, compiled, positions_only = self._dispatch
+        # A position-only terminal's text is never made: only where its one callback drops
+        # it (an "unless" callback of Lark's would read it).
+        self._positions_only = frozenset(
+            name
+            for name in positions_only
+            if name in self.user_callbacks and self.callback.get(name) is self.user_callbacks[name]
+        )
         return DispatchScanner(terminals, self.g_regex_flags, starts, compiled)
 
 
@@ -339,12 +395,14 @@ def _positioned(callback: Any) -> Any:
     return build
 
 
-def dispatch_by_first_character(parser: Lark) -> None:
+def dispatch_by_first_character(parser: Lark, positions_only: Iterable[str] = ()) -> None:
     """Make each state of ``parser``'s contextual lexer try only the terminals that can start.
 
-    States with few terminals keep Lark's scanner, and a parser without a contextual lexer
-    (or one that lexes bytes) is left as Lark built it. Nothing is compiled here: each
-    state builds its scanner when it first lexes, as Lark's do.
+    ``positions_only`` names the terminals whose text a callback drops (their tokens keep
+    positions only): their text is never copied out of the input. States with few
+    terminals and none of those keep Lark's scanner, and a parser without a contextual
+    lexer (or one that lexes bytes) is left as Lark built it. Nothing is compiled here:
+    each state builds its scanner when it first lexes, as Lark's do.
     """
     lexer = getattr(parser.parser, "lexer", None)
     if not isinstance(lexer, ContextualLexer) or parser.lexer_conf.use_bytes:
@@ -352,10 +410,14 @@ def dispatch_by_first_character(parser: Lark) -> None:
     flags = parser.lexer_conf.g_regex_flags
     starts = {t.name: _starts(t, flags) for t in parser.terminals}
     compiled: dict[str, re.Pattern[str]] = {}
+    dropped = frozenset(positions_only)
     for state_lexer in {id(x): x for x in lexer.lexers.values()}.values():
-        if type(state_lexer) is BasicLexer and len(state_lexer.terminals) >= _FEW_TERMINALS:
+        if type(state_lexer) is not BasicLexer:
+            continue
+        names = {t.name for t in state_lexer.terminals}
+        if len(names) >= _FEW_TERMINALS or names & dropped:
             state_lexer.__class__ = _DispatchLexer
-            state_lexer._dispatch = (starts, compiled)  # type: ignore[attr-defined]
+            state_lexer._dispatch = (starts, compiled, dropped)  # type: ignore[attr-defined]
             state_lexer._scanner = None
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from lark import Lark, Tree, UnexpectedInput
+from lark import Lark, Token, Tree, UnexpectedInput
 
 from sec8k import grammar
 from sec8k.forms import forms
@@ -79,11 +79,12 @@ def _lark_parser(grammar_file: str) -> Lark:
     """The same parser with Lark's own scanners (no dispatch) and rule positions."""
     lark_open = Lark.open
 
-    def with_lark_positions(*args: object, **options: object) -> Lark:
-        return lark_open(*args, **{**options, "propagate_positions": True})  # type: ignore[arg-type]
+    def with_lark_positions(path: str, **options: object) -> Lark:
+        positions = grammar._RULE_POSITIONS.get(Path(path).name, True)
+        return lark_open(path, **{**options, "propagate_positions": positions})  # type: ignore[arg-type]
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(grammar, "dispatch_by_first_character", lambda parser: None)
+        patch.setattr(grammar, "dispatch_by_first_character", lambda parser, *_: None)
         patch.setattr(grammar, "positions_on_rules", lambda parser: None)
         patch.setattr(grammar.Lark, "open", with_lark_positions)
         return grammar.get_parser.__wrapped__(grammar_file)  # type: ignore[attr-defined,no-any-return]
@@ -94,16 +95,31 @@ def _dispatched(parser: Lark) -> bool:
 
 
 def _shape(tree: Tree[object]) -> list[tuple[object, ...]]:
-    # Every tree's rule, children and positions, those of what it was built from too.
+    # Every tree's rule, children and positions, those of what it was built from too; each
+    # token's text, offsets, lines and columns.
     return [
         (
             node.data,
             node.meta.empty,
             *(getattr(node.meta, name, None) for name in _POSITIONS),
-            tuple(map(repr, node.children)),
+            tuple(map(_token, node.children)),
         )
         for node in tree.iter_subtrees()
     ]
+
+
+def _token(child: object) -> object:
+    if not isinstance(child, Token):
+        return repr(child)
+    return (
+        repr(child),
+        child.start_pos,
+        child.end_pos,
+        child.line,
+        child.column,
+        child.end_line,
+        child.end_column,
+    )
 
 
 _POSITIONS = ("start_pos", "end_pos", "container_start_pos", "container_end_pos")
@@ -134,3 +150,15 @@ def test_dispatch_gives_lark_s_tree_on_real_filings(case: Path) -> None:
     assert _dispatched(fast) and not _dispatched(plain)
     text = state.document.text
     assert _parse(fast, text) == _parse(plain, text)
+
+
+@pytest.mark.parametrize("case", filing_cases(), ids=lambda p: p.name)
+def test_envelope_gives_lark_s_tree_on_real_filings(case: Path) -> None:
+    """The envelope grammar too: payload tokens keep their positions, and no text."""
+    state = ParseState(case_input(case).read_bytes(), None, 1 << 31)
+    STAGES[0][1](state)
+    if state.source is None:
+        pytest.skip("not read")
+    fast, plain = grammar.get_parser("envelope.lark"), _lark_parser("envelope.lark")
+    assert _dispatched(fast) and not _dispatched(plain)
+    assert _parse(fast, state.source.text) == _parse(plain, state.source.text)
