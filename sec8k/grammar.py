@@ -24,8 +24,12 @@ from sec8k.lalr import dispatch_by_first_character, positions_on_rules
 __all__ = ["display_name", "get_parser", "grammar_dir", "shipped_grammar"]
 
 
+@functools.cache
 def grammar_dir() -> Path:
-    """The folder holding the ``.lark`` files (installed copy first, then the checkout's)."""
+    """The folder holding the ``.lark`` files (installed copy first, then the checkout's).
+
+    Found once per process: resolving it takes file system calls, and every parse asks.
+    """
     package = Path(__file__).resolve().parent
     for candidate in (package / "grammar", package.parent / "grammar"):
         if (candidate / "common.lark").is_file():
