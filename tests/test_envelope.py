@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import sec8k
 from tests.conftest import CORPUS, FILINGS, TESTS, Golden, case_input, requires_corpus
@@ -210,3 +213,30 @@ def test_pem_dash_stuffing_is_undone_in_content() -> None:
     assert "\n- ---" in stuffed
     content = document.content()
     assert isinstance(content, str) and "\n- ---" not in content and "\n---" in content
+
+
+_WRAPPER_TAG = re.compile(
+    r"<(?:SEC|IMS)-DOCUMENT>|<(?:SEC|IMS)-HEADER>|<SUBMISSION>|<DOCUMENT>|"
+    r"-----BEGIN PRIVACY-ENHANCED MESSAGE-----|&lt;SEC-HEADER&gt;"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("<SEC-DOCUMENT>", "<IMS-HEADER>", "<SUBMISSION>", "<DOCUMENT>", "<DOC", "<"),
+                *("-----BEGIN PRIVACY-ENHANCED MESSAGE-----", "&lt;SEC-HEADER&gt;", "&lt;"),
+                *("<html>", "text ", "\n", "<TEXT>", "<sec-document>"),
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_the_first_wrapper_tag_is_found_where_any_starts_first(pieces: list[str]) -> None:
+    from sec8k.envelope import _first_wrapper_tag
+
+    text = "".join(pieces)
+    first = _WRAPPER_TAG.search(text)
+    assert _first_wrapper_tag(text) == (first.start() if first else -1)
