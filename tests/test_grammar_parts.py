@@ -178,3 +178,38 @@ def test_a_shared_terminal_is_extended_where_the_form_says(parts: Lark, periodic
     shared = parts.parse(heading, start="item")
     number = [t for t in shared.children if isinstance(t, Token) and bare(t.type) == "ITEM_NO"]
     assert number[0].strip() == "1"
+
+
+# The 8-K's four boxes as first written: a lazy window of 400 characters of the box's text
+# (wrapped onto indented lines), then the words that name the box. The grammar reads the
+# window possessively now; it must match exactly where these do.
+_BOX_WINDOW = r"(?:[^\n]|\n(?![ \t]*(?:\[|\||_|[\u2610\u2612]))(?=[ \t])){0,400}?"
+_BOX_WORDS = {
+    "BOX_WRITTEN_COMMUNICATIONS": r"rule\s*425|230\.425|written\s+communication",
+    "BOX_SOLICITING_MATERIAL": r"14a-12|soliciting",
+    "BOX_PRE_COMMENCEMENT_TENDER_OFFER": r"14d-2|240\.14d",
+    "BOX_PRE_COMMENCEMENT_ISSUER_TENDER_OFFER": r"13e-4|240\.13e",
+}
+_BOX_PIECES = [
+    *("rule", "Rule 425", "RULE\n425", "425", "230.425", "written", "Written communications"),
+    *("\u017foliciting", "soliciting", "14a-12", "14A-12", "14d-2", "240.14d", "240.13e"),
+    *("13e-4", "13E-4", "r", "w", "s", "1", "2", "x", " ", "\t", "\n", "\n  ", "\n[", "\n_"),
+    *("\n \u2610", "a" * 50, "b" * 190),
+]
+
+
+@pytest.mark.parametrize("name", sorted(_BOX_WORDS))
+def test_the_8k_boxes_match_where_their_lazy_definition_does(name: str) -> None:
+    import random
+    import re
+
+    from sec8k.forms.form_8k import Form8K
+
+    (terminal,) = [t for t in Form8K.parser().terminals if t.name.rpartition("__")[2] == name]
+    fast = re.compile(terminal.pattern.to_regexp())
+    lazy = re.compile(rf"[ \t]*(?=\S)(?={_BOX_WINDOW}(?i:{_BOX_WORDS[name]}))\S[^\n]*")
+    rng = random.Random(name)
+    for _ in range(4000):
+        text = "".join(rng.choice(_BOX_PIECES) for _ in range(rng.randint(0, 25)))
+        expected, found = lazy.match(text), fast.match(text)
+        assert (found and found.group()) == (expected and expected.group()), repr(text)
