@@ -51,6 +51,7 @@ def _first_wrapper_tag(text: str) -> int:
     found = [at for at in map(text.find, _WRAPPER_TAGS) if at >= 0]
     return min(found) if found else -1
 
+
 _LONE_CR = re.compile(r"\r(?!\n)")
 
 
