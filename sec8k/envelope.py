@@ -48,8 +48,14 @@ _WRAPPER_TAGS = (
 
 def _first_wrapper_tag(text: str) -> int:
     """Where the first wrapper tag starts, or -1."""
-    found = [at for at in map(text.find, _WRAPPER_TAGS) if at >= 0]
-    return min(found) if found else -1
+    first = len(text)
+    for tag in _WRAPPER_TAGS:
+        # Each search ends where a tag found already starts: a submission's first tag is
+        # found at its start, and the others then look at a few characters, not megabytes.
+        at = text.find(tag, 0, first + len(tag) - 1)
+        if at >= 0:
+            first = at
+    return first if first < len(text) else -1
 
 
 _LONE_CR = re.compile(r"\r(?!\n)")
