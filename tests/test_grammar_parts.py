@@ -213,3 +213,26 @@ def test_the_8k_boxes_match_where_their_lazy_definition_does(name: str) -> None:
         text = "".join(rng.choice(_BOX_PIECES) for _ in range(rng.randint(0, 25)))
         expected, found = lazy.match(text), fast.match(text)
         assert (found and found.group()) == (expected and expected.group()), repr(text)
+
+
+def test_a_contents_entry_matches_where_its_plain_definition_does() -> None:
+    # CONTENTS_ENTRY first scans for four dots in a row; the lines it matches are those
+    # its pattern without that test matches.
+    import random
+    import re
+
+    from sec8k.forms.form_8k import Form8K
+
+    (terminal,) = [
+        t for t in Form8K.parser().terminals if t.name.rpartition("__")[2] == "CONTENTS_ENTRY"
+    ]
+    fast = re.compile(terminal.pattern.to_regexp(), re.M)
+    plain = re.compile(r"^(?:[^\n]*?[^ \t.\n]|[ \t]*\.)(?:[ \t]*\.){4,}[ \t]*\d{1,3}[ \t]*\n", re.M)
+    pieces = ["Item 5", " ", "\t", ".", "..", "...", "....", ". . . . .", "3", "12", "1234"]
+    pieces += ["\n", "x", "Other Events", "a" * 80]
+    rng = random.Random(5)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for pos in (0, text.find("\n") + 1):
+            expected, found = plain.match(text, pos), fast.match(text, pos)
+            assert (found and found.group()) == (expected and expected.group()), repr(text)
