@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import replace
-from typing import Any
+from typing import Any, ClassVar
 
 from lark import Token, Transformer, Tree
+from mypy_extensions import mypyc_attr
 
 from sec8k.diagnostics import TRN_BAD_DATE
 from sec8k.model import (
@@ -197,6 +198,7 @@ def _repeated_headings(sections: list[Section]) -> list[Section]:
     return out
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class DocumentTransformer(PartTransformer):
     """The rules of a form's own grammar file: ``start`` gathers the document.
 
@@ -204,7 +206,8 @@ class DocumentTransformer(PartTransformer):
     go over the sections once more (:meth:`finish`).
     """
 
-    exhibit_items: tuple[str, ...] = ()
+    # A ClassVar: read from the class, so a subclass's value counts in compiled code too.
+    exhibit_items: ClassVar[tuple[str, ...]] = ()
     """Numbers of the items whose body lists the exhibits."""
 
     def start(self, children: list[object]) -> DocumentParts:

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from lark import Token, Transformer
 from lark.tree import Meta
+from mypy_extensions import mypyc_attr
 
 from sec8k.diagnostics import PRS_UNRECOGNIZED, DiagnosticSink
 from sec8k.model import Unrecognized
@@ -150,6 +151,7 @@ def extent(ctx: Context, meta: Meta) -> tuple[str, int, int]:
     return ctx.doc.text[start:end], start, end
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class PartTransformer(Transformer[Token, Any]):
     """The transformer of one grammar part, built for one parse with that parse's context."""
 

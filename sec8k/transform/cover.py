@@ -38,8 +38,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partialmethod
 
 from lark import Token
+from mypy_extensions import mypyc_attr
 
 from sec8k.model import CheckBox, CoverField, CoverPart, Registrant, Security
 from sec8k.span import Span
@@ -82,6 +84,7 @@ REGISTRANT_FIELDS = (
 
 # Fields that hold several registrant fields at once, as their captions say.
 _COMBINED = ("address_zip", "address_phone")
+_ADDRESS_FIELDS = ("address", *_COMBINED)
 # Fields whose values go to a registrant.
 _OF_REGISTRANT = frozenset((*REGISTRANT_FIELDS, *_COMBINED))
 # A zip code, or a Canadian postal code ("K0M 2T0"), ending an address.
@@ -110,6 +113,7 @@ _NONE_12B = re.compile(
 _BOXES = frozenset(("CHECK_BOX", "MARK"))
 # Rows of captions, labels and values.
 _CELL_ROWS = ("value_row", "caption_row", "label_row")
+_CELL_OR_COLUMN_ROWS = (*_CELL_ROWS, "columns")
 # The kind of cover part that a row's cells are, by the row's kind: a "rule" row is a RULE
 # token; every other kind is a rule of the grammar that CoverTransformer reads as a Row.
 _ROW_PART = {
@@ -600,7 +604,7 @@ class _Layout:
             if row.kind == "rule" and header and not parsed:
                 self.claim(j, "securities-12b")  # the headings' underline
                 continue
-            if j in self.claimed or row.kind not in (*_CELL_ROWS, "columns"):
+            if j in self.claimed or row.kind not in _CELL_OR_COLUMN_ROWS:
                 break
             self.claim(j, "securities-12b")
             if not parsed and any(c.kind.startswith("COLUMN") for c in row.cells):
@@ -1261,7 +1265,7 @@ def _registrants(values: list[tuple[FoundValue, Span]]) -> tuple[Registrant, ...
 def _split_field(found: FoundValue, text: str) -> list[tuple[str, str]]:
     """The registrant fields one found value holds (an address may carry zip and phone)."""
     name = found.name
-    if name in ("address", *_COMBINED):
+    if name in _ADDRESS_FIELDS:
         lines = found.lines()
         phone = None
         if name == "address_phone":
@@ -1306,6 +1310,7 @@ def _registrant(fields: dict[str, tuple[str, Span]]) -> Registrant:
     )
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class CoverTransformer(PartTransformer):
     """Turns ``cover.lark`` subtrees into a :class:`CoverLayout`.
 
@@ -1356,5 +1361,7 @@ def _long_row(self: CoverTransformer, children: list[Token]) -> Row:
 
 _ROW_RULES = {kind: _row_rule(kind) for kind in _ROW_PART.keys() - {"rule"}}  # RULE: a token
 _ROW_RULES["long_row"] = _long_row
+# partialmethod binds each to the transformer as a method, compiled (a compiled function
+# binds no self of its own) or not.
 for _kind, _method in _ROW_RULES.items():
-    setattr(CoverTransformer, _kind, _method)
+    setattr(CoverTransformer, _kind, partialmethod(_method))

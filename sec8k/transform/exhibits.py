@@ -9,6 +9,7 @@ from typing import ClassVar
 from lark import Token
 from lark.tree import Meta
 from lark.visitors import v_args
+from mypy_extensions import mypyc_attr
 
 from sec8k.model import Exhibit, ExhibitDocument, ExhibitIndex
 from sec8k.transform.base import Context, PartTransformer, extent
@@ -57,6 +58,7 @@ def mentioned_exhibits(ctx: Context, text: str, offset: int) -> tuple[Exhibit, .
     return tuple(found.values())
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class ExhibitsTransformer(PartTransformer):
     """Turns ``exhibits.lark`` subtrees into exhibits, indexes and attached exhibits."""
 

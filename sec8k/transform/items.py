@@ -8,6 +8,7 @@ from typing import ClassVar
 from lark import Token
 from lark.tree import Meta
 from lark.visitors import v_args
+from mypy_extensions import mypyc_attr
 
 from sec8k.model import Exhibit, Item, OmittedItems
 from sec8k.transform.base import PartTransformer, extent, kind_of, stripped
@@ -56,6 +57,7 @@ def item_status(title: str, body: str) -> str:
     return "none" if not body and _ENDS_IN_NOTHING.search(title) else "reported"
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class ItemsTransformer(PartTransformer):
     """Turns ``items.lark`` subtrees into :class:`~sec8k.model.Item` nodes."""
 

@@ -17,6 +17,7 @@ from typing import ClassVar
 from lark import Token
 from lark.tree import Meta
 from lark.visitors import v_args
+from mypy_extensions import mypyc_attr
 
 from sec8k.diagnostics import PRS_UNRECOGNIZED, TRN_BAD_DATE
 from sec8k.model import Signature, SignatureBlock, Unrecognized
@@ -310,6 +311,7 @@ class _Block:
                 self.ctx.unplaced(cell.text, cell.start, cell.end, "signature block")
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class SignatureTransformer(PartTransformer):
     """Turns ``signature.lark`` subtrees into :class:`~sec8k.model.SignatureBlock` nodes."""
 
@@ -319,11 +321,18 @@ class SignatureTransformer(PartTransformer):
         "CONFORMED": "a conformed signature ('/s/ Name')",
     }
 
+    # Three rules, one method each: a compiled class has no method aliases.
     def sig_row(self, children: list[Token]) -> Row:
         """One row of cells."""
         return row_of("sig_row", children)
 
-    plain_row = signed_row = sig_row
+    def plain_row(self, children: list[Token]) -> Row:
+        """One row of cells with no conformed signature."""
+        return row_of("sig_row", children)
+
+    def signed_row(self, children: list[Token]) -> Row:
+        """One row of cells with a conformed signature."""
+        return row_of("sig_row", children)
 
     @v_args(meta=True)
     def after_signatures(self, meta: Meta, children: list[Token]) -> Unrecognized:
