@@ -27,7 +27,11 @@ bytes of the document text; 1 MB is 2**20 bytes.
 Run from the project root::
 
     python bench/bench.py [--corpus PATH] [--kind text|html|all] [--repeat N] [--profile]
-    python bench/bench.py --by-kind [--corpus PATH] [--repeat N]
+    python bench/bench.py --by-kind [--corpus PATH] [--repeat N] [--installed]
+
+It measures the checkout's sec8k, which is always pure Python; ``--installed`` measures the
+one installed in the environment instead (a wheel built with a C compiler runs its hot
+modules compiled: see hatch_build.py). The header line says which it measured.
 
 ``--corpus`` defaults to ``../shared/corpus`` next to the project root; the filings are read
 from its ``files/`` folder. Exits 2 when the corpus folder does not exist.
@@ -55,13 +59,18 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-# Import sec8k from this project root, ahead of any installed copy.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# Import sec8k from this project root, ahead of any installed copy; with --installed, the
+# installed one (a wheel may hold compiled modules, the checkout never does).
+sys.path.insert(
+    len(sys.path) if "--installed" in sys.argv[1:] else 0,
+    str(Path(__file__).resolve().parent.parent),
+)
 
 import sec8k
 from bench.peer import peer
 from sec8k.pipeline import STAGES, ParseState
 
+INSTALLED = "--installed" in sys.argv[1:]
 ROOT = Path(__file__).resolve().parent.parent
 """The project root."""
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
@@ -220,6 +229,13 @@ def percentile(values: Sequence[float], q: float) -> float:
 # --- output -------------------------------------------------------------------------------
 
 
+def _build() -> str:
+    compiled = sec8k.compiled_modules()
+    where = Path(sec8k.__file__).parent
+    build = f"{len(compiled)} modules compiled" if compiled else "pure Python"
+    return f"{build}, from {where}"
+
+
 def header() -> str:
     """Python, Lark and machine in one line."""
     try:
@@ -229,6 +245,7 @@ def header() -> str:
     cpu = platform.processor() or platform.machine() or "unknown cpu"
     return (
         f"python {platform.python_version()} | lark {lark_version} | sec8k {sec8k.__version__}"
+        f" ({_build()})"
         f" | {cpu}, {os.cpu_count()} CPUs | {platform.system()}"
     )
 
@@ -334,7 +351,8 @@ def best_times(
 
 _RSS_CHILD = """
 import resource, sys
-sys.path.insert(0, sys.argv[2])
+if sys.argv[2]:
+    sys.path.insert(0, sys.argv[2])
 import sec8k
 sec8k.parse("FORM 8-K\\nITEM 8.01  OTHER EVENTS\\nNone.\\n")
 sec8k.parse("<html><p>FORM 8-K</p><p>Item 8.01 Other</p></html>")
@@ -358,7 +376,7 @@ def rss_per_byte(given: str | bytes) -> float:
         handle.write(data)
         handle.flush()
         found = subprocess.run(
-            [sys.executable, "-c", _RSS_CHILD, handle.name, str(ROOT)],
+            [sys.executable, "-c", _RSS_CHILD, handle.name, "" if INSTALLED else str(ROOT)],
             capture_output=True,
             text=True,
             check=True,
@@ -440,6 +458,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--profile", action="store_true", help="print a cProfile of one pass")
     parser.add_argument(
         "--by-kind", action="store_true", help="one row per kind: text, html, ixbrl, submission"
+    )
+    parser.add_argument(
+        "--installed",
+        action="store_true",
+        help="measure the installed sec8k (a wheel may be compiled), not the checkout's",
     )
     args = parser.parse_args(argv)
     if args.repeat < 1:

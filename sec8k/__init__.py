@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable
+from importlib.machinery import EXTENSION_SUFFIXES
+from pathlib import Path
 
 from sec8k.diagnostics import CODES, Diagnostic, Severity
 from sec8k.errors import FilingError, GrammarError, InputError, Sec8kError, UnknownFormError
@@ -32,6 +34,7 @@ __all__ = [
     "UnknownFormError",
     "__version__",
     "check",
+    "compiled_modules",
     "parse",
     "unknown_codes",
 ]
@@ -127,3 +130,23 @@ def unknown_codes(codes: Iterable[str]) -> list[str]:
     import sec8k.validate  # noqa: F401 - registers the rules' codes
 
     return [code for code in codes if not any(known.startswith(code) for known in CODES)]
+
+
+def compiled_modules() -> list[str]:
+    """The modules of sec8k this installation runs as compiled code (mypyc), by name.
+
+    A wheel built where a C compiler is found holds the hot modules (the HTML reader, the
+    source map, the transformers) compiled as well as in Python, and Python imports the
+    compiled ones. Empty for a checkout, an editable install, or a wheel built without a
+    compiler (or with ``SEC8K_PURE_PYTHON=1``): the results are the same, only slower.
+    """
+    package = Path(__file__).resolve().parent
+    found = []
+    for path in package.rglob("*"):
+        suffix = next((s for s in EXTENSION_SUFFIXES if path.name.endswith(s)), None)
+        if suffix is not None:
+            parts = path.relative_to(package).as_posix()[: -len(suffix)].split("/")
+            if parts[-1] == "__init__":
+                parts.pop()
+            found.append(".".join(["sec8k", *parts]))
+    return sorted(found)

@@ -74,7 +74,11 @@ def _parser() -> argparse.ArgumentParser:
         prog="sec8k",
         description="Parse SEC filings with a grammar; `sec8k forms` lists the forms it reads.",
     )
-    parser.add_argument("--version", action="version", version=f"sec8k {sec8k.__version__}")
+    compiled = len(sec8k.compiled_modules())
+    build = f"{compiled} modules compiled" if compiled else "pure Python"
+    parser.add_argument(
+        "--version", action="version", version=f"sec8k {sec8k.__version__} ({build})"
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

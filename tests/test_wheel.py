@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -12,8 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.slow
-def test_installed_wheel_parses_the_example(tmp_path: Path) -> None:
+def _build_wheel(tmp_path: Path, **env: str) -> Path:
     pytest.importorskip(
         "hatchling", reason="building the wheel needs hatchling (pip install '.[test]')"
     )
@@ -32,8 +32,17 @@ def test_installed_wheel_parses_the_example(tmp_path: Path) -> None:
             str(ROOT),
         ],
         check=True,
+        env={**os.environ, **env},
     )
     (wheel,) = wheels.glob("sec8k-*.whl")
+    return wheel
+
+
+@pytest.mark.slow
+def test_installed_wheel_parses_the_example(tmp_path: Path) -> None:
+    # Pure Python (the compiled build is compared with the sources in test_compiled.py).
+    wheel = _build_wheel(tmp_path, SEC8K_PURE_PYTHON="1")
+    assert wheel.name.endswith("-py3-none-any.whl"), wheel.name
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
         (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
@@ -81,3 +90,13 @@ def test_installed_wheel_parses_the_example(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "IMMUNOGEN, INC. ['9', '7']"
+
+
+@pytest.mark.slow
+def test_wheel_is_pure_python_where_compiling_fails(tmp_path: Path) -> None:
+    # mypyc runs, the C compiler fails: the wheel is built all the same, as pure Python.
+    pytest.importorskip("mypyc", reason="compiling needs mypy (pip install '.[dev]')")
+    wheel = _build_wheel(tmp_path, CC="false", LDSHARED="false")
+    assert wheel.name.endswith("-py3-none-any.whl"), wheel.name
+    with zipfile.ZipFile(wheel) as archive:
+        assert not [n for n in archive.namelist() if n.endswith((".so", ".pyd"))]

@@ -1,0 +1,172 @@
+"""The compiled build gives what the Python source gives, on every input at hand.
+
+A wheel built with a C compiler runs sec8k's hot modules compiled by mypyc (see
+hatch_build.py). These tests find the sec8k installed in this environment, apart from the
+checkout, and compare what it makes of each filing (the model, the diagnostics and the
+rules' findings) with what the checkout's Python makes of it. They are skipped where no
+compiled sec8k of this checkout is installed, unless ``SEC8K_EXPECT_COMPILED=1`` (CI, which
+installs as the README says), where that is a failure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import sec8k
+from tests.conftest import CORPUS, FILINGS, ROOT
+
+EXPECTED = os.environ.get("SEC8K_EXPECT_COMPILED", "") not in ("", "0")
+
+# Run by the installed sec8k: one digest per path read from standard input.
+_DIGESTS = """
+import hashlib, json, sys
+import sec8k
+from pathlib import Path
+
+def digest(path):
+    try:
+        filing = sec8k.parse(Path(path))
+        found = [(d.code, d.span.start if d.span else None) for d in sec8k.check(filing)]
+        made = json.dumps([filing.to_dict(), found], sort_keys=True, default=str)
+    except Exception as error:
+        made = "raised " + type(error).__name__
+    return hashlib.sha256(made.encode()).hexdigest()
+
+print(json.dumps({p: digest(p) for p in sys.stdin.read().split(chr(10)) if p}))
+"""
+
+
+def _run_installed(code: str, stdin: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    # -I: neither the current directory nor PYTHONPATH, so the checkout is not imported.
+    return subprocess.run(
+        [sys.executable, "-I", "-c", code],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+    )
+
+
+def _installed(tmp_path: Path) -> tuple[str, list[str]]:
+    """Where the installed sec8k lives and which of its modules are compiled."""
+    done = _run_installed(
+        "import json, sec8k; print(json.dumps([sec8k.__file__, sec8k.compiled_modules()]))",
+        "",
+        tmp_path,
+    )
+    if done.returncode != 0:
+        return "", []
+    where, compiled = json.loads(done.stdout)
+    return where, compiled
+
+
+def _source_matches(where: str, compiled: list[str]) -> bool:
+    """Whether the installed Python sources of the compiled modules are the checkout's."""
+    installed = Path(where).parent
+    for name in compiled:
+        relative = Path(*name.split(".")[1:])
+        for candidate in (relative.with_suffix(".py"), relative / "__init__.py"):
+            if (ROOT / "sec8k" / candidate).is_file():
+                break
+        else:
+            return False
+        mine = (ROOT / "sec8k" / candidate).read_bytes()
+        theirs = installed / candidate
+        if not theirs.is_file() or theirs.read_bytes() != mine:
+            return False
+    return True
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The working directory to run the compiled sec8k in (skips where there is none)."""
+    cwd = tmp_path_factory.mktemp("compiled")
+    where, compiled = _installed(cwd)
+    reason = ""
+    if not where or Path(where).resolve().is_relative_to(ROOT):
+        reason = "sec8k is not installed apart from the checkout"
+    elif not compiled:
+        reason = "the installed sec8k is pure Python (built without a C compiler?)"
+    elif not _source_matches(where, compiled):
+        reason = "the installed sec8k was built from other sources than this checkout's"
+    if reason:
+        if EXPECTED:
+            pytest.fail(f"SEC8K_EXPECT_COMPILED is set but {reason}")
+        pytest.skip(reason)
+    return cwd
+
+
+def _digest(path: Path) -> str:
+    try:
+        filing = sec8k.parse(path)
+        found = [(d.code, d.span.start if d.span else None) for d in sec8k.check(filing)]
+        made = json.dumps([filing.to_dict(), found], sort_keys=True, default=str)
+    except Exception as error:
+        made = "raised " + type(error).__name__
+    return hashlib.sha256(made.encode()).hexdigest()
+
+
+def _inputs() -> list[Path]:
+    suffixes = (".txt", ".htm", ".html")
+    found = [p for p in FILINGS.rglob("*") if p.suffix in suffixes and p.name != "SOURCE.md"]
+    found += sorted((ROOT / "fuzz" / "regressions").glob("*.*"))
+    found += sorted((ROOT / "examples").glob("*.txt"))
+    found += sorted((ROOT / "tests" / "envelope").rglob("*.txt"))
+    if CORPUS.is_dir():
+        found += sorted((CORPUS / "files").iterdir())
+        other = CORPUS.parent / "other-forms"
+        found += sorted(p for p in other.rglob("*") if p.suffix in suffixes)
+    return sorted({p for p in found if p.is_file() and p.suffix != ".md"})
+
+
+def _hostile(tmp_path: Path) -> list[Path]:
+    """Hostile shapes of tests/test_hostile.py, 64 KB each, as files."""
+    from tests.test_hostile import MEMORY_SHAPES
+
+    made = []
+    for name, shape in MEMORY_SHAPES.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_bytes(shape(1 << 16))
+        made.append(path)
+    return made
+
+
+def _compare(paths: list[Path], cwd: Path) -> None:
+    done = _run_installed(_DIGESTS, "\n".join(map(str, paths)), cwd)
+    assert done.returncode == 0, done.stderr[-2000:]
+    theirs = json.loads(done.stdout)
+    differ = [str(p) for p in paths if theirs[str(p)] != _digest(p)]
+    assert not differ, f"{len(differ)} of {len(paths)} inputs differ, first: {differ[:5]}"
+
+
+@pytest.mark.slow
+def test_compiled_reads_every_filing_as_the_source_does(installed: Path) -> None:
+    paths = _inputs()
+    assert len(paths) >= 60
+    _compare(paths, installed)
+
+
+def test_compiled_reads_hostile_input_as_the_source_does(installed: Path, tmp_path: Path) -> None:
+    _compare(_hostile(tmp_path), installed)
+
+
+def test_compiled_modules_names_modules_that_exist(installed: Path) -> None:
+    _, compiled = _installed(installed)
+    assert "sec8k.html" in compiled and "sec8k.span" in compiled
+    for name in compiled:
+        assert (ROOT / Path(*name.split("."))).with_suffix(".py").is_file() or (
+            ROOT / Path(*name.split(".")) / "__init__.py"
+        ).is_file(), name
+
+
+def test_checkout_runs_pure_python() -> None:
+    # The tests run on the checkout's sources; the compiled build is what the ones above compare.
+    assert sec8k.compiled_modules() == []
