@@ -1229,7 +1229,7 @@ def normalize_html(
     noise += _running_headers(pages, reader.page_breaks, reader.css_breaks)
     noise += _running_footers(pages, reader.page_breaks, reader.css_breaks)
     builder = reader.builder
-    builder.cut(reader.kept[k].cut for k in pages.aside)
+    builder.cut([reader.kept[k].cut for k in pages.aside])
     if not reader.count:
         builder.replace("\n", payload.end, payload.end)
     text, source_map = builder.build()

@@ -13,7 +13,6 @@ having paragraph spacing, as HTML has (:attr:`NormalizedDocument.paragraph_spaci
 from __future__ import annotations
 
 import heapq
-import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -227,8 +226,13 @@ _ODD_AND_TABS = {**_ODD_SPACES, ord("\t"): " "}
 
 def _tab_runs(original: str, lo: int, hi: int) -> Iterator[tuple[int, int, str | None, str]]:
     """The tab runs to expand, in order, made as they are needed (not held as a list)."""
-    tabs = ((m.start(), m.end(), "\t", "") for m in _TAB.finditer(original, lo, hi))
-    yield from itertools.islice(tabs, _EXPANDED_TABS + (hi - lo) // _TAB_SPACING)
+    # A loop, not a generator expression: compiled, that would be a list of every run.
+    budget = _EXPANDED_TABS + (hi - lo) // _TAB_SPACING
+    for match in _TAB.finditer(original, lo, hi):
+        if budget <= 0:
+            return
+        budget -= 1
+        yield match.start(), match.end(), "\t", ""
 
 
 # Lines longer than this are broken at a blank (the blank reads as a newline, one for one).

@@ -102,7 +102,12 @@ def _descents(starts: array[int]) -> array[int]:
     Text laid out from HTML table cells can come from the original out of order; a range
     with such a segment inside maps to the smallest span holding all of its segments.
     """
-    return array("q", (k for k, (a, b) in enumerate(itertools.pairwise(starts), 1) if a > b))
+    # A loop, not a generator expression: compiled, that would be a list first.
+    found = array("q")
+    for k, (a, b) in enumerate(itertools.pairwise(starts), 1):
+        if a > b:
+            found.append(k)
+    return found
 
 
 class SourceMap:

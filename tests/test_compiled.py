@@ -10,6 +10,7 @@ installs as the README says), where that is a failure.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import os
@@ -43,10 +44,12 @@ print(json.dumps({p: digest(p) for p in sys.stdin.read().split(chr(10)) if p}))
 """
 
 
-def _run_installed(code: str, stdin: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def _run_installed(
+    code: str, stdin: str, cwd: Path, *args: str
+) -> subprocess.CompletedProcess[str]:
     # -I: neither the current directory nor PYTHONPATH, so the checkout is not imported.
     return subprocess.run(
-        [sys.executable, "-I", "-c", code],
+        [sys.executable, "-I", "-c", code, *args],
         input=stdin,
         capture_output=True,
         text=True,
@@ -158,6 +161,43 @@ def test_compiled_reads_hostile_input_as_the_source_does(installed: Path, tmp_pa
     _compare(_hostile(tmp_path), installed)
 
 
+# Run by the installed sec8k: peak traced memory growth per added input byte of each
+# hostile shape, measured as tests/test_hostile.py measures the checkout's.
+_GROWTH = r"""
+import json, sys, tracemalloc
+import sec8k
+sys.path.append(sys.argv[1])  # after the installation: the checkout's tests, for the shapes
+from tests.test_hostile import FLOODS, MEMORY_SHAPES
+
+def peak(data):
+    tracemalloc.start()
+    try:
+        sec8k.parse(data)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+for warm in (b"FORM 8-K\nITEM 5.  OTHER\n", b"<html><p>FORM 8-K</p></html>", b"<S>\n"):
+    sec8k.parse(warm)
+growth = {}
+for name, shape in MEMORY_SHAPES.items():
+    sizes = (1 << 20, 2 << 20) if name in FLOODS else (256 << 10, 768 << 10)
+    small, large = (shape(n) for n in sizes)
+    growth[name] = (peak(large) - peak(small)) / (len(large) - len(small))
+print(json.dumps([sec8k.__file__, growth]))
+"""
+
+
+@pytest.mark.slow
+def test_compiled_memory_grows_at_most_four_bytes_per_input_byte(installed: Path) -> None:
+    done = _run_installed(_GROWTH, "", installed, str(ROOT))
+    assert done.returncode == 0, done.stderr[-2000:]
+    where, growth = json.loads(done.stdout)
+    assert not Path(where).resolve().is_relative_to(ROOT), where
+    over = {name: round(value, 1) for name, value in growth.items() if value > 4}
+    assert len(growth) >= 18 and not over, over
+
+
 def test_compiled_modules_names_modules_that_exist(installed: Path) -> None:
     _, compiled = _installed(installed)
     assert "sec8k.html" in compiled and "sec8k.span" in compiled
@@ -170,3 +210,34 @@ def test_compiled_modules_names_modules_that_exist(installed: Path) -> None:
 def test_checkout_runs_pure_python() -> None:
     # The tests run on the checkout's sources; the compiled build is what the ones above compare.
     assert sec8k.compiled_modules() == []
+
+
+# Calls that mypyc runs over a generator expression as it goes; handed to any other call,
+# or kept in a variable, a generator expression is a list first in compiled code (mypyc
+# warns "Treating generator comprehension as list"), which made a tab flood hold 70 bytes
+# per input byte.
+_LAZY_CALLS = {"all", "any", "dict", "extend", "frozenset", "join", "list", "max", "min"}
+_LAZY_CALLS |= {"next", "set", "sorted", "sum", "tuple"}
+
+
+def test_compiled_modules_hold_no_generator_expression_as_a_list() -> None:
+    # The modules hatch_build.py compiles (read off it: importing it needs hatchling).
+    build = ast.parse((ROOT / "hatch_build.py").read_text(encoding="utf-8"))
+    (compiled,) = [
+        ast.literal_eval(node.value)
+        for node in build.body
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "COMPILED"
+    ]
+    found = []
+    for name in compiled:
+        tree = ast.parse((ROOT / name).read_text(encoding="utf-8"))
+        parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.GeneratorExp):
+                continue
+            call = parents[node]
+            function = getattr(call, "func", None)
+            called = getattr(function, "id", None) or getattr(function, "attr", None)
+            if not (isinstance(call, ast.Call) and called in _LAZY_CALLS):
+                found.append(f"{name}:{node.lineno}")
+    assert not found, f"generator expressions compiled as lists: {found}"

@@ -97,9 +97,9 @@ _EXHIBIT_ENTRY = re.compile(r"(?i)\s*ex-\d{1,3}(?:\.\d{1,3})?\b")
 def _exhibit_entries(text: str) -> bool:
     """Whether every line of ``text`` is an "EX-n.n ..." contents entry."""
     # Line by line, stopping at the first other line: a long body is mostly prose.
-    lines = (m.group() for m in _NONBLANK_LINE.finditer(text))
     seen = False
-    for line in lines:
+    for match in _NONBLANK_LINE.finditer(text):  # not a generator expression: see ARCHITECTURE
+        line = match.group()
         if not _EXHIBIT_ENTRY.match(line):
             return False
         seen = True
@@ -160,7 +160,7 @@ def _contents(sections: list[Section]) -> tuple[Section, ...]:
             isinstance(entry, Item) and last_body.get(entry.number, -1) >= j for entry in run
         )
         if len(run) >= 2 and repeated:
-            span = Span.enclosing(s.span for s in run) or run[0].span
+            span = Span.enclosing([s.span for s in run]) or run[0].span
             out.append(Contents(tuple(line for entry in run for line in _entries(entry)), span))
             i = j
         else:

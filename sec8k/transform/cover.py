@@ -262,7 +262,7 @@ def _values_of(cells: Sequence[Cell]) -> Sequence[Cell]:
     """A value row's cells without the captions printed beside its values."""
     if not any(_beside(c) for c in cells[1:]):
         return cells
-    return [cells[0], *(c for c in cells[1:] if not _beside(c))]
+    return [cells[0], *[c for c in cells[1:] if not _beside(c)]]
 
 
 def _join_wrapped_titles(rows: list[tuple[Security, bool, bool]]) -> list[Security]:
