@@ -60,17 +60,17 @@ from importlib import metadata
 from pathlib import Path
 
 # Import sec8k from this project root, ahead of any installed copy; with --installed, the
-# installed one (a wheel may hold compiled modules, the checkout never does).
-sys.path.insert(
-    len(sys.path) if "--installed" in sys.argv[1:] else 0,
-    str(Path(__file__).resolve().parent.parent),
-)
-
-import sec8k
-from bench.peer import peer
-from sec8k.pipeline import STAGES, ParseState
-
+# installed one (a wheel may hold compiled modules, the checkout never does), imported
+# before the project root, which holds this package (bench), goes on the path.
 INSTALLED = "--installed" in sys.argv[1:]
+if INSTALLED:
+    import sec8k
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import sec8k  # noqa: E402
+from bench.peer import peer  # noqa: E402
+from sec8k.pipeline import STAGES, ParseState  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 """The project root."""
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
