@@ -10,7 +10,7 @@ of an ordinary filing's time per MB" that hostile input must stay within.
 
 Run from the project root::
 
-    python bench/hostile.py [--sizes 1,4] [--shapes NAME,...] [--timeout SECONDS]
+    python bench/hostile.py [--sizes 1,4] [--shapes NAME,...] [--timeout SECONDS] [--installed]
 
 The shapes are those that once took super-linear time or unbounded memory (issue 10).
 """
@@ -56,12 +56,16 @@ ORDINARY = sorted(
     key=lambda p: p.stat().st_size,
 )[-4:]
 
+INSTALLED = False
+"""Whether the children import the installed sec8k (``--installed``) or the checkout's."""
+
 # The child process: warm up (a bare text document, a full submission and an HTML
 # document, so that every parser a shape needs is built before the baseline), measure
 # the baseline RSS, parse, report as JSON.
 CHILD = """
 import json, resource, sys, time
-sys.path.insert(0, {root!r})
+if {root!r}:
+    sys.path.insert(0, {root!r})
 import sec8k
 sec8k.parse(b"FORM 8-K\\nITEM 5.  OTHER EVENTS\\nNone.\\n")
 sec8k.parse(b"<DOCUMENT>\\n<TYPE>8-K\\n<TEXT>\\nITEM 5.  OTHER\\n</TEXT>\\n</DOCUMENT>\\n")
@@ -78,7 +82,7 @@ print(json.dumps({{"seconds": seconds, "before_kb": before, "after_kb": after}})
 
 def run_child(data_expr: str, timeout: float) -> dict[str, float] | None:
     """Run one measurement in a fresh interpreter; None when it timed out or failed."""
-    code = CHILD.format(root=str(ROOT), data=data_expr)
+    code = CHILD.format(root="" if INSTALLED else str(ROOT), data=data_expr)
     try:
         done = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout
@@ -110,7 +114,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1,4", help="input sizes in MB (default 1,4)")
     parser.add_argument("--shapes", default=",".join(SHAPES), help="shapes to run")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per run")
+    parser.add_argument(
+        "--installed",
+        action="store_true",
+        help="measure the installed sec8k (a wheel may be compiled), not the checkout's",
+    )
     args = parser.parse_args(argv)
+    global INSTALLED
+    INSTALLED = args.installed
     sizes = [int(float(s) * MB) for s in args.sizes.split(",")]
     print(f"{'input':24} {'MB':>8} {'seconds':>9} {'s/MB':>9} {'RSS B/byte':>12}")
     seconds = megabytes = 0.0
