@@ -148,11 +148,18 @@ def looks_like_html(text: str) -> bool:
     return len(lead) - sum(map(str.isspace, lead)) <= PLAIN_TEXT_LEAD
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Piece:
     text: str
     start: int
     end: int
+
+    # Written out: the __init__ that dataclass() generates is interpreted even in the compiled
+    # build (see ARCHITECTURE.md, "Compiled modules"); this one compiles.
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
 
 
 class _Cell:

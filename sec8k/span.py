@@ -18,7 +18,7 @@ from dataclasses import dataclass
 __all__ = ["LineIndex", "SourceMap", "SourceMapBuilder", "Span", "line_index"]
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True, order=True, init=False)
 class Span:
     """A half-open range ``[start, end)`` of character offsets in the original text."""
 
@@ -26,6 +26,12 @@ class Span:
     """Offset of the first character."""
     end: int
     """Offset one past the last character."""
+
+    # Written out: the __init__ that dataclass() generates is interpreted even in the compiled
+    # build (see ARCHITECTURE.md, "Compiled modules"); this one compiles.
+    def __init__(self, start: int, end: int) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
 
     def __len__(self) -> int:
         return self.end - self.start

@@ -57,7 +57,7 @@ def kind_of(token: Token) -> str:
     return token.type.rpartition("__")[2]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Cell:
     """A run of text on one row, with its columns in the normalised line."""
 
@@ -73,6 +73,16 @@ class Cell:
     """Offset of its first character in the normalised text."""
     end: int
     """Offset one past its last character."""
+
+    # Written out: the __init__ that dataclass() generates is interpreted even in the compiled
+    # build (see ARCHITECTURE.md, "Compiled modules"); this one compiles.
+    def __init__(self, kind: str, text: str, col: int, end_col: int, start: int, end: int) -> None:
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "col", col)
+        object.__setattr__(self, "end_col", end_col)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
 
     def overlap(self, col: int, end_col: int) -> int:
         """How many columns it shares with ``[col, end_col)``."""
@@ -90,7 +100,7 @@ def token_cell(token: Token) -> Cell:
     return Cell(kind_of(token), text, col, col + len(text), start, start + len(text))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Row:
     """One row of the cover page or the signature block."""
 
@@ -100,6 +110,13 @@ class Row:
     """Its cells, left to right (one cell for a whole-line row)."""
     blank_after: bool = False
     """Whether one or more empty lines follow it."""
+
+    # Written out: the __init__ that dataclass() generates is interpreted even in the compiled
+    # build (see ARCHITECTURE.md, "Compiled modules"); this one compiles.
+    def __init__(self, kind: str, cells: tuple[Cell, ...], blank_after: bool = False) -> None:
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "cells", cells)
+        object.__setattr__(self, "blank_after", blank_after)
 
     @property
     def start(self) -> int:
