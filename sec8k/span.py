@@ -33,6 +33,10 @@ class Span:
         object.__setattr__(self, "start", start)
         object.__setattr__(self, "end", end)
 
+    def __reduce__(self) -> tuple[type[Span], tuple[int, int]]:
+        # Pickled as a call: the compiled class has no slot state that unpickling could set.
+        return (Span, (self.start, self.end))
+
     def __len__(self) -> int:
         return self.end - self.start
 

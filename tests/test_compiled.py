@@ -198,6 +198,37 @@ def test_compiled_memory_grows_at_most_four_bytes_per_input_byte(installed: Path
     assert len(growth) >= 18 and not over, over
 
 
+# Run by the installed sec8k: each filing survives pickling (worker processes, caches).
+_PICKLES = """
+import pickle, sys
+import sec8k
+from pathlib import Path
+
+for path in sys.stdin.read().split(chr(10)):
+    if path:
+        filing = sec8k.parse(Path(path))
+        again = pickle.loads(pickle.dumps(filing))
+        assert again.to_dict() == filing.to_dict(), path
+print("ok")
+"""
+
+
+def test_compiled_filings_pickle(installed: Path) -> None:
+    # A compiled frozen dataclass has no slot state for unpickling to set: Span pickles as
+    # a call (Span.__reduce__); without it no compiled Filing could be pickled.
+    paths = [p for p in _inputs() if FILINGS in p.parents][:20]
+    done = _run_installed(_PICKLES, "\n".join(map(str, paths)), installed)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]
+
+
+def test_filings_pickle() -> None:
+    import pickle
+
+    for path in [p for p in _inputs() if FILINGS in p.parents][:20]:
+        filing = sec8k.parse(path)
+        assert pickle.loads(pickle.dumps(filing)).to_dict() == filing.to_dict(), path
+
+
 def test_compiled_modules_names_modules_that_exist(installed: Path) -> None:
     _, compiled = _installed(installed)
     assert "sec8k.html" in compiled and "sec8k.span" in compiled
