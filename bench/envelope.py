@@ -5,7 +5,10 @@ submissions of the shared corpus, and over one generated submission of about 200
 by repeating the documents of a real one. Prints MB/s and peak memory (tracemalloc) as a
 multiple of the file size.
 
-    python bench/envelope.py [--corpus ../shared/corpus] [--size-mb 200]
+    python bench/envelope.py [--corpus ../shared/corpus] [--size-mb 200] [--installed]
+
+``--installed`` measures the sec8k installed in the environment (a compiled wheel) instead
+of the checkout's sources.
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# The installed sec8k is imported before the project root goes on the path.
+if "--installed" in sys.argv[1:]:
+    import sec8k  # noqa: F401
 sys.path.insert(0, str(ROOT))
 
 from sec8k.diagnostics import DiagnosticSink  # noqa: E402
@@ -63,11 +69,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--size-mb", type=int, default=200)
+    parser.add_argument(
+        "--installed", action="store_true", help="measure the installed sec8k, not the checkout"
+    )
     args = parser.parse_args()
     if not (args.corpus / "files").is_dir():
         print(f"bench: corpus folder not found: {args.corpus}", file=sys.stderr)
         return 2
     get_parser("envelope.lark")
+    print(f"sec8k from {Path(sys.modules['sec8k'].__file__ or '').parent}")
     texts = submissions(args.corpus)
     seconds, mb = throughput(texts)
     ms, rate = seconds * 1000, mb / seconds
