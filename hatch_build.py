@@ -27,6 +27,7 @@ COMPILED = (
     "sec8k/span.py",
     "sec8k/html.py",
     "sec8k/normalize.py",
+    "sec8k/runtime.py",
     "sec8k/transform/__init__.py",
     "sec8k/transform/base.py",
     "sec8k/transform/values.py",

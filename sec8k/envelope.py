@@ -28,7 +28,7 @@ from sec8k.diagnostics import (
     DiagnosticSink,
 )
 from sec8k.errors import parse_error_position
-from sec8k.grammar import get_parser
+from sec8k.grammar import get_parser, parse
 from sec8k.header import build_header
 from sec8k.model import Document, HeaderField, Noise, SecHeader
 from sec8k.payload import payload_encoding
@@ -315,7 +315,7 @@ def _parse_pieces(
     while True:
         chunk = text[pos:] if pos else text
         try:
-            pieces.append((parser.parse(chunk), pos))
+            pieces.append((parse(parser, chunk), pos))
             return pieces, unread
         except UnexpectedInput as exc:
             offset, expected = parse_error_position(exc, len(chunk))
@@ -324,7 +324,7 @@ def _parse_pieces(
         try:
             # Read up to the line that broke it (the wrapper then ends like a cut file).
             if cut:
-                pieces.append((parser.parse(chunk[:cut]), pos))
+                pieces.append((parse(parser, chunk[:cut]), pos))
         except UnexpectedInput:
             cut = 0
         if not pieces:

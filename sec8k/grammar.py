@@ -15,13 +15,14 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from lark import Lark, Token
+from lark import Lark, Token, Tree
 from lark.exceptions import GrammarError as LarkGrammarError
 
 from sec8k.errors import GrammarError
 from sec8k.lalr import dispatch_by_first_character, positions_on_rules
+from sec8k.runtime import FallbackError, Program, program
 
-__all__ = ["display_name", "get_parser", "grammar_dir", "shipped_grammar"]
+__all__ = ["display_name", "get_parser", "grammar_dir", "parse", "program_for", "shipped_grammar"]
 
 
 @functools.cache
@@ -115,8 +116,37 @@ def get_parser(grammar_file: str) -> Lark:
     for terminal in parser.terminals:
         if terminal.name.rpartition("__")[2] in _POSITION_ONLY:
             callbacks.setdefault(terminal.name, _drop_value)
-    if _RULE_POSITIONS.get(name, True):
+    positions = _RULE_POSITIONS.get(name, True)
+    if positions:
         positions_on_rules(parser)
     dropped = (type_ for type_, callback in callbacks.items() if callback is _drop_value)
     dispatch_by_first_character(parser, dropped)
+    _PROGRAMS[id(parser)] = program(parser, positions, _drop_value)
     return parser
+
+
+# The driver's program of each parser get_parser made (those live as long as the process).
+_PROGRAMS: dict[int, Program | None] = {}
+
+
+def program_for(parser: Lark) -> Program | None:
+    """The :mod:`sec8k.runtime` program that parses as ``parser`` does; None: Lark parses.
+
+    Only parsers made by :func:`get_parser` have one.
+    """
+    return _PROGRAMS.get(id(parser))
+
+
+def parse(parser: Lark, text: str) -> Tree[Token]:
+    """``parser.parse(text)``: by sec8k's driver where it reads the text, else by Lark.
+
+    Raises what ``parser.parse`` raises (``lark.exceptions.UnexpectedInput``).
+    """
+    found = program_for(parser)
+    if found is not None:
+        try:
+            tree: Tree[Token] = found.parse(text, 1 << 62)
+            return tree
+        except FallbackError:
+            pass  # Lark reads it, and says where it breaks
+    return parser.parse(text)

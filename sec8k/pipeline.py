@@ -33,6 +33,7 @@ from sec8k.forms import (
     get_form,
     title_pattern,
 )
+from sec8k.grammar import program_for
 from sec8k.html import looks_like_html, normalize_html
 from sec8k.load import DEFAULT_MAX_BYTES, Source, SourceLike, load, report_nul
 from sec8k.model import (
@@ -46,6 +47,7 @@ from sec8k.model import (
     Unrecognized,
 )
 from sec8k.normalize import NormalizedDocument, normalize_text
+from sec8k.runtime import FallbackError, OverBudgetError
 from sec8k.span import LineIndex, Span, line_index
 from sec8k.transform import DocumentParts, transform
 from sec8k.transform.base import Context
@@ -208,7 +210,7 @@ def _parse(state: ParseState) -> None:
 
     try:
         state.tree = _drive(parser, text, recover, MAX_TOKENS)
-    except _OverBudgetError as over:
+    except OverBudgetError as over:
         skipped.clear()
         _keep_head(state, over.position, recover)
     except UnexpectedInput as exc:
@@ -228,23 +230,26 @@ however the input is shaped (a megabyte of one-line headings is 100,000 tokens).
 largest real filings measured, 10-Ks of 2 to 4 MB, lex to under 1,400 tokens.
 """
 
-
-class _OverBudgetError(Exception):
-    """The document has more than MAX_TOKENS tokens; ``position`` is where it ran out."""
-
-    def __init__(self, position: int) -> None:
-        super().__init__(position)
-        self.position = position
+_UNLIMITED = 1 << 62  # the budget of a parse that has none
 
 
 def _drive(
     parser: Lark, text: str, recover: Callable[[UnexpectedInput], bool], budget: int | None
 ) -> Tree[Token]:
-    """Lark's LALR loop with error recovery, counting tokens against ``budget``.
+    """Parse ``text`` with error recovery, counting tokens against ``budget``.
 
-    It is ``parser.parse(text, on_error=recover)`` with one addition: after ``budget``
-    tokens it raises _OverBudgetError at the next token.
+    sec8k's driver (:mod:`sec8k.runtime`) reads a document without an error; where it
+    stops, Lark's LALR loop reads the document again, as ``parser.parse(text,
+    on_error=recover)`` with one addition: after ``budget`` tokens it raises
+    OverBudgetError at the next token.
     """
+    program = program_for(parser)
+    if program is not None:
+        try:
+            tree: Tree[Token] = program.parse(text, _UNLIMITED if budget is None else budget)
+            return tree
+        except FallbackError:
+            pass
     session = parser.parse_interactive(text)
     state, lexer = session.parser_state, session.lexer_thread
     count, token = 0, None
@@ -253,10 +258,10 @@ def _drive(
             for token in lexer.lex(state):  # type: ignore[no-untyped-call]
                 count += 1
                 if budget is not None and count > budget:
-                    raise _OverBudgetError(token.start_pos or 0)
+                    raise OverBudgetError(token.start_pos or 0)
                 state.feed_token(token)
             end = Token.new_borrow_pos("$END", "", token) if token else Token("$END", "")
-            tree: Tree[Token] = state.feed_token(end, True)
+            tree = state.feed_token(end, True)
             return tree
         except UnexpectedInput as exc:
             exc.interactive_parser = session

@@ -1,0 +1,455 @@
+"""Stage 4, parse: an LALR driver of sec8k's own, run on the tables Lark builds.
+
+Lark computes the parse table, the contextual lexer's terminals for each parser state and
+the shape of the tree (which tokens are kept, which rules are inlined); this module runs
+them. Lark's driver passes each token through a lexer thread, a scanner, a parser state
+and a chain of three or four callables per reduction, all Python; here one loop does the
+lexing, the shifts and the reductions, and the compiled build (``hatch_build.py``) makes
+that loop C. The trees are Lark's ``Tree`` and ``Token`` objects, equal to the ones
+Lark's own driver makes (``tests/test_runtime.py`` compares them on every curated input),
+with the rule positions :func:`sec8k.lalr.positions_on_rules` gives.
+
+The driver takes the way through a document that has no error. Where it meets text no
+terminal reads or a token its state does not accept, it raises :class:`FallbackError` and
+the caller parses the document again with Lark, whose error recovery and messages sec8k
+keeps. That costs the failed attempt's time on the few documents with an error, and keeps
+one implementation of recovery.
+
+A parser built with options this driver does not reproduce (another lexer, a
+transformer, placeholders, a tree class of its own) gets no program: :func:`program`
+returns None and Lark parses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from lark import Lark, Token, Tree
+from lark.lexer import ContextualLexer, _create_unless
+from lark.parsers.lalr_analysis import Shift
+from lark.tree import Meta
+
+from sec8k.lalr import _Starts, _starts
+
+__all__ = ["FallbackError", "OverBudgetError", "Program", "program"]
+
+_BLANKS = re.compile(r"[ \t]*")
+
+# Keys remembered per lexer state before its memo starts afresh (as lalr.DispatchScanner).
+_MAX_KEYS = 4096
+
+
+class FallbackError(Exception):
+    """The driver stops here: the document has an error that Lark's parser recovers from."""
+
+
+class OverBudgetError(Exception):
+    """More tokens than the budget; ``position`` is where the first one over it starts."""
+
+    def __init__(self, position: int) -> None:
+        super().__init__(position)
+        self.position = position
+
+
+class _Lexer:
+    """The terminals one parser state accepts, tried in Lark's order from the first character.
+
+    As :class:`sec8k.lalr.DispatchScanner`: only terminals that can start with the character
+    under the cursor (after blanks, with the first one that is not blank) are tried.
+    """
+
+    def __init__(
+        self,
+        names: list[str],
+        patterns: list[re.Pattern[str]],
+        starts: list[_Starts | None],
+        callbacks: dict[str, Callable[[Token], Token]],
+        ignore: frozenset[str],
+        newline: frozenset[str],
+        positions_only: frozenset[str],
+    ) -> None:
+        self.names = names
+        self.patterns = patterns
+        self.starts = starts
+        self.callbacks = callbacks
+        self.ignore = ignore
+        self.newline = newline
+        self.positions_only = positions_only
+        self.by_key: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+
+    def candidates(self, key: str, char: str, after: str) -> list[tuple[re.Pattern[str], str]]:
+        """The terminals that can start at ``char`` (``after`` the blanks), memoised by key."""
+        if len(self.by_key) >= _MAX_KEYS:
+            self.by_key.clear()
+        found: list[tuple[re.Pattern[str], str]] = []
+        for i in range(len(self.names)):
+            starts = self.starts[i]
+            if starts is None or starts.may_start(char, after):
+                found.append((self.patterns[i], self.names[i]))
+        self.by_key[key] = found
+        return found
+
+
+class _Reduction:
+    """What reducing by one rule does: how many values it takes and the tree it makes."""
+
+    def __init__(
+        self,
+        size: int,
+        origin: str,
+        name: Any,
+        keep: list[int] | None,
+        inline: list[bool],
+        single: bool,
+    ) -> None:
+        self.size = size
+        self.origin = origin  # the nonterminal to go to after the reduction
+        self.name = name  # the tree's data: the rule's alias or name
+        self.keep = keep  # the children kept, by index; None keeps all of them
+        self.inline = inline  # per kept child: whether its children take its place
+        self.single = single  # a ?rule: a single kept child stands for the tree
+
+
+def _reduction(rule: Any) -> _Reduction:
+    """Lark's tree shaping for ``rule``, as its ParseTreeBuilder does without placeholders."""
+    options = rule.options
+    keep: list[int] = []
+    inline: list[bool] = []
+    for i, symbol in enumerate(rule.expansion):
+        if options.keep_all_tokens or not (symbol.is_term and symbol.filter_out):
+            keep.append(i)
+            inline.append(not symbol.is_term and symbol.name.startswith("_"))
+    filtered = len(keep) < len(rule.expansion) or any(inline)
+    name = rule.alias or options.template_source or rule.origin.name
+    return _Reduction(
+        len(rule.expansion),
+        rule.origin.name,
+        name,
+        keep if filtered else None,
+        inline if filtered else [False] * len(rule.expansion),
+        bool(options.expand1 and not rule.alias),
+    )
+
+
+class Program:
+    """One grammar's parse table, lexer states and tree shapes, ready to drive."""
+
+    def __init__(
+        self,
+        actions: list[dict[str, int]],
+        reductions: list[_Reduction],
+        lexers: list[_Lexer],
+        start: int,
+        end: int,
+        positions: bool,
+    ) -> None:
+        self.actions = actions  # per state: >= 0 shifts to that state, < 0 reduces by ~n
+        self.reductions = reductions
+        self.lexers = lexers
+        self.start = start
+        self.end = end
+        self.positions = positions
+
+    def parse(self, text: str, budget: int) -> Any:
+        """The parse tree of ``text``, as Lark's parser gives it.
+
+        Raises:
+            FallbackError: the text has an error; Lark's parser is to read it.
+            OverBudgetError: more than ``budget`` tokens.
+        """
+        stack: list[int] = [self.start]
+        values: list[Any] = []
+        length = len(text)
+        pos = 0
+        line = 1
+        line_start = 0
+        count = 0
+        last: Any = None
+        while pos < length:
+            lexer = self.lexers[stack[-1]]
+            char = text[pos]
+            if char == " " or char == "\t":
+                blanks_end = _BLANKS.match(text, pos).end()  # type: ignore[union-attr]
+                after = text[blanks_end] if blanks_end < length else ""
+                key = char + after
+            else:
+                after = ""
+                key = char
+            candidates = lexer.by_key.get(key)
+            if candidates is None:
+                candidates = lexer.candidates(key, char, after)
+            name = ""
+            stop = -1
+            for pattern, terminal in candidates:
+                m = pattern.match(text, pos)
+                if m is not None:
+                    name = terminal
+                    stop = m.end()
+                    break
+            if stop <= pos:
+                raise FallbackError(pos)
+            ignored = name in lexer.ignore
+            callback = lexer.callbacks.get(name)
+            token: Any = None
+            if not ignored or callback is not None:
+                dropped = name in lexer.positions_only
+                value = "" if dropped else text[pos:stop]
+                token = _token(name, value, pos, line, pos - line_start + 1)
+                if dropped:
+                    callback = None
+            if name in lexer.newline:
+                newlines = text.count("\n", pos, stop)
+                if newlines:
+                    line += newlines
+                    line_start = text.rindex("\n", pos, stop) + 1
+            pos = stop
+            if token is None:
+                continue
+            token.end_line = line
+            token.end_column = stop - line_start + 1
+            token.end_pos = stop
+            if callback is not None:
+                token = callback(token)
+            if ignored:
+                continue
+            count += 1
+            if count > budget:
+                raise OverBudgetError(token.start_pos or 0)
+            self._feed(token, stack, values)
+            last = token
+        if last is not None:
+            end_token = Token.new_borrow_pos("$END", "", last)
+        else:
+            end_token = Token("$END", "")
+        return self._finish(end_token, stack, values)
+
+    def _feed(self, token: Any, stack: list[int], values: list[Any]) -> None:
+        kind: str = token.type
+        while True:
+            action = self.actions[stack[-1]].get(kind)
+            if action is None:
+                raise FallbackError(token.start_pos)
+            if action >= 0:
+                stack.append(action)
+                values.append(token)
+                return
+            self._reduce(self.reductions[~action], stack, values)
+
+    def _finish(self, token: Any, stack: list[int], values: list[Any]) -> Any:
+        while True:
+            action = self.actions[stack[-1]].get("$END")
+            if action is None or action >= 0:
+                raise FallbackError(token.start_pos)
+            self._reduce(self.reductions[~action], stack, values)
+            if stack[-1] == self.end:
+                return values[-1]
+
+    def _reduce(self, rule: _Reduction, stack: list[int], values: list[Any]) -> None:
+        size = rule.size
+        base = len(values) - size
+        keep = rule.keep
+        children: list[Any]
+        if keep is None:
+            children = values[base:]
+        else:
+            children = []
+            for j in range(len(keep)):
+                child = values[base + keep[j]]
+                if rule.inline[j]:
+                    children.extend(child.children)
+                else:
+                    children.append(child)
+        single = rule.single and len(children) == 1
+        made: Any = children[0] if single else _tree(rule.name, children)
+        if self.positions and isinstance(made, Tree):
+            _position(made, values, base)
+        if size:
+            del values[base:]
+            del stack[len(stack) - size :]
+        stack.append(self.actions[stack[-1]][rule.origin])
+        values.append(made)
+
+
+def _token(kind: str, value: str, start: int, line: int, column: int) -> Any:
+    # What Token(kind, value, start, line, column) makes, without its two Python calls.
+    token: Any = str.__new__(Token, value)
+    token.type = kind
+    token.start_pos = start
+    token.value = value
+    token.line = line
+    token.column = column
+    return token
+
+
+def _tree(name: Any, children: list[Any]) -> Any:
+    # What Tree(name, children) makes, without the call of its Python __init__.
+    tree: Any = object.__new__(Tree)
+    tree.data = name
+    tree.children = children
+    tree._meta = None
+    return tree
+
+
+def _position(made: Any, values: list[Any], base: int) -> None:
+    """Set ``made``'s span from the values it was built from (lalr.positions_on_rules)."""
+    start: Any = None
+    end: Any = None
+    meta: Any
+    found = False
+    count = len(values)
+    for i in range(base, count):
+        child = values[i]
+        if isinstance(child, Token):
+            start = child.start_pos
+            found = True
+            break
+        if isinstance(child, Tree):
+            meta = child._meta
+            if meta is not None and not meta.empty:
+                start = meta.container_start_pos
+                found = True
+                break
+    if not found:
+        return
+    i = count - 1
+    while i >= base:
+        child = values[i]
+        if isinstance(child, Token):
+            end = child.end_pos
+            break
+        if isinstance(child, Tree):
+            meta = child._meta
+            if meta is not None and not meta.empty:
+                end = meta.container_end_pos
+                break
+        i -= 1
+    meta = made._meta
+    if meta is None:
+        meta = made._meta = _new_meta()
+    if meta.empty:
+        meta.start_pos = start
+        meta.end_pos = end
+        meta.empty = False
+    meta.container_start_pos = start
+    meta.container_end_pos = end
+
+
+def _new_meta() -> Any:
+    return Meta()  # type: ignore[no-untyped-call]
+
+
+def program(
+    parser: Lark, positions: bool, drop: Callable[[Token], Token] | None = None
+) -> Program | None:
+    """The program that drives ``parser``'s tables; None where this driver cannot.
+
+    ``positions`` says whether rules carry spans (``positions_on_rules`` was applied);
+    tokens whose callback is ``drop`` are made without their text, as that callback would
+    leave them.
+    """
+    options = parser.options
+    frontend = parser.parser
+    lexer = getattr(frontend, "lexer", None)
+    if (
+        options.parser != "lalr"
+        or not isinstance(lexer, ContextualLexer)
+        or parser.lexer_conf.use_bytes
+        or options.transformer is not None
+        or options.maybe_placeholders
+        or options.tree_class not in (None, Tree)
+        or options.ambiguity not in ("auto", "resolve")
+    ):
+        return None
+    table = frontend.parser.parser.parse_table
+    start_name = options.start[0]  # Lark makes it a list
+    rules: dict[Any, int] = {}
+    reductions: list[_Reduction] = []
+    actions: list[dict[str, int]] = []
+    count = max(table.states) + 1
+    if sorted(table.states) != list(range(count)):
+        return None
+    for state in range(count):
+        row: dict[str, int] = {}
+        for symbol, (action, arg) in table.states[state].items():
+            if action is Shift:
+                row[str(symbol)] = arg
+            else:
+                index = rules.get(arg)
+                if index is None:
+                    index = rules[arg] = len(reductions)
+                    reductions.append(_reduction(arg))
+                row[str(symbol)] = ~index
+        actions.append(row)
+    flags = parser.lexer_conf.g_regex_flags
+    starts = {t.name: _starts(t, flags) for t in parser.terminals}
+    compiled: dict[str, re.Pattern[str]] = {}
+    shared: dict[int, _Lexer] = {}
+    lexers: list[_Lexer] = []
+    for state in range(count):
+        state_lexer = lexer.lexers[state]
+        made = shared.get(id(state_lexer))
+        if made is None:
+            made = shared[id(state_lexer)] = _state_lexer(state_lexer, starts, compiled, drop)
+        lexers.append(made)
+    return Program(
+        actions,
+        reductions,
+        lexers,
+        table.start_states[start_name],
+        table.end_states[start_name],
+        positions,
+    )
+
+
+def _state_lexer(
+    state_lexer: Any,
+    starts: dict[str, _Starts | None],
+    compiled: dict[str, re.Pattern[str]],
+    drop: Callable[[Token], Token] | None,
+) -> _Lexer:
+    """One parser state's lexer, with Lark's terminals, order and callbacks."""
+    terminals, callbacks = _create_unless(  # type: ignore[no-untyped-call]
+        state_lexer.terminals, state_lexer.g_regex_flags, state_lexer.re, False
+    )
+    for name, user in state_lexer.user_callbacks.items():
+        if name in callbacks:
+            callbacks[name] = _chain(callbacks[name], user, name)
+        else:
+            callbacks[name] = user
+    names: list[str] = []
+    patterns: list[re.Pattern[str]] = []
+    firsts: list[_Starts | None] = []
+    for terminal in terminals:
+        pattern = compiled.get(terminal.name)
+        if pattern is None:
+            regexp = terminal.pattern.to_regexp()
+            pattern = compiled[terminal.name] = re.compile(regexp, state_lexer.g_regex_flags)
+        names.append(str(terminal.name))
+        patterns.append(pattern)
+        firsts.append(starts.get(terminal.name))
+    positions_only = frozenset(
+        name for name, callback in callbacks.items() if drop is not None and callback is drop
+    )
+    return _Lexer(
+        names,
+        patterns,
+        firsts,
+        callbacks,
+        frozenset(state_lexer.ignore_types),
+        frozenset(state_lexer.newline_types),
+        positions_only,
+    )
+
+
+def _chain(
+    first: Callable[[Token], Token], then: Callable[[Token], Token], name: str
+) -> Callable[[Token], Token]:
+    """Lark's CallChain: where ``first`` keeps the token's type, ``then`` reads the token."""
+
+    def call(token: Token) -> Token:
+        made = first(token)
+        return then(token) if made.type == name else made
+
+    return call

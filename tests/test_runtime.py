@@ -1,0 +1,200 @@
+"""sec8k's LALR driver (sec8k/runtime.py): Lark's trees, or a fallback to Lark where it errs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lark import Lark, Token, Tree, UnexpectedInput
+
+from sec8k import grammar, pipeline
+from sec8k.forms import default_form, forms
+from sec8k.pipeline import STAGES, ParseState
+from sec8k.runtime import FallbackError, OverBudgetError, Program, program
+from tests.conftest import case_input, corpus_files, filing_cases, requires_corpus
+from tests.test_lalr import _shape
+
+GRAMMARS = sorted({form.grammar_file for form in forms()} | {"envelope.lark"})
+_NO_BUDGET = 1 << 62
+
+
+def _program(parser: Lark) -> Program:
+    found = grammar.program_for(parser)
+    assert found is not None
+    return found
+
+
+def _both(parser: Lark, text: str) -> tuple[object, object]:
+    """(Lark's tree or its failure, the driver's tree or its fallback), as comparable values."""
+    try:
+        lark: object = _shape(parser.parse(text))
+    except UnexpectedInput:
+        lark = "error"
+    try:
+        driven: object = _shape(_program(parser).parse(text, _NO_BUDGET))
+    except FallbackError:
+        driven = "error"
+    return lark, driven
+
+
+def _document(case: Path) -> ParseState | None:
+    state = ParseState(case_input(case).read_bytes(), None, 1 << 31)
+    for name, stage in STAGES:
+        if name == "parse" or state.stopped:
+            break
+        stage(state)
+    if state.form is None or state.document is None:
+        return None
+    return state
+
+
+def test_every_shipped_grammar_has_a_program() -> None:
+    """Every form's parser and the envelope's is driven by sec8k's driver."""
+    for grammar_file in GRAMMARS:
+        assert grammar.program_for(grammar.get_parser(grammar_file)) is not None, grammar_file
+
+
+@pytest.mark.parametrize("case", filing_cases(), ids=lambda p: p.name)
+def test_the_driver_makes_lark_s_tree_on_real_filings(case: Path) -> None:
+    """Each curated document, and its envelope, parses to Lark's tree, or falls back where
+    Lark fails: rules, children, tokens and every position alike."""
+    state = _document(case)
+    if state is None:
+        pytest.skip("stopped before the parse")
+    assert state.document is not None and state.form is not None
+    lark, driven = _both(state.form.parser(), state.document.text)
+    assert driven == lark
+    assert state.source is not None
+    lark, driven = _both(grammar.get_parser("envelope.lark"), state.source.text)
+    assert driven == lark
+
+
+@requires_corpus
+def test_the_driver_makes_lark_s_tree_on_the_corpus() -> None:
+    """The same on every corpus filing (where ../shared is present)."""
+    compared = 0
+    files = corpus_files()
+    for path in files:
+        state = ParseState(path.read_bytes(), None, 1 << 31)
+        for name, stage in STAGES:
+            if name == "parse" or state.stopped:
+                break
+            stage(state)
+        if state.form is None or state.document is None:
+            continue
+        lark, driven = _both(state.form.parser(), state.document.text)
+        assert driven == lark, path.name
+        compared += 1
+    assert compared > 0.9 * len(files)
+
+
+def test_an_error_falls_back_to_lark_s_recovery(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document with text the grammar cannot place (a fuzzer's find, kept as a regression):
+    the driver stops, and the parse stage gives what it gave with Lark alone."""
+    path = Path(__file__).parent.parent / "fuzz/regressions/html-item-spans-around-a-late-table.htm"
+
+    def parsed() -> ParseState:
+        state = ParseState(path.read_bytes(), None, 1 << 31)
+        for _name, stage in STAGES[: [name for name, _ in STAGES].index("parse") + 1]:
+            stage(state)
+        return state
+
+    state = parsed()
+    assert state.document is not None and state.form is not None and state.tree is not None
+    with pytest.raises(FallbackError):
+        _program(state.form.parser()).parse(state.document.text, _NO_BUDGET)
+    monkeypatch.setattr(pipeline, "program_for", lambda parser: None)
+    alone = parsed()
+    assert alone.tree is not None and alone.skipped
+    assert _shape(state.tree) == _shape(alone.tree)
+    assert state.skipped == alone.skipped
+    assert state.sink.diagnostics == alone.sink.diagnostics
+
+
+@pytest.mark.parametrize("case", filing_cases()[:6], ids=lambda p: p.name)
+def test_the_token_budget_stops_at_lark_s_token(case: Path) -> None:
+    """Over the budget, the driver stops at the token Lark's loop stops at."""
+    state = _document(case)
+    if state is None:
+        pytest.skip("stopped before the parse")
+    assert state.document is not None and state.form is not None
+    parser, text = state.form.parser(), state.document.text
+    budget = 5
+    with pytest.raises(OverBudgetError) as driven:
+        _program(parser).parse(text, budget)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "program_for", lambda parser: None)
+        with pytest.raises(OverBudgetError) as lark:
+            pipeline._drive(parser, text, lambda exc: False, budget)
+    assert driven.value.position == lark.value.position > 0
+
+
+def test_options_the_driver_does_not_reproduce_get_no_program() -> None:
+    """Placeholders, a transformer, another lexer or parser: Lark parses."""
+    path = str(grammar.grammar_dir() / "envelope.lark")
+    common = {"import_paths": [grammar.shipped_grammar], "maybe_placeholders": False}
+    assert program(Lark.open(path, parser="lalr", **common), True) is not None  # type: ignore[arg-type]
+    for options in (
+        {"parser": "lalr", "maybe_placeholders": True},
+        {"parser": "lalr", "lexer": "basic"},
+        {"parser": "lalr", "transformer": _Upper()},
+        {"parser": "earley"},
+    ):
+        made = Lark.open(path, **{**common, **options})  # type: ignore[arg-type]
+        assert program(made, True) is None, options
+
+
+class _Upper:
+    def __default_token__(self, token: Token) -> Token:
+        return token
+
+
+# Pieces of 8-K layout, of every part of the grammar, and of text it cannot place.
+_PIECES = [
+    "FORM 8-K\n",
+    "CURRENT REPORT\n",
+    "UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\n",
+    "Date of Report (Date of earliest event reported): May 1, 2020\n",
+    "ACME CORP\n",
+    "(Exact name of registrant as specified in its charter)\n",
+    "Delaware   001-12345   12-3456789\n",
+    "(State or other jurisdiction of incorporation)   (Commission File Number)\n",
+    "[X] Written communications pursuant to Rule 425\n",
+    "\u2610 Soliciting material pursuant to Rule 14a-12\n",
+    "Item 2.02 Results of Operations and Financial Condition.\n",
+    "ITEM 9.01. FINANCIAL STATEMENTS AND EXHIBITS\n",
+    "Item 5. Other Events\n",
+    "Some prose about the quarter, which ended well.\n",
+    "99.1  Press release dated May 1, 2020\n",
+    "SIGNATURE\n",
+    "Pursuant to the requirements of the Securities Exchange Act of 1934,\n",
+    "By: /s/ Jane Doe\n",
+    "Name: Jane Doe\nTitle: Chief Executive Officer\n",
+    "\n",
+    "   ",
+    "\t",
+    "]]] [[[ ",
+    "(",
+    "-----\n",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_the_driver_agrees_with_lark_on_generated_layouts(pieces: list[str]) -> None:
+    """Any sequence of layout pieces: the same tree as Lark's, or a fallback where Lark fails."""
+    text = "".join(pieces)
+    lark, driven = _both(default_form().parser(), text)
+    assert driven == lark
+
+
+def test_a_tree_is_lark_s_tree_class() -> None:
+    """Consumers (the transformers, ``--tree``) get Lark's own classes."""
+    case = filing_cases()[0]
+    state = _document(case)
+    assert state is not None and state.document is not None and state.form is not None
+    tree = _program(state.form.parser()).parse(state.document.text, _NO_BUDGET)
+    assert type(tree) is Tree
+    assert all(type(t) is Token for t in tree.scan_values(lambda v: True))
