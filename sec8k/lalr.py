@@ -395,6 +395,122 @@ def _positioned(callback: Any) -> Any:
     return build
 
 
+# A needed word is this long at least: shorter ones are on most lines.
+_MIN_WORD = 3
+# More words than this cost more searches than the attempt they save.
+_MAX_WORDS = 8
+
+
+class _Needs:
+    """The words a parsed pattern's every match holds before the first line break it reads.
+
+    A sequence is read item by item until one that can read a line break: each item
+    before it starts on the line the match starts on. A run of literal characters is a
+    word; a group, a repeat of at least one, or a lookahead holds what its contents hold;
+    a branch holds one of the words of each of its branches. The best word set found
+    (longest shortest word) is kept.
+    """
+
+    def sequence(
+        self, items: Iterable[tuple[Any, Any]], icase: bool
+    ) -> tuple[list[tuple[str, bool]] | None, bool]:
+        """(the best word set, whether the sequence can read a line break)."""
+        best: list[tuple[str, bool]] | None = None
+        run: list[str] = []
+        for op, arg in items:
+            if op is sre.LITERAL and chr(arg) != "\n":
+                run.append(chr(arg))
+                continue
+            best = _better(best, _word(run, icase))
+            run = []
+            needs, breaks = self.item(op, arg, icase)
+            best = _better(best, needs)
+            if breaks:
+                return best, True
+        return _better(best, _word(run, icase)), False
+
+    def item(self, op: Any, arg: Any, icase: bool) -> tuple[list[tuple[str, bool]] | None, bool]:
+        if op is sre.LITERAL:
+            return None, chr(arg) == "\n"
+        if op is sre.NOT_LITERAL:
+            return None, chr(arg) != "\n"
+        if op is sre.IN:
+            try:
+                return None, bool(re.fullmatch(_class_source(arg), "\n"))
+            except (_UnknownPatternError, re.error):
+                return None, True
+        if op is sre.SUBPATTERN:
+            _group, add_flags, del_flags, items = arg
+            icase = bool((icase or add_flags & re.IGNORECASE) and not del_flags & re.IGNORECASE)
+            return self.sequence(items, icase)
+        if op is sre.ATOMIC_GROUP:
+            return self.sequence(arg, icase)
+        if op is sre.BRANCH:
+            union: list[tuple[str, bool]] | None = []
+            breaks = False
+            for branch in arg[1]:
+                needs, can_break = self.sequence(branch, icase)
+                union = None if needs is None or union is None else union + needs
+                breaks = breaks or can_break
+            return union, breaks
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            low, high, items = arg
+            needs, breaks = self.sequence(items, icase)
+            return (needs if low >= 1 else None), breaks and high != 0
+        if op is sre.ASSERT:
+            direction, items = arg
+            if direction < 0:
+                return None, False  # a lookbehind reads before the match
+            return self.sequence(items, icase)[0], False
+        if op is sre.ASSERT_NOT or op is sre.AT:
+            return None, False
+        return None, True  # ANY (without DOTALL), references, anything else: read no further
+
+
+def _word(run: list[str], icase: bool) -> list[tuple[str, bool]] | None:
+    word = "".join(run)
+    if len(word) < _MIN_WORD or (icase and not word.isascii()):
+        return None
+    return [(word, icase)]
+
+
+def _better(
+    best: list[tuple[str, bool]] | None, found: list[tuple[str, bool]] | None
+) -> list[tuple[str, bool]] | None:
+    if found is None or len(found) > _MAX_WORDS:
+        return best
+    if any(len(word) < _MIN_WORD for word, _ in found):
+        return best
+    if best is None or min(len(w) for w, _ in found) > min(len(w) for w, _ in best):
+        return found
+    return best
+
+
+def needed_words(terminal: TerminalDef, flags: int) -> tuple[tuple[str, ...], bool] | None:
+    """Words one of which every match of ``terminal`` holds on the line where it starts.
+
+    Many terminals are told apart by a word (a caption by "zip" or "telephone", a label by
+    "commission"), which their pattern looks for anywhere in a caption or a cell: an
+    attempt at a line without the word fails only after the regex engine has walked to
+    its end. Searching the line for the word first (``str.find``) tells that sooner.
+
+    Returns (words, folded): where ``folded``, the words are lower case and are to be
+    looked for in the line lowered offset for offset; None where no such word is known.
+    """
+    try:
+        parsed = sre_parse.parse(terminal.pattern.to_regexp(), flags)
+    except (re.error, AttributeError, TypeError, KeyError, ValueError):
+        return None
+    if flags & re.DOTALL:
+        return None
+    found, _ = _Needs().sequence(parsed, bool(flags & re.IGNORECASE))
+    if not found:
+        return None
+    folded = any(icase for _, icase in found)
+    words = tuple(dict.fromkeys(word.lower() if folded else word for word, _ in found))
+    return words, folded
+
+
 def dispatch_by_first_character(parser: Lark, positions_only: Iterable[str] = ()) -> None:
     """Make each state of ``parser``'s contextual lexer try only the terminals that can start.
 

@@ -31,7 +31,7 @@ from lark.lexer import ContextualLexer, _create_unless
 from lark.parsers.lalr_analysis import Shift
 from lark.tree import Meta
 
-from sec8k.lalr import _Starts, _starts
+from sec8k.lalr import _Starts, _starts, needed_words
 
 __all__ = ["FallbackError", "OverBudgetError", "Program", "program"]
 
@@ -53,6 +53,94 @@ class OverBudgetError(Exception):
         self.position = position
 
 
+class _Gate:
+    """Words one of which a terminal's every match holds on its line (lalr.needed_words)."""
+
+    def __init__(self, words: tuple[str, ...], folded: bool) -> None:
+        self.words = words
+        self.folded = folded  # the words are lower case, for the line lowered
+
+
+# A line longer than this is not searched for gates' words (the attempts are made).
+_GATED_LINE = 4096
+
+# Characters that case-insensitive matching takes for an ASCII letter without being one
+# (U+0130 and U+0131 for i, U+017F for s, U+212A for k): a line with one is not gated.
+_ODD_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+class _Line:
+    """The rest of the line under the lexer, where gates look for their words.
+
+    It runs from the first position a gate asks about to the line's end and is kept until
+    the lexer leaves that line, with each word's presence in it, so that a word is looked
+    for once per line, not once per cell of a row. A word found before a later position
+    still counts there: a gate may let an attempt through, never stop one that matches.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.start = 0
+        self.end = -1
+        self.usable = False
+        self.lowered: str | None = None
+        self.lowered_read = False
+        self.found: dict[str, bool] = {}
+        self.found_folded: dict[str, bool] = {}
+
+    def holds(self, gate: _Gate, pos: int) -> bool:
+        """Whether the line from ``pos`` on can hold a match: it has one of the words."""
+        if pos < self.start or pos >= self.end:
+            end = self.text.find("\n", pos, pos + _GATED_LINE + 1)
+            if end < 0:
+                end = len(self.text)
+            self.start = pos
+            self.end = end
+            self.usable = end - pos <= _GATED_LINE
+            self.lowered = None
+            self.lowered_read = False
+            self.found = {}
+            self.found_folded = {}
+            if pos == end:
+                return False  # at a line break: no word is before it
+        if not self.usable:
+            return True
+        if not gate.folded:
+            for word in gate.words:
+                present = self.found.get(word)
+                if present is None:
+                    present = self.found[word] = self.text.find(word, self.start, self.end) >= 0
+                if present:
+                    return True
+            return False
+        if not self.lowered_read:
+            self.lowered = _fold(self.text[self.start : self.end])
+            self.lowered_read = True
+        lowered = self.lowered
+        if lowered is None:
+            return True
+        for word in gate.words:
+            present = self.found_folded.get(word)
+            if present is None:
+                present = self.found_folded[word] = word in lowered
+            if present:
+                return True
+        return False
+
+
+def _fold(line: str) -> str | None:
+    """``line`` lowered offset for offset, as case-insensitive matching reads ASCII letters.
+
+    None where that cannot be had.
+    """
+    lowered = line.lower()
+    if line.isascii():
+        return lowered
+    if len(lowered) != len(line) or _ODD_FOLDS.search(line):
+        return None
+    return lowered
+
+
 class _Lexer:
     """The terminals one parser state accepts, tried in Lark's order from the first character.
 
@@ -65,6 +153,7 @@ class _Lexer:
         names: list[str],
         patterns: list[re.Pattern[str]],
         starts: list[_Starts | None],
+        gates: list[_Gate | None],
         callbacks: dict[str, Callable[[Token], Token]],
         ignore: frozenset[str],
         newline: frozenset[str],
@@ -73,21 +162,24 @@ class _Lexer:
         self.names = names
         self.patterns = patterns
         self.starts = starts
+        self.gates = gates
         self.callbacks = callbacks
         self.ignore = ignore
         self.newline = newline
         self.positions_only = positions_only
-        self.by_key: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        self.by_key: dict[str, list[tuple[re.Pattern[str], str, _Gate | None]]] = {}
 
-    def candidates(self, key: str, char: str, after: str) -> list[tuple[re.Pattern[str], str]]:
+    def candidates(
+        self, key: str, char: str, after: str
+    ) -> list[tuple[re.Pattern[str], str, _Gate | None]]:
         """The terminals that can start at ``char`` (``after`` the blanks), memoised by key."""
         if len(self.by_key) >= _MAX_KEYS:
             self.by_key.clear()
-        found: list[tuple[re.Pattern[str], str]] = []
+        found: list[tuple[re.Pattern[str], str, _Gate | None]] = []
         for i in range(len(self.names)):
             starts = self.starts[i]
             if starts is None or starts.may_start(char, after):
-                found.append((self.patterns[i], self.names[i]))
+                found.append((self.patterns[i], self.names[i], self.gates[i]))
         self.by_key[key] = found
         return found
 
@@ -167,6 +259,7 @@ class Program:
         line_start = 0
         count = 0
         last: Any = None
+        lines = _Line(text)
         while pos < length:
             lexer = self.lexers[stack[-1]]
             char = text[pos]
@@ -182,7 +275,9 @@ class Program:
                 candidates = lexer.candidates(key, char, after)
             name = ""
             stop = -1
-            for pattern, terminal in candidates:
+            for pattern, terminal, gate in candidates:
+                if gate is not None and not lines.holds(gate, pos):
+                    continue
                 m = pattern.match(text, pos)
                 if m is not None:
                     name = terminal
@@ -421,6 +516,7 @@ def _state_lexer(
     names: list[str] = []
     patterns: list[re.Pattern[str]] = []
     firsts: list[_Starts | None] = []
+    gates: list[_Gate | None] = []
     for terminal in terminals:
         pattern = compiled.get(terminal.name)
         if pattern is None:
@@ -429,6 +525,8 @@ def _state_lexer(
         names.append(str(terminal.name))
         patterns.append(pattern)
         firsts.append(starts.get(terminal.name))
+        words = needed_words(terminal, state_lexer.g_regex_flags)
+        gates.append(None if words is None else _Gate(*words))
     positions_only = frozenset(
         name for name, callback in callbacks.items() if drop is not None and callback is drop
     )
@@ -436,6 +534,7 @@ def _state_lexer(
         names,
         patterns,
         firsts,
+        gates,
         callbacks,
         frozenset(state_lexer.ignore_types),
         frozenset(state_lexer.newline_types),

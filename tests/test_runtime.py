@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lark import Lark, Token, Tree, UnexpectedInput
+from lark.lexer import PatternRE, TerminalDef
 
 from sec8k import grammar, pipeline
 from sec8k.forms import default_form, forms
+from sec8k.lalr import needed_words
 from sec8k.pipeline import STAGES, ParseState
-from sec8k.runtime import FallbackError, OverBudgetError, Program, program
+from sec8k.runtime import FallbackError, OverBudgetError, Program, _Gate, _Line, program
 from tests.conftest import case_input, corpus_files, filing_cases, requires_corpus
 from tests.test_lalr import _shape
 
@@ -29,7 +32,7 @@ def _program(parser: Lark) -> Program:
 def _both(parser: Lark, text: str) -> tuple[object, object]:
     """(Lark's tree or its failure, the driver's tree or its fallback), as comparable values."""
     try:
-        lark: object = _shape(parser.parse(text))
+        lark: object = _shape(parser.parse(text))  # type: ignore[arg-type]
     except UnexpectedInput:
         lark = "error"
     try:
@@ -108,7 +111,7 @@ def test_an_error_falls_back_to_lark_s_recovery(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(pipeline, "program_for", lambda parser: None)
     alone = parsed()
     assert alone.tree is not None and alone.skipped
-    assert _shape(state.tree) == _shape(alone.tree)
+    assert _shape(state.tree) == _shape(alone.tree)  # type: ignore[arg-type]
     assert state.skipped == alone.skipped
     assert state.sink.diagnostics == alone.sink.diagnostics
 
@@ -198,3 +201,104 @@ def test_a_tree_is_lark_s_tree_class() -> None:
     tree = _program(state.form.parser()).parse(state.document.text, _NO_BUDGET)
     assert type(tree) is Tree
     assert all(type(t) is Token for t in tree.scan_values(lambda v: True))
+
+
+# Gates: a terminal whose every match holds a word on its line is not tried on a line
+# without one of its words.
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (r"[ \t]*\((?=[^()\n]*?(?i:date\s+of|earliest))[^)\n]*\)", (("date", "earliest"), True)),
+        (r"(?i:zip)(?:[^\n]|x)*address|address[^\n]*zip", (("address",), False)),
+        (r"(?:abc)?xyz", (("xyz",), False)),
+        (r"(?:abc)+xy", (("abc",), False)),
+        (r"[ \t]*\n(?i:item)", None),  # the word is on the next line
+        (r"(?=.*zip)", None),  # "." may be a line break under re.S: not read past
+        (r"(?<=item)x", None),  # a lookbehind reads before the match
+        (r"foo|ba", None),  # one branch has no word long enough
+        (r"(?!zip)[a-z]+", None),
+        (r"(?i:caf\u00e9)", None),  # a non-ASCII word is not folded by str.lower alike
+    ],
+)
+def test_needed_words_are_read_off_the_pattern(
+    pattern: str, words: tuple[tuple[str, ...], bool] | None
+) -> None:
+    """The words found are those every match holds before its first line break."""
+    terminal = TerminalDef("T", PatternRE(pattern))
+    assert needed_words(terminal, 0) == words
+
+
+def _gated_terminals() -> list[tuple[str, re.Pattern[str], _Gate]]:
+    found = []
+    for grammar_file in GRAMMARS:
+        parser = grammar.get_parser(grammar_file)
+        for terminal in parser.terminals:
+            words = needed_words(terminal, 0)
+            if words is not None:
+                found.append(
+                    (terminal.name, re.compile(terminal.pattern.to_regexp()), _Gate(*words))
+                )
+    return found
+
+
+_GATED = _gated_terminals()
+_WORD_PIECES = [
+    *sorted({w for _, _, gate in _GATED for w in gate.words}),
+    *"()[]:. \t\nXASKI\u2610\u017f\u212a\u0130\u0131",
+    *("  ", "of", "the"),
+]
+
+
+def test_shipped_grammars_have_gated_terminals() -> None:
+    """The captions, labels and headings told apart by a word are gated."""
+    names = {name.rpartition("__")[2] for name, _, _ in _GATED}
+    assert {"CAPTION_ZIP", "CAPTION_DATE_OF_REPORT", "LABEL_PHONE", "ITEM_WORD"} <= names
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    pieces=st.lists(
+        st.one_of(st.sampled_from(_WORD_PIECES), st.sampled_from(_WORD_PIECES).map(str.upper)),
+        max_size=25,
+    ),
+    start=st.integers(0, 60),
+)
+def test_no_gated_terminal_matches_where_its_gate_is_shut(pieces: list[str], start: int) -> None:
+    """Soundness: a gate shut at a position means the terminal does not match there."""
+    text = "".join(pieces)
+    for pos in range(min(start, len(text)), len(text)):
+        line = _Line(text)
+        for name, compiled, gate in _GATED:
+            if compiled.match(text, pos):
+                assert line.holds(gate, pos), (name, text, pos)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(alphabet="zipZIP ab\n\u017f\u0130", max_size=80),
+    steps=st.lists(st.integers(0, 9), max_size=20),
+)
+def test_a_line_answers_as_a_search_of_its_rest_does(text: str, steps: list[int]) -> None:
+    """Asked at rising positions, a line answers whether the word is in the line from the
+    first position asked on it: never no where a search from the position finds it.
+
+    A line with a character lowering cannot keep in place is not gated (always holds).
+    """
+    line = _Line(text)
+    gate = _Gate(("zip",), True)
+    pos, first, end = 0, 0, -1
+    for step in steps:
+        pos += step
+        if pos >= len(text):
+            break
+        if pos >= end:
+            first, end = pos, text.find("\n", pos)
+            end = len(text) if end < 0 else end
+        rest = text[first:end]
+        odd = any(c in rest for c in "\u0130\u0131\u017f\u212a")
+        holds = line.holds(gate, pos)
+        assert holds == (odd or "zip" in rest.lower()), (text, pos)
+        if not holds:
+            assert "zip" not in text[pos:end].lower()
