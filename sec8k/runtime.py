@@ -217,7 +217,7 @@ def _reduction(rule: Any) -> _Reduction:
     name = rule.alias or options.template_source or rule.origin.name
     return _Reduction(
         len(rule.expansion),
-        rule.origin.name,
+        str(rule.origin.name),  # a plain str: a Token key compares in Python
         name,
         keep if filtered else None,
         inline if filtered else [False] * len(rule.expansion),
