@@ -251,8 +251,7 @@ class Program:
             FallbackError: the text has an error; Lark's parser is to read it.
             OverBudgetError: more than ``budget`` tokens.
         """
-        stack: list[int] = [self.start]
-        values: list[Any] = []
+        run = _Stacks(self.start)
         length = len(text)
         pos = 0
         line = 1
@@ -261,7 +260,7 @@ class Program:
         last: Any = None
         lines = _Line(text)
         while pos < length:
-            lexer = self.lexers[stack[-1]]
+            lexer = self.lexers[run.states[-1]]
             char = text[pos]
             if char == " " or char == "\t":
                 blanks_end = _BLANKS.match(text, pos).end()  # type: ignore[union-attr]
@@ -285,6 +284,7 @@ class Program:
                     break
             if stop <= pos:
                 raise FallbackError(pos)
+            start = pos
             ignored = name in lexer.ignore
             callback = lexer.callbacks.get(name)
             token: Any = None
@@ -311,39 +311,44 @@ class Program:
                 continue
             count += 1
             if count > budget:
-                raise OverBudgetError(token.start_pos or 0)
-            self._feed(token, stack, values)
+                raise OverBudgetError(start)
+            self._feed(token, start, stop, run)
             last = token
         if last is not None:
             end_token = Token.new_borrow_pos("$END", "", last)
         else:
             end_token = Token("$END", "")
-        return self._finish(end_token, stack, values)
+        return self._finish(end_token, run)
 
-    def _feed(self, token: Any, stack: list[int], values: list[Any]) -> None:
+    def _feed(self, token: Any, start: int, end: int, run: _Stacks) -> None:
         kind: str = token.type
+        states = run.states
         while True:
-            action = self.actions[stack[-1]].get(kind)
+            action = self.actions[states[-1]].get(kind)
             if action is None:
-                raise FallbackError(token.start_pos)
+                raise FallbackError(start)
             if action >= 0:
-                stack.append(action)
-                values.append(token)
+                states.append(action)
+                run.values.append(token)
+                run.starts.append(start)
+                run.ends.append(end)
                 return
-            self._reduce(self.reductions[~action], stack, values)
+            self._reduce(self.reductions[~action], run)
 
-    def _finish(self, token: Any, stack: list[int], values: list[Any]) -> Any:
+    def _finish(self, token: Any, run: _Stacks) -> Any:
         while True:
-            action = self.actions[stack[-1]].get("$END")
+            action = self.actions[run.states[-1]].get("$END")
             if action is None or action >= 0:
                 raise FallbackError(token.start_pos)
-            self._reduce(self.reductions[~action], stack, values)
-            if stack[-1] == self.end:
-                return values[-1]
+            self._reduce(self.reductions[~action], run)
+            if run.states[-1] == self.end:
+                return run.values[-1]
 
-    def _reduce(self, rule: _Reduction, stack: list[int], values: list[Any]) -> None:
+    def _reduce(self, rule: _Reduction, run: _Stacks) -> None:
+        values = run.values
         size = rule.size
-        base = len(values) - size
+        count = len(values)
+        base = count - size
         keep = rule.keep
         children: list[Any]
         if keep is None:
@@ -358,13 +363,48 @@ class Program:
                     children.append(child)
         single = rule.single and len(children) == 1
         made: Any = children[0] if single else _tree(rule.name, children)
-        if self.positions and isinstance(made, Tree):
-            _position(made, values, base)
+        # The span of all the values reduced that have one (the tree's "container").
+        starts = run.starts
+        ends = run.ends
+        start = -1
+        end = -1
+        for i in range(base, count):
+            if starts[i] >= 0:
+                start = starts[i]
+                break
+        if start >= 0:
+            i = count - 1
+            while ends[i] < 0:
+                i -= 1
+            end = ends[i]
         if size:
             del values[base:]
-            del stack[len(stack) - size :]
-        stack.append(self.actions[stack[-1]][rule.origin])
+            del starts[base:]
+            del ends[base:]
+            del run.states[len(run.states) - size :]
+        if isinstance(made, Tree):
+            if start >= 0 and self.positions:
+                _position(made, start, end)
+        elif isinstance(made, Token):  # a ?rule's one token stands for itself
+            start = -1 if made.start_pos is None else made.start_pos
+            end = -1 if made.end_pos is None else made.end_pos
+        else:
+            start = end = -1
+        states = run.states
+        states.append(self.actions[states[-1]][rule.origin])
         values.append(made)
+        starts.append(start)
+        ends.append(end)
+
+
+class _Stacks:
+    """The parser's stacks: states, values, and each value's span (-1: none)."""
+
+    def __init__(self, start: int) -> None:
+        self.states: list[int] = [start]
+        self.values: list[Any] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
 
 
 def _token(kind: str, value: str, start: int, line: int, column: int) -> Any:
@@ -387,39 +427,12 @@ def _tree(name: Any, children: list[Any]) -> Any:
     return tree
 
 
-def _position(made: Any, values: list[Any], base: int) -> None:
-    """Set ``made``'s span from the values it was built from (lalr.positions_on_rules)."""
-    start: Any = None
-    end: Any = None
-    meta: Any
-    found = False
-    count = len(values)
-    for i in range(base, count):
-        child = values[i]
-        if isinstance(child, Token):
-            start = child.start_pos
-            found = True
-            break
-        if isinstance(child, Tree):
-            meta = child._meta
-            if meta is not None and not meta.empty:
-                start = meta.container_start_pos
-                found = True
-                break
-    if not found:
-        return
-    i = count - 1
-    while i >= base:
-        child = values[i]
-        if isinstance(child, Token):
-            end = child.end_pos
-            break
-        if isinstance(child, Tree):
-            meta = child._meta
-            if meta is not None and not meta.empty:
-                end = meta.container_end_pos
-                break
-        i -= 1
+def _position(made: Any, start: int, end: int) -> None:
+    """Give ``made`` the span of what it was built from, as lalr.positions_on_rules does.
+
+    A tree a ``?rule`` hands up keeps its own span; the span of all it was built from is
+    its container either way.
+    """
     meta = made._meta
     if meta is None:
         meta = made._meta = _new_meta()
