@@ -25,6 +25,7 @@ all sec8k reads, for a fifth of the parse time Lark's ``propagate_positions`` ta
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -150,13 +151,19 @@ class _First:
         raise _UnknownPatternError(op)
 
 
+@functools.lru_cache(maxsize=4096)
+def _parsed(pattern: str, flags: int) -> Any:
+    """The parsed form of ``pattern``, read once for every analysis here (and every parser)."""
+    return sre_parse.parse(pattern, flags)
+
+
 class _Starts:
     """Which characters one terminal can start with, as two compiled one-character tests."""
 
     __slots__ = ("after_blanks", "blank_only", "first")
 
     def __init__(self, pattern: str, flags: int) -> None:
-        parsed = sre_parse.parse(pattern, flags)
+        parsed = _parsed(pattern, flags)
         icase = bool(flags & re.IGNORECASE)
         self.first = self._test(*_First(False).sequence(parsed, icase))
         after, self.blank_only = _First(True).sequence(parsed, icase)
@@ -180,9 +187,14 @@ class _Starts:
 def _starts(terminal: TerminalDef, flags: int) -> _Starts | None:
     """How ``terminal`` can start; None where its pattern is not understood here."""
     try:
-        return _Starts(terminal.pattern.to_regexp(), flags)
+        return _starts_of(terminal.pattern.to_regexp(), flags)
     except (_UnknownPatternError, re.error, AttributeError, TypeError, KeyError, ValueError):
         return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _starts_of(pattern: str, flags: int) -> _Starts:
+    return _Starts(pattern, flags)
 
 
 class DispatchScanner(Scanner):
@@ -498,7 +510,7 @@ def needed_words(terminal: TerminalDef, flags: int) -> tuple[tuple[str, ...], bo
     looked for in the line lowered offset for offset; None where no such word is known.
     """
     try:
-        parsed = sre_parse.parse(terminal.pattern.to_regexp(), flags)
+        parsed = _parsed(terminal.pattern.to_regexp(), flags)
     except (re.error, AttributeError, TypeError, KeyError, ValueError):
         return None
     if flags & re.DOTALL:

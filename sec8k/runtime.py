@@ -145,29 +145,58 @@ class _Lexer:
     """The terminals one parser state accepts, tried in Lark's order from the first character.
 
     As :class:`sec8k.lalr.DispatchScanner`: only terminals that can start with the character
-    under the cursor (after blanks, with the first one that is not blank) are tried.
+    under the cursor (after blanks, with the first one that is not blank) are tried. Built
+    from Lark's lexer of the state when the state first lexes (:meth:`build`), as Lark
+    builds its own: most states of a grammar never lex in a document.
     """
 
-    def __init__(
-        self,
-        names: list[str],
-        patterns: list[re.Pattern[str]],
-        starts: list[_Starts | None],
-        gates: list[_Gate | None],
-        callbacks: dict[str, Callable[[Token], Token]],
-        ignore: frozenset[str],
-        newline: frozenset[str],
-        positions_only: frozenset[str],
-    ) -> None:
-        self.names = names
-        self.patterns = patterns
-        self.starts = starts
-        self.gates = gates
-        self.callbacks = callbacks
-        self.ignore = ignore
-        self.newline = newline
-        self.positions_only = positions_only
+    def __init__(self, state_lexer: Any, shared: _Shared) -> None:
+        self.state_lexer = state_lexer
+        self.shared = shared
+        self.ready = False
+        self.names: list[str] = []
+        self.patterns: list[re.Pattern[str]] = []
+        self.starts: list[_Starts | None] = []
+        self.gates: list[_Gate | None] = []
+        self.callbacks: dict[str, Callable[[Token], Token]] = {}
+        self.ignore: frozenset[str] = frozenset()
+        self.newline: frozenset[str] = frozenset()
+        self.positions_only: frozenset[str] = frozenset()
         self.by_key: dict[str, list[tuple[re.Pattern[str], str, _Gate | None]]] = {}
+
+    def build(self) -> None:
+        """Read Lark's lexer of the state: terminals, order and callbacks.
+
+        The terminals are those left after Lark's keyword handling (``_create_unless``).
+        """
+        lark = self.state_lexer
+        shared = self.shared
+        terminals, callbacks = _create_unless(  # type: ignore[no-untyped-call]
+            lark.terminals, lark.g_regex_flags, lark.re, False
+        )
+        for name, user in lark.user_callbacks.items():
+            if name in callbacks:
+                callbacks[name] = _chain(callbacks[name], user, name)
+            else:
+                callbacks[name] = user
+        for terminal in terminals:
+            name = str(terminal.name)
+            pattern = shared.compiled.get(name)
+            if pattern is None:
+                regexp = terminal.pattern.to_regexp()
+                pattern = shared.compiled[name] = re.compile(regexp, lark.g_regex_flags)
+            self.names.append(name)
+            self.patterns.append(pattern)
+            self.starts.append(shared.starts.get(name))
+            self.gates.append(shared.gates.get(name))
+        self.callbacks = callbacks
+        self.ignore = frozenset(lark.ignore_types)
+        self.newline = frozenset(lark.newline_types)
+        drop = shared.drop
+        self.positions_only = frozenset(
+            name for name, callback in callbacks.items() if drop is not None and callback is drop
+        )
+        self.ready = True
 
     def candidates(
         self, key: str, char: str, after: str
@@ -182,6 +211,25 @@ class _Lexer:
                 found.append((self.patterns[i], self.names[i], self.gates[i]))
         self.by_key[key] = found
         return found
+
+
+class _Shared:
+    """What the lexers of one grammar's states share.
+
+    Per terminal: how it starts, its gate and its compiled pattern; and the callback whose
+    tokens keep no text.
+    """
+
+    def __init__(
+        self,
+        starts: dict[str, _Starts | None],
+        gates: dict[str, _Gate | None],
+        drop: Callable[[Token], Token] | None,
+    ) -> None:
+        self.starts = starts
+        self.gates = gates
+        self.drop = drop
+        self.compiled: dict[str, re.Pattern[str]] = {}
 
 
 class _Reduction:
@@ -261,6 +309,8 @@ class Program:
         lines = _Line(text)
         while pos < length:
             lexer = self.lexers[run.states[-1]]
+            if not lexer.ready:
+                lexer.build()
             char = text[pos]
             if char == " " or char == "\t":
                 blanks_end = _BLANKS.match(text, pos).end()  # type: ignore[union-attr]
@@ -491,16 +541,20 @@ def program(
                 row[str(symbol)] = ~index
         actions.append(row)
     flags = parser.lexer_conf.g_regex_flags
-    starts = {t.name: _starts(t, flags) for t in parser.terminals}
-    compiled: dict[str, re.Pattern[str]] = {}
-    shared: dict[int, _Lexer] = {}
+    starts = {str(t.name): _starts(t, flags) for t in parser.terminals}
+    gates: dict[str, _Gate | None] = {}
+    for terminal in parser.terminals:
+        words = needed_words(terminal, flags)
+        gates[str(terminal.name)] = None if words is None else _Gate(*words)
+    shared = _Shared(starts, gates, drop)
+    made: dict[int, _Lexer] = {}
     lexers: list[_Lexer] = []
     for state in range(count):
         state_lexer = lexer.lexers[state]
-        made = shared.get(id(state_lexer))
-        if made is None:
-            made = shared[id(state_lexer)] = _state_lexer(state_lexer, starts, compiled, drop)
-        lexers.append(made)
+        found = made.get(id(state_lexer))
+        if found is None:
+            found = made[id(state_lexer)] = _Lexer(state_lexer, shared)
+        lexers.append(found)
     return Program(
         actions,
         reductions,
@@ -508,50 +562,6 @@ def program(
         table.start_states[start_name],
         table.end_states[start_name],
         positions,
-    )
-
-
-def _state_lexer(
-    state_lexer: Any,
-    starts: dict[str, _Starts | None],
-    compiled: dict[str, re.Pattern[str]],
-    drop: Callable[[Token], Token] | None,
-) -> _Lexer:
-    """One parser state's lexer, with Lark's terminals, order and callbacks."""
-    terminals, callbacks = _create_unless(  # type: ignore[no-untyped-call]
-        state_lexer.terminals, state_lexer.g_regex_flags, state_lexer.re, False
-    )
-    for name, user in state_lexer.user_callbacks.items():
-        if name in callbacks:
-            callbacks[name] = _chain(callbacks[name], user, name)
-        else:
-            callbacks[name] = user
-    names: list[str] = []
-    patterns: list[re.Pattern[str]] = []
-    firsts: list[_Starts | None] = []
-    gates: list[_Gate | None] = []
-    for terminal in terminals:
-        pattern = compiled.get(terminal.name)
-        if pattern is None:
-            regexp = terminal.pattern.to_regexp()
-            pattern = compiled[terminal.name] = re.compile(regexp, state_lexer.g_regex_flags)
-        names.append(str(terminal.name))
-        patterns.append(pattern)
-        firsts.append(starts.get(terminal.name))
-        words = needed_words(terminal, state_lexer.g_regex_flags)
-        gates.append(None if words is None else _Gate(*words))
-    positions_only = frozenset(
-        name for name, callback in callbacks.items() if drop is not None and callback is drop
-    )
-    return _Lexer(
-        names,
-        patterns,
-        firsts,
-        gates,
-        callbacks,
-        frozenset(state_lexer.ignore_types),
-        frozenset(state_lexer.newline_types),
-        positions_only,
     )
 
 
