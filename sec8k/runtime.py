@@ -250,6 +250,9 @@ class _Reduction:
         self.keep = keep  # the children kept, by index; None keeps all of them
         self.inline = inline  # per kept child: whether its children take its place
         self.single = single  # a ?rule: a single kept child stands for the tree
+        # An inlined rule (``_rule``, and Lark's ``__x_star_n`` helpers): every rule that
+        # uses it takes its children in its place, so they stay a list, never a tree.
+        self.inlined = origin.startswith("_") and not single
 
 
 def _reduction(rule: Any) -> _Reduction:
@@ -408,11 +411,13 @@ class Program:
             for j in range(len(keep)):
                 child = values[base + keep[j]]
                 if rule.inline[j]:
-                    children.extend(child.children)
+                    kids: list[Any] = child if isinstance(child, list) else child.children
+                    if children:
+                        children.extend(kids)
+                    else:  # as Lark does: a left-recursive list grows in place
+                        children = kids
                 else:
                     children.append(child)
-        single = rule.single and len(children) == 1
-        made: Any = children[0] if single else _tree(rule.name, children)
         # The span of all the values reduced that have one (the tree's "container").
         starts = run.starts
         ends = run.ends
@@ -432,14 +437,23 @@ class Program:
             del starts[base:]
             del ends[base:]
             del run.states[len(run.states) - size :]
-        if isinstance(made, Tree):
+        made: Any
+        if rule.inlined:
+            made = children
+        elif rule.single and len(children) == 1:
+            made = children[0]
+            if isinstance(made, Tree):
+                if start >= 0 and self.positions:
+                    _position(made, start, end)
+            elif isinstance(made, Token):  # a ?rule's one token stands for itself
+                start = -1 if made.start_pos is None else made.start_pos
+                end = -1 if made.end_pos is None else made.end_pos
+            else:
+                start = end = -1
+        else:
+            made = _tree(rule.name, children)
             if start >= 0 and self.positions:
                 _position(made, start, end)
-        elif isinstance(made, Token):  # a ?rule's one token stands for itself
-            start = -1 if made.start_pos is None else made.start_pos
-            end = -1 if made.end_pos is None else made.end_pos
-        else:
-            start = end = -1
         states = run.states
         states.append(self.actions[states[-1]][rule.origin])
         values.append(made)
@@ -540,6 +554,9 @@ def program(
                     reductions.append(_reduction(arg))
                 row[str(symbol)] = ~index
         actions.append(row)
+    for reduction in reductions:
+        if reduction.origin == start_name:
+            reduction.inlined = False  # what the parse returns is a tree, whatever its name
     flags = parser.lexer_conf.g_regex_flags
     starts = {str(t.name): _starts(t, flags) for t in parser.terminals}
     gates: dict[str, _Gate | None] = {}
