@@ -179,16 +179,26 @@ class _Lexer:
                 callbacks[name] = _chain(callbacks[name], user, name)
             else:
                 callbacks[name] = user
+        # Built aside and set whole: two threads that build the same state at once (a
+        # worker's threads) each set the same lists, never a mix of half-built ones.
+        names: list[str] = []
+        patterns: list[re.Pattern[str]] = []
+        starts: list[_Starts | None] = []
+        gates: list[_Gate | None] = []
         for terminal in terminals:
             name = str(terminal.name)
             pattern = shared.compiled.get(name)
             if pattern is None:
                 regexp = terminal.pattern.to_regexp()
                 pattern = shared.compiled[name] = re.compile(regexp, lark.g_regex_flags)
-            self.names.append(name)
-            self.patterns.append(pattern)
-            self.starts.append(shared.starts.get(name))
-            self.gates.append(shared.gates.get(name))
+            names.append(name)
+            patterns.append(pattern)
+            starts.append(shared.starts.get(name))
+            gates.append(shared.gates.get(name))
+        self.names = names
+        self.patterns = patterns
+        self.starts = starts
+        self.gates = gates
         self.callbacks = callbacks
         self.ignore = frozenset(lark.ignore_types)
         self.newline = frozenset(lark.newline_types)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -302,3 +303,20 @@ def test_a_line_answers_as_a_search_of_its_rest_does(text: str, steps: list[int]
         assert holds == (odd or "zip" in rest.lower()), (text, pos)
         if not holds:
             assert "zip" not in text[pos:end].lower()
+
+
+def test_threads_share_a_program() -> None:
+    """Threads parsing with one new program (its lexers built as they first lex) get the
+    trees one thread gets."""
+    texts = []
+    for case in filing_cases()[:8]:
+        state = _document(case)
+        if state is not None and state.document is not None:
+            texts.append(state.document.text)
+    parser = default_form().parser()
+    alone = [_shape(_program(parser).parse(text, _NO_BUDGET)) for text in texts]
+    fresh = program(parser, True, grammar._drop_value)
+    assert fresh is not None
+    with ThreadPoolExecutor(4) as pool:
+        shared = list(pool.map(lambda text: _shape(fresh.parse(text, _NO_BUDGET)), texts * 4))
+    assert shared == alone * 4
