@@ -70,8 +70,6 @@ class ParseState:
     """Diagnostics of every stage."""
     source: Source | None = None
     """After load: the decoded text."""
-    lines: LineIndex | None = None
-    """After load: line positions in the decoded text."""
     envelope: Envelope | None = None
     """After envelope: the document to parse."""
     form: type[Form] | None = None
@@ -91,11 +89,31 @@ class ParseState:
     stopped: bool = False
     """Set by a stage when there is nothing to go on with."""
 
+    @property
+    def lines(self) -> LineIndex | None:
+        """After load: line positions in the decoded text (built when first asked for)."""
+        return line_index(self.source.text) if self.source is not None else None
+
+
+class _Locator:
+    """``offset -> (line, column)`` in a text, whose line index is built on the first call.
+
+    Most filings report no diagnostic, and so never need the index: building it is a
+    search per line of the whole input.
+    """
+
+    __slots__ = ("_text",)
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        return line_index(self._text).position(offset)
+
 
 def _load(state: ParseState) -> None:
     state.source = load(state.given, state.sink, max_bytes=state.max_bytes)
-    state.lines = line_index(state.source.text)
-    state.sink.set_locator(state.lines.position)
+    state.sink.set_locator(_Locator(state.source.text))
     state.stopped = not state.source.readable
     if not state.stopped:
         report_nul(state.source.text, state.sink)
@@ -188,7 +206,7 @@ def _parse(state: ParseState) -> None:
     """
     assert state.document is not None and state.form is not None
     parser = state.form.parser()
-    names = state.form.terminal_names()
+    names = _terminal_names(state.form)
     text = state.document.text
     skipped: list[tuple[int, int, str]] = []  # (start, end, what was expected)
 
@@ -217,6 +235,17 @@ def _parse(state: ParseState) -> None:
         skipped.clear()
         _cut(state, exc, names, recover)
     state.skipped = tuple(_unplaced(state, skipped))
+
+
+def _terminal_names(form: type[Form]) -> dict[str, str]:
+    """The form's terminal names, merged once per form (only read: error messages)."""
+    names = _NAMES.get(form)
+    if names is None:
+        names = _NAMES[form] = form.terminal_names()
+    return names
+
+
+_NAMES: dict[type[Form], dict[str, str]] = {}
 
 
 # Runs of unplaceable text after which the parser gives up resuming (hostile input).

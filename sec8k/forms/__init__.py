@@ -135,7 +135,11 @@ class Form:
     @classmethod
     def parser(cls) -> Lark:
         """The cached LALR parser of the form's grammar."""
-        return get_parser(str(cls.grammar_path()))
+        # Per class, so that a parse does not make the grammar's path again to find it.
+        found = _PARSERS.get(cls)
+        if found is None:
+            found = _PARSERS[cls] = get_parser(str(cls.grammar_path()))
+        return found
 
     @classmethod
     def transformer(cls, ctx: Context) -> Transformer[Token, Any]:
@@ -222,6 +226,10 @@ def forms() -> tuple[type[Form], ...]:
 def default_form() -> type[Form]:
     """The form assumed when neither the envelope nor the masthead names one."""
     return next(form for form in FORMS.values() if form.default)
+
+
+# Each form's parser, once asked for (Form.parser).
+_PARSERS: dict[type[Form], Lark] = {}
 
 
 def get_form(name: str) -> type[Form]:
