@@ -93,7 +93,8 @@ def _white(data: str) -> str:
 
 
 _GAPS = re.compile(r"\xa0+| {2,}")
-_GLYPH = re.compile("[\u2610\u25a1\u25fb\u2751\u2612\u2611\u25a0\u2713\u2714\u2718]")
+_GLYPH_CHARS = "\u2610\u25a1\u25fb\u2751\u2612\u2611\u25a0\u2713\u2714\u2718"
+_GLYPH = re.compile(f"[{_GLYPH_CHARS}]")
 _UNCHECKED = frozenset("\u2610\u25a1\u25fb\u2751")
 _CHECKED = frozenset("\u2612\u2611\u25a0\u2713\u2714\u2718")
 _WINGDINGS_UNCHECKED = frozenset("o¨pq")
@@ -433,7 +434,9 @@ class _Reader:
         text = self.text
         n = len(text)
         i = 0
-        glyph = _GLYPH.search
+        # A document with no check-box glyph in it (most: they are written as references,
+        # or the text is Latin-1) is not searched for one text run by run.
+        glyphs = any(char in text for char in _GLYPH_CHARS)
         # Filings repeat the same attributes (one style for every cell of a table): each
         # distinct string is read once.
         cache: dict[str, tuple[str, str, int, int, str, str] | None] = {}
@@ -441,6 +444,7 @@ class _Reader:
         special = _SPECIAL
         self._missing: dict[str, int] = {}  # what no search from this offset on finds
         scanner = _TOKEN
+        # Groups are read by index (match[k]): Match.group takes its arguments as a tuple.
         while i < n:
             for match in scanner.finditer(text, i):
                 kind = match.lastindex
@@ -448,8 +452,8 @@ class _Reader:
                     top = stack[-1] if stack else _ROOT
                     if top[1] and not self._open_facts:
                         continue  # hidden
-                    data = match.group(1)
-                    if self._open_facts or self.pre or top[2] or glyph(data):
+                    data = match[1]
+                    if self._open_facts or self.pre or top[2] or (glyphs and _GLYPH.search(data)):
                         self.pos = match.start()
                         self.handle_data(data)
                         continue
@@ -467,8 +471,8 @@ class _Reader:
                     else:
                         self._words(words, match.start())
                 elif kind == 3:  # start tag
-                    tag = match.group(2).lower()
-                    raw = match.group(3)
+                    tag = match[2].lower()
+                    raw = match[3]
                     if not raw:
                         info = None
                     elif raw in cache:
@@ -508,7 +512,7 @@ class _Reader:
                             i = self._script(tag, match.end())
                             break
                 elif kind == 4:  # end tag
-                    tag = match.group(4).lower()
+                    tag = match[4].lower()
                     if stack and stack[-1][0] == tag and tag not in _SPECIAL_END:
                         _, hidden, _, inline = stack.pop()
                         if tag not in special:
