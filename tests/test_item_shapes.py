@@ -106,6 +106,33 @@ def test_titles_with_periods_stay_whole(title: str) -> None:
     assert sec8k.parse(text).items[0].title == title
 
 
+@pytest.mark.parametrize(
+    ("title", "joined"),
+    [
+        # Words that end in a connective's letters ("Conditi-on", "Direct-or") end no line
+        # that goes on: the body's first line stays the body's.
+        ("Results of Operations and Financial Condition", False),
+        ("Departure of Directors or Principal Officers; Appointment of a Director", False),
+        # A connective itself does go on to the next line.
+        ("Results of Operations and", True),
+    ],
+)
+def test_a_title_goes_on_only_after_a_whole_connective(title: str, joined: bool) -> None:
+    # ImmunoGen 2002 with its Item 9 heading retitled and the blank line after it gone,
+    # so the body's first line follows the heading directly.
+    text = IMMUNOGEN.read_text(encoding="utf-8").replace(
+        "ITEM 9.  REGULATION FD DISCLOSURE\n\nOn November", f"Item 2.02  {title}\nOn November", 1
+    )
+    item = sec8k.parse(text).items[0]
+    first_line = "On November 12, 2002, the Registrant filed its Quarterly Report on Form 10-Q"
+    if joined:
+        assert item.title == f"{title} {first_line}"
+        assert item.text.startswith("for the fiscal quarter ended September 30, 2002")
+    else:
+        assert item.title == title
+        assert item.text.startswith(first_line)
+
+
 @pytest.mark.corpus
 @requires_corpus
 def test_run_in_text_in_a_real_filing() -> None:
