@@ -64,11 +64,6 @@ TABLE_TAG_LINE = re.compile(r"[ \t\f]*(?:<(?i:/?(?:table|caption|s|c|fn))>[ \t\f
 _PAGE_NUMBER = re.compile(
     r"[ \t]*(?:(?:-[ \t]*|(?i:page)[ \t]+)?\d{1,3}\.?(?:[ \t]*-)?|PAGE)[ \t]*\r?"
 )
-# Characters that become a plain space: no-break and other Unicode spaces, and the control
-# characters Python counts as white space (VT, the separators FS to US). The other control
-# characters (NUL, \x01-\x08, \x0e-\x1b, DEL) stay as printed: they are text to the
-# grammar, so the node around them owns them and every character lies in some span.
-_TAB = re.compile(r"\t+")
 _LONE_CR = re.compile(r"\r(?!\n)")
 
 
@@ -194,7 +189,10 @@ def _double_spaced(text: str) -> bool:
         if end == -1:
             blank.append(_NON_BLANK.search(text, start) is None)
             break
-        blank.append(_NON_BLANK.search(text, start, end) is None)
+        if start == end or not text[start].isspace():
+            blank.append(start == end)  # most lines say at once: empty, or text at the margin
+        else:
+            blank.append(_NON_BLANK.search(text, start, end) is None)
         start = end + 1
     printed = spaced = 0
     for line_blank, after_blank in pairwise(blank):
@@ -216,8 +214,12 @@ _NON_BLANK = re.compile(r"\S")
 # use a small part of it (the most in the corpus: 343 runs, at most one per 63 characters).
 _EXPANDED_TABS = 10_000
 _TAB_SPACING = 1024
-# Same-length substitutions, applied while copying: no-break and other odd spaces, and
-# tabs past the budget.
+_TAB_RUN = re.compile(r"\t+")
+# Same-length substitutions, applied while copying: no-break and other Unicode spaces, the
+# control characters Python counts as white space (VT, the separators FS to US), and tabs
+# past the budget. The other control characters (NUL, \x01-\x08, \x0e-\x1b, DEL) stay as
+# printed: they are text to the grammar, so the node around them owns them and every
+# character lies in some span.
 _ODD_SPACES = str.maketrans(dict.fromkeys("\x0b\x1c\x1d\x1e\x1f\xa0\u202f\u205f\u3000", " "))
 _ODD_SPACES.update(dict.fromkeys(range(0x2000, 0x200C), " "))
 _ODD_AND_TABS = {**_ODD_SPACES, ord("\t"): " "}
@@ -235,12 +237,17 @@ def _holds_any(original: str, chars: list[str], start: int, end: int) -> bool:
 def _tab_runs(original: str, lo: int, hi: int) -> Iterator[tuple[int, int, str | None, str]]:
     """The tab runs to expand, in order, made as they are needed (not held as a list)."""
     # A loop, not a generator expression: compiled, that would be a list of every run.
+    # Each run is found with str.find, then matched: a regular expression's search for
+    # "\t+" tries a match at every character (60 instructions a character, measured).
     budget = _EXPANDED_TABS + (hi - lo) // _TAB_SPACING
-    for match in _TAB.finditer(original, lo, hi):
+    start = original.find("\t", lo, hi)
+    while start != -1:
         if budget <= 0:
             return
         budget -= 1
-        yield match.start(), match.end(), "\t", ""
+        end = _TAB_RUN.match(original, start, hi).end()  # type: ignore[union-attr]
+        yield start, end, "\t", ""
+        start = original.find("\t", end, hi)
 
 
 # Lines longer than this are broken at a blank (the blank reads as a newline, one for one).
