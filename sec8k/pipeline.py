@@ -403,7 +403,7 @@ def _transform(state: ParseState) -> None:
     if state.tree is None:
         return
     try:
-        state.parts = transform(state.tree, state.form.transformer(state.context))
+        state.parts = transform(state.tree, *state.form.transformer_routes(state.context))
     except VisitError as exc:
         # A bug in a transformer: say so, and keep the document whole rather than crash.
         text = state.document.text

@@ -144,3 +144,54 @@ def test_terminal_methods_are_called_only_where_a_form_has_them() -> None:
         del forms.FORMS[Counted.name]
     items = [item.number for item in sec8k.parse(EXAMPLE).items]
     assert numbers == items and len(items) >= 2
+
+
+def test_the_walk_makes_what_lark_walk_makes() -> None:
+    # sec8k walks the tree itself, each method looked up once; Lark's own walk with the
+    # transformer Form.transformer builds makes the same parts of a real filing.
+    from sec8k.pipeline import STAGES, ParseState
+    from sec8k.transform import DocumentParts, transform
+    from sec8k.transform.base import Context
+
+    state = ParseState(EXAMPLE.read_bytes(), None, 1 << 31)
+    for name, stage in STAGES:
+        if name == "transform":
+            break
+        stage(state)
+    assert state.tree is not None and state.form is not None and state.document is not None
+    walked = transform(
+        state.tree, *state.form.transformer_routes(Context(state.document, state.sink))
+    )
+    by_lark = state.form.transformer(Context(state.document, state.sink)).transform(state.tree)
+    assert isinstance(by_lark, DocumentParts)
+    assert walked.cover == by_lark.cover and walked.cover is not None
+    assert walked.sections == by_lark.sections and len(walked.sections) >= 3
+    assert walked.exhibits == by_lark.exhibits
+
+
+def test_a_transformer_that_walks_its_own_way_is_left_to_it() -> None:
+    # A form's transformer may change how Lark walks the tree; sec8k then hands the tree
+    # to the transformer's own walk, with every name routed as Form.transformer sets it.
+    from typing import Any
+
+    from sec8k.forms.form_8k import Form8K, Form8KDocument
+
+    visited: list[str] = []
+
+    class Walking(Form8KDocument):
+        def _call_userfunc(self, tree: Any, new_children: Any = None) -> Any:
+            visited.append(str(tree.data))
+            return super()._call_userfunc(tree, new_children)
+
+    class Walked(Form8K):
+        name = "8-K walked"
+        document = Walking
+
+    try:
+        filing = sec8k.parse(EXAMPLE, form="8-K walked")
+    finally:
+        del forms.FORMS[Walked.name]
+    assert visited[-1] == "start" and any("item" in name for name in visited)
+    expected = sec8k.parse(EXAMPLE)
+    assert [i.number for i in filing.items] == [i.number for i in expected.items]
+    assert filing.cover == expected.cover

@@ -149,15 +149,31 @@ class Form:
         same name without its namespace (``cover__caption_row`` -> ``caption_row``), so
         a part's transformer serves its rules however the grammar imported them.
         """
+        merged, routes = cls.transformer_routes(ctx)
+        for qualified, (owner, method) in routes.items():
+            setattr(merged, qualified, getattr(owner, method))
+        return merged
+
+    @classmethod
+    def transformer_routes(
+        cls, ctx: Context
+    ) -> tuple[Transformer[Token, Any], dict[str, tuple[object, str]]]:
+        """The form's own transformer for one parse, and where each namespaced name goes.
+
+        The routes are what :meth:`transformer` sets on the transformer: each name to
+        the transformer (its own method by its plain name) or a part's, and which method.
+        :func:`sec8k.transform.transform` looks up only the names a tree holds.
+        """
         merged = cls.document(ctx)
         instances = [part(ctx) for part in cls.parts]
-        for qualified, index, method in _dispatch(cls):
-            owner = merged if index < 0 else instances[index]
-            setattr(merged, qualified, getattr(owner, method))
+        routes: dict[str, tuple[object, str]] = {
+            qualified: (merged if index < 0 else instances[index], method)
+            for qualified, index, method in _dispatch(cls)
+        }
         # Lark looks each token's terminal up as a method (a failed getattr per token,
         # 5% of the transform): only where a terminal has one.
         merged.__visit_tokens__ = _reads_terminals(cls)
-        return merged
+        return merged, routes
 
 
 _DISPATCH: dict[str, tuple[tuple[str, int, str], ...]] = {}

@@ -13,6 +13,8 @@ from dataclasses import replace
 from typing import Any, ClassVar
 
 from lark import Token, Transformer, Tree
+from lark.exceptions import GrammarError, VisitError
+from lark.visitors import Discard
 from mypy_extensions import mypyc_attr
 
 from sec8k.diagnostics import TRN_BAD_DATE
@@ -261,9 +263,110 @@ class DocumentTransformer(PartTransformer):
         return parsed
 
 
-def transform(tree: Tree[Token], transformer: Transformer[Token, object]) -> DocumentParts:
-    """Transform a form's parse tree with its merged transformer."""
-    result = transformer.transform(tree)
+def transform(
+    tree: Tree[Token],
+    transformer: Transformer[Token, object],
+    routes: dict[str, tuple[object, str]] | None = None,
+) -> DocumentParts:
+    """Transform a form's parse tree with its merged transformer.
+
+    ``routes`` sends a rule or terminal name to another object's method, as if the
+    transformer had that method under the name (:meth:`sec8k.forms.Form.transformer`
+    sets them on the transformer; the pipeline hands them here, and only the names the
+    tree holds are looked up).
+    """
+    if _walks_as_lark(type(transformer)):
+        result = _Walk(transformer, routes or {}).tree(tree)
+    else:
+        for name, (owner, method) in (routes or {}).items():
+            setattr(transformer, name, getattr(owner, method))
+        result = transformer.transform(tree)
     if not isinstance(result, DocumentParts):
         raise TypeError(f"the start rule built {type(result).__name__}, not DocumentParts")
     return result
+
+
+def _walks_as_lark(kind: type) -> bool:
+    """Whether a transformer class walks a tree as Lark's :class:`Transformer` does."""
+    return all(getattr(kind, name, None) is getattr(Transformer, name) for name in _WALK)
+
+
+# The methods of Lark's walk: a transformer that has its own of any walks its own way.
+_WALK = (
+    "transform",
+    "_transform_tree",
+    "_transform_children",
+    "_call_userfunc",
+    "_call_userfunc_token",
+)
+
+
+_MISSING: Any = object()
+
+
+class _Walk:
+    """Lark's ``Transformer.transform``, compiled, each name's method looked up once.
+
+    The same calls in the same order as Lark's walk: children first, a rule's method with
+    its children (through its ``v_args`` wrapper where it has one), ``__default__`` where
+    there is none, tokens to their terminal's method where the transformer visits tokens,
+    ``Discard`` dropped, and an error in a method raised as :class:`VisitError`. Lark's
+    walk is Python, a few calls per tree and per child, and looks each method up anew: on
+    a small filing that was more time than its rules' own methods.
+    """
+
+    def __init__(self, transformer: Any, routes: dict[str, tuple[object, str]]) -> None:
+        self.transformer = transformer
+        self.routes = routes
+        self.visit_tokens = bool(transformer.__visit_tokens__)
+        self.methods: dict[str, Any] = {}
+
+    def _method(self, name: str) -> Any:
+        """The transformer's method for ``name``, or None."""
+        found = self.methods.get(name, _MISSING)
+        if found is _MISSING:
+            route = self.routes.get(name)
+            if route is not None:
+                found = getattr(route[0], route[1])
+            else:
+                found = getattr(self.transformer, name, None)
+            self.methods[name] = found
+        return found
+
+    def tree(self, tree: Tree[Token]) -> Any:
+        """The value the transformer makes of ``tree``."""
+        children: list[Any] = []
+        for child in tree.children:
+            if isinstance(child, Tree):
+                made = self.tree(child)
+            elif self.visit_tokens and isinstance(child, Token):
+                made = self.token(child)
+            else:
+                made = child
+            if made is not Discard:
+                children.append(made)
+        data = tree.data
+        method = self._method(data)
+        if method is None:
+            return self.transformer.__default__(data, children, tree.meta)
+        try:
+            wrapper = getattr(method, "visit_wrapper", None)
+            if wrapper is not None:
+                return wrapper(method, data, children, tree.meta)
+            return method(children)
+        except GrammarError:
+            raise
+        except Exception as exc:
+            raise VisitError(data, tree, exc) from exc  # type: ignore[no-untyped-call]
+
+    def token(self, token: Token) -> Any:
+        """The value the transformer makes of ``token``."""
+        method = self._method(token.type)
+        if method is None:
+            return self.transformer.__default_token__(token)
+        try:
+            return method(token)
+        except GrammarError:
+            raise
+        except Exception as exc:
+            raise VisitError(token.type, token, exc) from exc  # type: ignore[no-untyped-call]
