@@ -442,11 +442,14 @@ class Program:
             while ends[i] < 0:
                 i -= 1
             end = ends[i]
-        if size:
-            del values[base:]
-            del starts[base:]
-            del ends[base:]
-            del run.states[len(run.states) - size :]
+        # Popped one by one: a rule reduces a few values, and "del values[base:]" makes a
+        # slice object and goes through the generic deletion (4% of a text filing's time).
+        states = run.states
+        for _ in range(size):
+            values.pop()
+            starts.pop()
+            ends.pop()
+            states.pop()
         made: Any
         if rule.inlined:
             made = children
@@ -464,7 +467,6 @@ class Program:
             made = _tree(rule.name, children)
             if start >= 0 and self.positions:
                 _position(made, start, end)
-        states = run.states
         states.append(self.actions[states[-1]][rule.origin])
         values.append(made)
         starts.append(start)
@@ -510,6 +512,7 @@ def _position(made: Any, start: int, end: int) -> None:
     meta = made._meta
     if meta is None:
         meta = made._meta = _new_meta()
+        meta.empty = True
     if meta.empty:
         meta.start_pos = start
         meta.end_pos = end
@@ -519,7 +522,8 @@ def _position(made: Any, start: int, end: int) -> None:
 
 
 def _new_meta() -> Any:
-    return Meta()  # type: ignore[no-untyped-call]
+    # What Meta() makes, without the call of its Python __init__ (which sets ``empty``).
+    return object.__new__(Meta)
 
 
 def program(
