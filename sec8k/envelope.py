@@ -33,6 +33,7 @@ from sec8k.header import build_header
 from sec8k.model import Document, HeaderField, Noise, SecHeader
 from sec8k.payload import payload_encoding
 from sec8k.span import Span
+from sec8k.transform import walk
 
 __all__ = ["Envelope", "find_document"]
 
@@ -87,10 +88,15 @@ def _first_line(token: Token) -> tuple[str, int, int]:
     return text, start + lead, start + lead + len(text)
 
 
+# A tag line of the header, "<TAG>value", and one of the -index-headers page, escaped.
+_TAG_LINE = re.compile(r"<(/?[A-Z][A-Z0-9-]*)>(.*)")
+_ESCAPED_TAG_LINE = re.compile(r"&lt;([A-Z][A-Z0-9-]*)&gt;(.*)")
+
+
 def _header_line(token: Token, tagged: bool) -> HeaderField:
     text, start, end = _first_line(token)
     if tagged:
-        match = re.match(r"<(/?[A-Z][A-Z0-9-]*)>(.*)", text)
+        match = _TAG_LINE.match(text)
         label, value = (match.group(1), match.group(2).strip()) if match else (text, "")
         depth = 0
     else:
@@ -176,7 +182,7 @@ class _EnvelopeTransformer(Transformer[Token, Any]):
 
     def esc_tag(self, children: list[Token]) -> tuple[str, str]:
         """An escaped tag of the -index-headers page's listing: "&lt;TYPE&gt;EX-99.1"."""
-        match = re.match(r"&lt;([A-Z][A-Z0-9-]*)&gt;(.*)", children[0].value.strip())
+        match = _ESCAPED_TAG_LINE.match(children[0].value.strip())
         name, value = (match.group(1), match.group(2).strip()) if match else ("", "")
         return name.lower(), value
 
@@ -398,7 +404,7 @@ def find_document(
     for tree, shift in pieces:
         if shift:
             _shift(tree, shift)
-        reader.transform(tree)
+        walk(tree, reader)
         if header is not None and reader.header is not header and reader.header is not None:
             # A header pasted further on is not the filing's: its text is wrapper text.
             pasted_headers.append(Noise("wrapper", reader.header.span))

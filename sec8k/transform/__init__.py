@@ -39,7 +39,14 @@ from sec8k.transform.base import Context, PartTransformer
 from sec8k.transform.cover import CoverLayout, FoundValue
 from sec8k.transform.values import parse_date
 
-__all__ = ["Context", "DocumentParts", "DocumentTransformer", "listed_exhibits", "transform"]
+__all__ = [
+    "Context",
+    "DocumentParts",
+    "DocumentTransformer",
+    "listed_exhibits",
+    "transform",
+    "walk",
+]
 
 
 SECTION_TYPES = (
@@ -275,15 +282,27 @@ def transform(
     sets them on the transformer; the pipeline hands them here, and only the names the
     tree holds are looked up).
     """
-    if _walks_as_lark(type(transformer)):
-        result = _Walk(transformer, routes or {}).tree(tree)
-    else:
-        for name, (owner, method) in (routes or {}).items():
-            setattr(transformer, name, getattr(owner, method))
-        result = transformer.transform(tree)
+    result = walk(tree, transformer, routes)
     if not isinstance(result, DocumentParts):
         raise TypeError(f"the start rule built {type(result).__name__}, not DocumentParts")
     return result
+
+
+def walk(
+    tree: Tree[Token],
+    transformer: Transformer[Token, Any],
+    routes: dict[str, tuple[object, str]] | None = None,
+) -> Any:
+    """What ``transformer.transform(tree)`` makes, with ``routes`` as in :func:`transform`.
+
+    A transformer that walks a tree as Lark's :class:`~lark.Transformer` does is walked in
+    compiled code; one that changes the walk walks the tree its own way.
+    """
+    if _walks_as_lark(type(transformer)):
+        return _Walk(transformer, routes or {}).tree(tree)
+    for name, (owner, method) in (routes or {}).items():
+        setattr(transformer, name, getattr(owner, method))
+    return transformer.transform(tree)
 
 
 def _walks_as_lark(kind: type) -> bool:
