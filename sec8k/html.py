@@ -447,7 +447,7 @@ class _Reader:
         # Groups are read by index (match[k]): Match.group takes its arguments as a tuple.
         while i < n:
             for match in scanner.finditer(text, i):
-                kind = match.lastindex
+                kind = match.lastindex or 0  # an int: compared natively, compiled
                 if kind == 1:  # text
                     top = stack[-1] if stack else _ROOT
                     if top[1] and not self._open_facts:
