@@ -168,6 +168,30 @@ def test_line_index_position_and_line_start_agree() -> None:
         assert index.line_start(line) + column - 1 == offset
 
 
+def test_line_index_asked_in_any_order_is_the_whole_text_index() -> None:
+    # LineIndex indexes lines only as far as it is asked; positions asked for in any order
+    # are those of an index of the whole text, counted here line by line (a 1998 filing,
+    # twenty times over: 1.4 MB, so the index grows in several steps).
+    import random
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "filings" / "0000891020-98-001352"
+    text = (path / "0000891020-98-001352.txt").read_text(encoding="latin-1") * 20
+    expected = [0, *(i + 1 for i, char in enumerate(text) if char == "\n")]
+    rng = random.Random(5)
+    offsets = [0, 1, len(text), len(text) - 1, *rng.sample(range(len(text)), 300)]
+    offsets += [(1 << k) + d for k in range(15, 21) for d in (-1, 0, 1, 50)]  # where it grows
+    for ask in (offsets, sorted(offsets)):
+        index = LineIndex(text)
+        for offset in ask:
+            line, column = index.position(offset)
+            assert expected[line - 1] <= offset and expected[line - 1] + column - 1 == offset
+            assert line == len(expected) or offset < expected[line]
+    assert list(LineIndex(text).starts) == expected
+    assert LineIndex(text).line_count == len(expected)
+    assert LineIndex(text).line_start(len(expected)) == expected[-1]
+
+
 # --------------------------------------------------------------------------- SourceMap
 
 ORIGINAL = "0123456789ABCDEFGHIJ"
