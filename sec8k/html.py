@@ -31,12 +31,11 @@ import functools
 import html
 import re
 from collections import deque
-from dataclasses import dataclass
 
 from sec8k.diagnostics import NRM_TOO_DEEP, DiagnosticSink
 from sec8k.model import Noise
 from sec8k.normalize import PAGE_MARKER_LINE, TABLE_TAG_LINE, NormalizedDocument
-from sec8k.span import NARROW_LIMIT, SourceMapBuilder, Span
+from sec8k.span import NARROW_LIMIT, Piece, SourceMapBuilder, Span
 
 __all__ = ["looks_like_html", "normalize_html"]
 
@@ -149,27 +148,13 @@ def looks_like_html(text: str) -> bool:
     return len(lead) - sum(map(str.isspace, lead)) <= PLAIN_TEXT_LEAD
 
 
-@dataclass(slots=True, init=False)
-class _Piece:
-    text: str
-    start: int
-    end: int
-
-    # Written out: the __init__ that dataclass() generates is interpreted even in the compiled
-    # build (see ARCHITECTURE.md, "Compiled modules"); this one compiles.
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text = text
-        self.start = start
-        self.end = end
-
-
 class _Cell:
     """A table cell (or the text outside tables): one or more lines of pieces."""
 
     __slots__ = ("colspan", "lines", "pieces", "rowspan")
 
     def __init__(self, colspan: int = 1, rowspan: int = 1) -> None:
-        self.pieces: list[_Piece] = []
+        self.pieces: list[Piece] = []
         """The line being written."""
         self.lines = [self.pieces]
         self.colspan = colspan
@@ -205,7 +190,7 @@ def _span_count(value: str, default: int) -> int:
     return max(1, min(int(value[:3]), 50)) if len(value) <= 3 else 50
 
 
-def _joined(pieces: list[_Piece]) -> list[_Piece]:
+def _joined(pieces: list[Piece]) -> list[Piece]:
     """The pieces, each run of pieces copied verbatim from one stretch of the original one."""
     out = [pieces[0]]
     for piece in pieces[1:]:
@@ -215,25 +200,25 @@ def _joined(pieces: list[_Piece]) -> list[_Piece]:
             and len(piece.text) == piece.end - piece.start
             and len(last.text) == last.end - last.start
         ):
-            out[-1] = _Piece(last.text + piece.text, last.start, piece.end)
+            out[-1] = Piece(last.text + piece.text, last.start, piece.end)
         else:
             out.append(piece)
     return out
 
 
-def _merged(pieces: list[_Piece]) -> _Piece:
+def _merged(pieces: list[Piece]) -> Piece:
     """One piece for several: their text, standing for the span they cover."""
-    return _Piece("".join(p.text for p in pieces), pieces[0].start, pieces[-1].end)
+    return Piece("".join(p.text for p in pieces), pieces[0].start, pieces[-1].end)
 
 
-def _strip_start(pieces: list[_Piece]) -> None:
+def _strip_start(pieces: list[Piece]) -> None:
     blank = 0
     while blank < len(pieces) and not pieces[blank].text.strip():
         blank += 1
     del pieces[:blank]
 
 
-def _strip(pieces: list[_Piece]) -> None:
+def _strip(pieces: list[Piece]) -> None:
     while pieces and not pieces[0].text.strip():
         pieces.pop(0)
     while pieces and not pieces[-1].text.strip():
@@ -250,7 +235,7 @@ class _Written:
 
     __slots__ = ("cut", "pieces")
 
-    def __init__(self, pieces: list[_Piece] | None, cut: tuple[int, int]) -> None:
+    def __init__(self, pieces: list[Piece] | None, cut: tuple[int, int]) -> None:
         self.pieces = pieces
         """The line's pieces where it is one run (no table row of several cells), or None."""
         self.cut = cut
@@ -462,7 +447,7 @@ class _Reader:
                         pieces = self.current.pieces
                         if pieces and not pieces[-1].text.endswith(" "):
                             start = match.start() + self.base
-                            pieces.append(_Piece(" ", start, start + len(data)))
+                            pieces.append(Piece(" ", start, start + len(data)))
                             if len(pieces) > _MAX_PIECES:
                                 self._shorten()
                     elif "  " in words or "\xa0" in words:
@@ -630,7 +615,7 @@ class _Reader:
         pieces = self.current.pieces
         if text == " " and not hard and (not pieces or pieces[-1].text.endswith(" ")):
             return  # white space collapses: none at a line's start, never two in a row
-        pieces.append(_Piece(text, self.base + start, self.base + end))
+        pieces.append(Piece(text, self.base + start, self.base + end))
         if len(pieces) > _MAX_PIECES:
             self._shorten()
 
@@ -694,15 +679,13 @@ class _Reader:
         self.partial = None
         self.current = _Cell()
 
-    def _write_pieces(self, pieces: list[_Piece]) -> None:
+    def _write_pieces(self, pieces: list[Piece]) -> None:
         """Write the first pieces of a long line."""
-        self.builder.replace_many(
-            [p.text for p in pieces], [p.start for p in pieces], [p.end for p in pieces]
-        )
+        self.builder.replace_many(pieces)
 
     def _write(
         self,
-        runs: list[tuple[int, list[_Piece]]],
+        runs: list[tuple[int, list[Piece]]],
         at: int,
         written: bool = False,
         end: int | None = None,
@@ -712,9 +695,7 @@ class _Reader:
         ``written``: the line's text is written already (a long line, see :meth:`_shorten`).
         ``end``: the newline stands for ``[at, end)``, the line end it reads.
         """
-        texts: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
+        line: list[Piece] = []
         position = 0
         for column, pieces in runs:
             if column > position and pieces:
@@ -722,32 +703,28 @@ class _Reader:
                 if gap > self.padding:
                     gap = min(gap, _COLUMN_GAP)
                 self.padding -= gap
-                texts.append(" " * gap)
-                starts.append(pieces[0].start)
-                ends.append(pieces[0].start)
+                line.append(Piece(" " * gap, pieces[0].start, pieces[0].start))
                 position += gap
             for piece in pieces:
-                texts.append(piece.text)
-                starts.append(piece.start)
-                ends.append(piece.end)
+                line.append(piece)
                 position += len(piece.text)
         builder = self.builder
         number = self.count
         self.count += 1
-        self.last_empty = not texts and not written
-        if texts:
+        self.last_empty = not line and not written
+        if line:
             self.printed += 1
             begin = builder.length
             # The line and its newline in one call.
-            texts.append("\n")
-            starts.append(at)
-            ends.append(at if end is None else end)
-            builder.replace_many(texts, starts, ends)
-            line = _Written(runs[0][1] if len(runs) == 1 else None, (begin, begin + position))
-            self.recent.append((number, line))
+            line.append(Piece("\n", at, at if end is None else end))
+            builder.replace_many(line)
+            written_line = _Written(
+                runs[0][1] if len(runs) == 1 else None, (begin, begin + position)
+            )
+            self.recent.append((number, written_line))
             if self.keep_next:
                 self.keep_next -= 1
-                self.kept[number] = line
+                self.kept[number] = written_line
             return
         if written:
             self.printed += 1

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sec8k.span import SourceMapBuilder, Span
+from sec8k.span import Piece, SourceMapBuilder, Span
 
 SETTINGS = settings(max_examples=300, deadline=None)
 
@@ -51,7 +54,7 @@ def _write(pieces: Pieces, many: bool) -> tuple[SourceMapBuilder, list[int]]:
         ends.append(end)
         at = end
     if many:
-        builder.replace_many(texts, starts, ends)
+        builder.replace_many([Piece(*piece) for piece in zip(texts, starts, ends, strict=True)])
     else:
         for text, start, end in zip(texts, starts, ends, strict=True):
             if text == ORIGINAL[start:end]:
@@ -95,3 +98,60 @@ def test_a_cut_keeps_the_map_of_every_character_left(
     assert kept_text == "".join(text[i] for i in left)
     assert kept_map.derived_length == len(kept_text)
     assert [kept_map.to_original(j) for j in range(len(left))] == [expected[i] for i in left]
+
+
+def test_a_long_map_is_kept_whole_across_its_batches_and_a_cut() -> None:
+    # The builder keeps new segments in lists and moves them to arrays 1,024 at a time:
+    # thousands of segments that do not join, written one by one and many at a time, with a
+    # cut between two runs of writing, map every character as a reference list does.
+    rng = random.Random(12)
+    original = "".join(chr(ord("a") + i % 26) for i in range(60_000))
+    builder = SourceMapBuilder(wide=False)
+    expected: list[int] = []
+    derived: list[str] = []
+    at = 0
+
+    def write(count: int) -> None:
+        nonlocal at
+        for _ in range(count // 10):
+            texts, starts, ends = [], [], []
+            for _ in range(10):
+                at += rng.randint(0, 2)
+                size = rng.randint(1, 4)
+                copied = rng.random() < 0.7
+                text = original[at : at + size] if copied else "\n"
+                expected.extend(range(at, at + size) if copied else [at])
+                derived.append(text)
+                texts.append(text)
+                starts.append(at)
+                ends.append(at + size)
+                at += size
+            if rng.random() < 0.5:
+                builder.replace_many(
+                    [Piece(*piece) for piece in zip(texts, starts, ends, strict=True)]
+                )
+                continue
+            for text, start, end in zip(texts, starts, ends, strict=True):
+                if text == "\n":
+                    builder.replace(text, start, end)
+                else:
+                    builder.copy(original, start, end)
+
+    write(3000)
+    text = "".join(derived)
+    # Cuts never split a replacement (the HTML reader cuts whole lines): three runs of
+    # copied text, near the start, in the second batch, and near the end.
+    cuts = []
+    for target in (100, 2000, len(text) - 60):
+        run = re.compile(r"[^\n]{3,}").search(text, target)
+        assert run is not None
+        cuts.append(run.span())
+    builder.cut(cuts)
+    kept = [i for i in range(len(text)) if not any(a <= i < b for a, b in cuts)]
+    expected[:] = [expected[i] for i in kept]
+    derived[:] = [text[i] for i in kept]
+    write(2500)
+    kept_text, kept_map = builder.build()
+    assert kept_text == "".join(derived)
+    assert len(kept_map._n_starts) > 2 * 1024  # enough segments for two batches
+    assert [kept_map.to_original(i) for i in range(len(kept_text))] == expected

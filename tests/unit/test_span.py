@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sec8k.span import LineIndex, SourceMap, SourceMapBuilder, Span
+from sec8k.span import LineIndex, Piece, SourceMap, SourceMapBuilder, Span
 
 # --------------------------------------------------------------------------- Span
 
@@ -276,7 +276,7 @@ def test_padding_then_cells_is_one_segment_a_cell() -> None:
     # A row of cells laid out in columns: each gap is inserted before the cell after it.
     original = "<td>ab</td><td>cd</td>"
     builder = SourceMapBuilder()
-    builder.replace_many(["ab", "   ", "cd"], [4, 15, 15], [6, 15, 17])
+    builder.replace_many([Piece("ab", 4, 6), Piece("   ", 15, 15), Piece("cd", 15, 17)])
     text, source_map = builder.build()
     assert text == "ab   cd"
     assert list(source_map._n_starts) == [0, 2]
