@@ -37,6 +37,9 @@ __all__ = ["FallbackError", "OverBudgetError", "Program", "program"]
 
 _BLANKS = re.compile(r"[ \t]*")
 
+# A terminal's compiled ``match``: (text, pos) to the match there, or None.
+_Match = Callable[[str, int], "re.Match[str] | None"]
+
 # Keys remembered per lexer state before its memo starts afresh (as lalr.DispatchScanner).
 _MAX_KEYS = 4096
 
@@ -162,7 +165,9 @@ class _Lexer:
         self.ignore: frozenset[str] = frozenset()
         self.newline: frozenset[str] = frozenset()
         self.positions_only: frozenset[str] = frozenset()
-        self.by_key: dict[str, list[tuple[re.Pattern[str], str, _Gate | None]]] = {}
+        # Per key: each candidate's bound ``match`` (called without looking the method up
+        # on every attempt), terminal name and gate.
+        self.by_key: dict[str, list[tuple[_Match, str, _Gate | None]]] = {}
 
     def build(self) -> None:
         """Read Lark's lexer of the state: terminals, order and callbacks.
@@ -208,17 +213,15 @@ class _Lexer:
         )
         self.ready = True
 
-    def candidates(
-        self, key: str, char: str, after: str
-    ) -> list[tuple[re.Pattern[str], str, _Gate | None]]:
+    def candidates(self, key: str, char: str, after: str) -> list[tuple[_Match, str, _Gate | None]]:
         """The terminals that can start at ``char`` (``after`` the blanks), memoised by key."""
         if len(self.by_key) >= _MAX_KEYS:
             self.by_key.clear()
-        found: list[tuple[re.Pattern[str], str, _Gate | None]] = []
+        found: list[tuple[_Match, str, _Gate | None]] = []
         for i in range(len(self.names)):
             starts = self.starts[i]
             if starts is None or starts.may_start(char, after):
-                found.append((self.patterns[i], self.names[i], self.gates[i]))
+                found.append((self.patterns[i].match, self.names[i], self.gates[i]))
         self.by_key[key] = found
         return found
 
@@ -337,10 +340,10 @@ class Program:
                 candidates = lexer.candidates(key, char, after)
             name = ""
             stop = -1
-            for pattern, terminal, gate in candidates:
+            for match, terminal, gate in candidates:
                 if gate is not None and not lines.holds(gate, pos):
                     continue
-                m = pattern.match(text, pos)
+                m = match(text, pos)
                 if m is not None:
                     name = terminal
                     stop = m.end()
