@@ -31,6 +31,7 @@ import functools
 import html
 import re
 from collections import deque
+from typing import Final
 
 from sec8k.diagnostics import NRM_TOO_DEEP, DiagnosticSink
 from sec8k.model import Noise
@@ -40,9 +41,9 @@ from sec8k.span import NARROW_LIMIT, Piece, SourceMapBuilder, Span
 __all__ = ["looks_like_html", "normalize_html"]
 
 # HTML markers; not "<table", which the SGML of ASCII filings uses too.
-_HTML_SNIFF = re.compile(r"<html|<body|<p[\s>]|<div|<font|<br\b|<td\b", re.I)
+_HTML_SNIFF: Final = re.compile(r"<html|<body|<p[\s>]|<div|<font|<br\b|<td\b", re.I)
 
-_BLOCK = frozenset(
+_BLOCK: Final = frozenset(
     (
         *("p", "div", "br", "tr", "li", "ul", "ol", "dl", "dt", "dd", "hr", "center"),
         *("h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "title", "section"),
@@ -50,26 +51,26 @@ _BLOCK = frozenset(
         "form",
     )
 )
-_VOID = frozenset(
+_VOID: Final = frozenset(
     ("br", "hr", "img", "meta", "link", "input", "col", "base", "area", "wbr", "param", "source")
 )
-_HIDDEN_TAGS = frozenset(("script", "style", "head", "ix:header", "title"))
-_CELL = frozenset(("td", "th"))
+_HIDDEN_TAGS: Final = frozenset(("script", "style", "head", "ix:header", "title"))
+_CELL: Final = frozenset(("td", "th"))
 # Inline XBRL facts; the cover's are in the dei: namespace (SPEC.md section 3.2).
-_FACT_TAGS = frozenset(("ix:nonnumeric", "ix:nonfraction"))
+_FACT_TAGS: Final = frozenset(("ix:nonnumeric", "ix:nonfraction"))
 # Tags that do more than nest (the others, with no attribute that matters, only nest).
-_SPECIAL = _BLOCK | _VOID | _HIDDEN_TAGS | _CELL | _FACT_TAGS | {"table", "script", "style"}
+_SPECIAL: Final = _BLOCK | _VOID | _HIDDEN_TAGS | _CELL | _FACT_TAGS | {"table", "script", "style"}
 # Block tags that only break the line (when they carry no attribute that matters).
-_PLAIN_BLOCKS = _BLOCK - {"tr", "pre", "hr", "br"} - _HIDDEN_TAGS
+_PLAIN_BLOCKS: Final = _BLOCK - {"tr", "pre", "hr", "br"} - _HIDDEN_TAGS
 # End tags that do more than close their element and break the line.
-_SPECIAL_END = _FACT_TAGS | {"pre", "table"}
+_SPECIAL_END: Final = _FACT_TAGS | {"pre", "table"}
 # The stack's entry under the root element: (tag, hidden, wingdings, inline).
-_ROOT = ("", False, False, False)
-_SPACE = re.compile(r"[ \t\r\n\f]+")
-_RUNS = re.compile(r"[^ \t\r\n\f\xa0]+|[ \t\r\n\f\xa0]+")
+_ROOT: Final = ("", False, False, False)
+_SPACE: Final = re.compile(r"[ \t\r\n\f]+")
+_RUNS: Final = re.compile(r"[^ \t\r\n\f\xa0]+|[ \t\r\n\f\xa0]+")
 # Line ends, tabs and the characters a browser shows as nothing (zero-width spaces and
 # joiners, the byte-order mark) are spaces, one for one.
-_WHITE = str.maketrans("\t\r\n\f\u200b\u200c\u200d\u2060\ufeff", "         ")
+_WHITE: Final = str.maketrans("\t\r\n\f\u200b\u200c\u200d\u2060\ufeff", "         ")
 
 
 def _white(data: str) -> str:
@@ -91,39 +92,40 @@ def _white(data: str) -> str:
     return data
 
 
-_GAPS = re.compile(r"\xa0+| {2,}")
-_GLYPH_CHARS = "\u2610\u25a1\u25fb\u2751\u2612\u2611\u25a0\u2713\u2714\u2718"
-_GLYPH = re.compile(f"[{_GLYPH_CHARS}]")
-_UNCHECKED = frozenset("\u2610\u25a1\u25fb\u2751")
-_CHECKED = frozenset("\u2612\u2611\u25a0\u2713\u2714\u2718")
-_WINGDINGS_UNCHECKED = frozenset("o¨pq")
-_WINGDINGS_CHECKED = frozenset("xýþ")
-_COLUMN_GAP = 3
+_GAPS: Final = re.compile(r"\xa0+| {2,}")
+_GLYPH_CHARS: Final = "\u2610\u25a1\u25fb\u2751\u2612\u2611\u25a0\u2713\u2714\u2718"
+_GLYPH: Final = re.compile(f"[{_GLYPH_CHARS}]")
+_UNCHECKED: Final = frozenset("\u2610\u25a1\u25fb\u2751")
+_CHECKED: Final = frozenset("\u2612\u2611\u25a0\u2713\u2714\u2718")
+_WINGDINGS_UNCHECKED: Final = frozenset("o¨pq")
+_WINGDINGS_CHECKED: Final = frozenset("xýþ")
+_COLUMN_GAP: Final = 3
 # Pieces of text a line holds while it is read, and what a line of a table cell or <pre>
-# may hold after its pieces are joined; see _Reader._shorten.
+# may hold after its pieces are joined; see _Reader._shorten. (Not Final, as the other
+# constants are, so that tests can make lines long: a Final int is compiled in.)
 _MAX_PIECES = 256
-_MERGED_PIECES = 2048
+_MERGED_PIECES: Final = 2048
 # A long table is laid out in parts of this many rows, cells and pieces of text (the
 # largest table of the corpus and other-forms has 1,697), so that a table of a million
 # rows is not held whole; each part's columns are as wide as that part needs. A row of more
-# cells than _ROW_CELLS goes on, on a line of its own.
+# cells than _ROW_CELLS goes on, on a line of its own. (Not Final: tests make them small.)
 _HELD_ROWS_AND_CELLS = 16384
 _ROW_CELLS = 1024
-MAX_DEPTH = 256
+MAX_DEPTH: Final = 256
 """Open elements the reader follows; deeper tags are read as absent (NRM001). Bounding the
 stack bounds the work of each end tag, which searches it, so hostile nesting stays linear."""
 
 
-_MARKUP = re.compile(r"<[^>]*>")
+_MARKUP: Final = re.compile(r"<[^>]*>")
 # Inside <pre>: line ends, and the text between them.
-_PRE_LINES = re.compile(r"\r\n|\r|\n|[^\r\n]+")
-_TABS = re.compile(r"\t+|[^\t]+")
+_PRE_LINES: Final = re.compile(r"\r\n|\r|\n|[^\r\n]+")
+_TABS: Final = re.compile(r"\t+|[^\t]+")
 
 # A document is read as plain text when this many non-blank characters of text come before
 # its first HTML tag. In every HTML document of the corpus (365 of them) only markup comes first
 # (an XML declaration, comments, <XBRL>); a text filing with HTML pasted in after its cover
 # must not be read as HTML, where its line breaks would mean nothing.
-PLAIN_TEXT_LEAD = 200
+PLAIN_TEXT_LEAD: Final = 200
 
 
 def _sgml_line(text: str) -> str | None:
@@ -255,42 +257,42 @@ class _Written:
 
 # Lines with text kept on each side of a page break: enough for a page number, the line
 # above it (a footer), and a header with a contents link under it, on pages that short.
-_KEPT_BEFORE_BREAK = 6
-_KEPT_AFTER_BREAK = 4
+_KEPT_BEFORE_BREAK: Final = 6
+_KEPT_AFTER_BREAK: Final = 4
 
 
 # The markup, one match per event, read as html.parser and browsers read it: a tag runs
 # to the first ">" outside a quoted attribute value. Comments, declarations and the rest
 # that starts with "<" are read in _Reader._other.
-_TAGS = (
+_TAGS: Final = (
     r"|<([a-zA-Z][^\t\n\r\f />\x00]*+)"  # 2: start tag name, 3: its attributes
     r"((?:[^>\"'=]++|=\s*+(?:\"[^\"]*+\"|'[^']*+'|[^>\s]*+)|[\"'])*+)>"
     r"|</([a-zA-Z][^\t\n\r\f />\x00]*+)[^>]*+>"  # 4: end tag name
 )
-_REST = (
+_REST: Final = (
     r"|&(#(?:[0-9]++|[xX][0-9a-fA-F]++)|[a-zA-Z][-.a-zA-Z0-9]*+);?"  # 5: reference
     r"|([<&])"  # 6: the rest, read by _Reader._other
 )
-_TOKEN = re.compile(r"([^<&]++)" + _TAGS + _REST)  # 1: text
+_TOKEN: Final = re.compile(r"([^<&]++)" + _TAGS + _REST)  # 1: text
 # A tag that is never closed ran to the end of the input before it failed; from there on
 # no tag can close either (the input ends in a tag, as a cut-off filing does), so the rest
 # is read with no tag alternatives: trying them at every "<" would scan to the end each time.
-_TAG_OPEN = re.compile(r"</?[a-zA-Z]")
-_TOKEN_NO_TAGS = re.compile(r"([^<&]++)|(?!)()()|(?!)()" + _REST)
+_TAG_OPEN: Final = re.compile(r"</?[a-zA-Z]")
+_TOKEN_NO_TAGS: Final = re.compile(r"([^<&]++)|(?!)()()|(?!)()" + _REST)
 
 # One attribute of a start tag: name, and the value with its quotes.
-_ATTRIBUTE = re.compile(r"([^\s/>\"'=][^\s/=>]*)(?:\s*=+\s*(\"[^\"]*\"|'[^']*'|[^>\s]*))?")
-_NO_ATTRIBUTES = ("", "", 1, 1, "", "")
-_CACHED_ATTRIBUTES = 4096
+_ATTRIBUTE: Final = re.compile(r"([^\s/>\"'=][^\s/=>]*)(?:\s*=+\s*(\"[^\"]*\"|'[^']*'|[^>\s]*))?")
+_NO_ATTRIBUTES: Final = ("", "", 1, 1, "", "")
+_CACHED_ATTRIBUTES: Final = 4096
 # The end of what script and style elements hold (their text is no markup).
-_SCRIPT_END = {
+_SCRIPT_END: Final = {
     "script": re.compile(r"</\s*script\s*>", re.I),
     "style": re.compile(r"</\s*style\s*>", re.I),
 }
-_COMMENT_END = re.compile(r"--\s*>")
-_SECTION_NAME = re.compile(r"[a-zA-Z][-_.a-zA-Z0-9]*")
+_COMMENT_END: Final = re.compile(r"--\s*>")
+_SECTION_NAME: Final = re.compile(r"[a-zA-Z][-_.a-zA-Z0-9]*")
 # Marked sections: <![CDATA[...]]>, and Word's conditional <![if !supportLists]>.
-_SECTION_END = {
+_SECTION_END: Final = {
     **dict.fromkeys(("temp", "cdata", "ignore", "include", "rcdata"), re.compile(r"]\s*]\s*>")),
     **dict.fromkeys(("if", "else", "endif"), re.compile(r"]\s*>")),
 }
@@ -1127,7 +1129,7 @@ class _Pages:
         return Noise(kind, self.kept[k].span)
 
 
-_PAGE_NUMBER = re.compile(r"(?i)^\s*(?:page\s+)?(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
+_PAGE_NUMBER: Final = re.compile(r"(?i)^\s*(?:page\s+)?(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 
 
 def _page_numbers(pages: _Pages, breaks: list[int]) -> list[Noise]:
@@ -1141,7 +1143,7 @@ def _page_numbers(pages: _Pages, breaks: list[int]) -> list[Noise]:
 
 
 # A link back to the table of contents that a filer agent prints at the top of every page.
-_RUNNING_TOC = re.compile(r"(?i)^\s*(?:back\s+to\s+)?table\s+of\s+contents\s*$")
+_RUNNING_TOC: Final = re.compile(r"(?i)^\s*(?:back\s+to\s+)?table\s+of\s+contents\s*$")
 
 
 def _running_headers(pages: _Pages, breaks: list[int], printed: list[int]) -> list[Noise]:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Final
 
 from sec8k.model import Noise
 from sec8k.span import NARROW_LIMIT, SourceMap, SourceMapBuilder, Span
@@ -50,21 +51,21 @@ class NormalizedDocument:
 
 # A tag of the SGML that ASCII filings carry: page markers and table markup. The literal
 # "<" lets the regex engine skip to candidates quickly.
-_MARKUP = re.compile(r"<(?i:/?(?:page|table|caption|s|c|fn))>")
+_MARKUP: Final = re.compile(r"<(?i:/?(?:page|table|caption|s|c|fn))>")
 # A line that is only a page marker, perhaps with the page number before or after it:
 # "<PAGE>", "<PAGE>   3", "-1-<PAGE>", "</page>". The HTML normaliser sets the same lines
 # aside inside <pre>, where a plain-text filing wrapped in HTML keeps them.
-PAGE_MARKER_LINE = re.compile(
+PAGE_MARKER_LINE: Final = re.compile(
     r"[ \t\f]*(?:-?[ \t]*\d{1,3}[ \t]*-?[ \t]*)?<(?i:/?page)>[ \t\f]*\d*[ \t\f]*\r?"
 )
 # A line that is only table tags: "<TABLE>", "<S>      <C>      <C>".
 # (Possessive: a line of a million tags is matched without a saved state per tag.)
-TABLE_TAG_LINE = re.compile(r"[ \t\f]*(?:<(?i:/?(?:table|caption|s|c|fn))>[ \t\f]*)++\r?")
+TABLE_TAG_LINE: Final = re.compile(r"[ \t\f]*(?:<(?i:/?(?:table|caption|s|c|fn))>[ \t\f]*)++\r?")
 # A page number on a line of its own: "2", "- 8 -", "-2-", "Page 3", and the stray "PAGE".
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER: Final = re.compile(
     r"[ \t]*(?:(?:-[ \t]*|(?i:page)[ \t]+)?\d{1,3}\.?(?:[ \t]*-)?|PAGE)[ \t]*\r?"
 )
-_LONE_CR = re.compile(r"\r(?!\n)")
+_LONE_CR: Final = re.compile(r"\r(?!\n)")
 
 
 def _line_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
@@ -96,8 +97,8 @@ def _previous_line(text: str, start: int, lo: int) -> tuple[int, int] | None:
 # each one set aside is a noise node (about 250 bytes while it is made), so a file of
 # nothing but "<PAGE>" lines would cost 38 bytes per input byte. Real filings set aside at
 # most 246 (a 240 KB 1994 filing), at most one per 225 characters.
-_NOISE_LINES = 4096
-_NOISE_SPACING = 512
+_NOISE_LINES: Final = 4096
+_NOISE_SPACING: Final = 512
 
 
 def _noise_edits(text: str, lo: int, hi: int) -> list[tuple[int, int, str | None, str]]:
@@ -175,8 +176,8 @@ def _noise_edits(text: str, lo: int, hi: int) -> list[tuple[int, int, str | None
 # text the HTML normaliser makes of the corpus's cover pages, 80% or more of them for
 # most, down to 60% where tables and <br> lines abut. The cover reader does not depend on
 # a sharp line: with the threshold at 45%, no corpus or dev-set filing reads differently.
-_DOUBLE_SPACED = 0.6
-_SPACING_SAMPLE = 40
+_DOUBLE_SPACED: Final = 0.6
+_SPACING_SAMPLE: Final = 40
 
 
 def _double_spaced(text: str) -> bool:
@@ -205,28 +206,28 @@ def _double_spaced(text: str) -> bool:
     return printed >= 5 and spaced >= _DOUBLE_SPACED * printed
 
 
-_NON_BLANK = re.compile(r"\S")
+_NON_BLANK: Final = re.compile(r"\S")
 
 
 # Tab runs expanded to 8-column stops in one document: this many, and one more for every
 # 1,024 characters. Past that a tab is one space, mapped one to one: an expanded tab is a
 # segment of the source map of its own (16 bytes), and its spaces are text. Real filings
 # use a small part of it (the most in the corpus: 343 runs, at most one per 63 characters).
-_EXPANDED_TABS = 10_000
-_TAB_SPACING = 1024
-_TAB_RUN = re.compile(r"\t+")
+_EXPANDED_TABS: Final = 10_000
+_TAB_SPACING: Final = 1024
+_TAB_RUN: Final = re.compile(r"\t+")
 # Same-length substitutions, applied while copying: no-break and other Unicode spaces, the
 # control characters Python counts as white space (VT, the separators FS to US), and tabs
 # past the budget. The other control characters (NUL, \x01-\x08, \x0e-\x1b, DEL) stay as
 # printed: they are text to the grammar, so the node around them owns them and every
 # character lies in some span.
-_ODD_SPACES = str.maketrans(dict.fromkeys("\x0b\x1c\x1d\x1e\x1f\xa0\u202f\u205f\u3000", " "))
+_ODD_SPACES: Final = str.maketrans(dict.fromkeys("\x0b\x1c\x1d\x1e\x1f\xa0\u202f\u205f\u3000", " "))
 _ODD_SPACES.update(dict.fromkeys(range(0x2000, 0x200C), " "))
-_ODD_AND_TABS = {**_ODD_SPACES, ord("\t"): " "}
+_ODD_AND_TABS: Final = {**_ODD_SPACES, ord("\t"): " "}
 # The same characters, each searched for on its own: a search for a character class reads
 # every character through the class (measured: 6% of a plain-text filing's instructions),
 # a search for one character runs as memchr does.
-_ODD_CHARS = "".join(sorted(map(chr, _ODD_SPACES)))
+_ODD_CHARS: Final = "".join(sorted(map(chr, _ODD_SPACES)))
 
 
 def _holds_any(original: str, chars: list[str], start: int, end: int) -> bool:
@@ -254,8 +255,8 @@ def _tab_runs(original: str, lo: int, hi: int) -> Iterator[tuple[int, int, str |
 # The grammar reads a line as a token or a row at a time, and a token's text is copied as
 # it is made: a line of megabytes would hold several copies of itself at once. Real
 # filings' lines are far shorter (the longest in the corpus: 7,000 characters).
-_LINE_LIMIT = 1 << 16
-_LONG_LINE = re.compile(rf"(?m)^[^\n]{{{_LINE_LIMIT}}}")
+_LINE_LIMIT: Final = 1 << 16
+_LONG_LINE: Final = re.compile(rf"(?m)^[^\n]{{{_LINE_LIMIT}}}")
 
 
 def _line_breaks(original: str, lo: int, hi: int) -> Iterator[tuple[int, int, str | None, str]]:

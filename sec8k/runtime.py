@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 from lark import Lark, Token, Tree
 from lark.lexer import ContextualLexer, _create_unless
@@ -35,13 +35,13 @@ from sec8k.lalr import _Starts, _starts, needed_words
 
 __all__ = ["FallbackError", "OverBudgetError", "Program", "program"]
 
-_BLANKS = re.compile(r"[ \t]*")
+_BLANKS: Final = re.compile(r"[ \t]*")
 
 # A terminal's compiled ``match``: (text, pos) to the match there, or None.
 _Match = Callable[[str, int], "re.Match[str] | None"]
 
 # Keys remembered per lexer state before its memo starts afresh (as lalr.DispatchScanner).
-_MAX_KEYS = 4096
+_MAX_KEYS: Final = 4096
 
 
 class FallbackError(Exception):
@@ -65,11 +65,11 @@ class _Gate:
 
 
 # A line longer than this is not searched for gates' words (the attempts are made).
-_GATED_LINE = 4096
+_GATED_LINE: Final = 4096
 
 # Characters that case-insensitive matching takes for an ASCII letter without being one
 # (U+0130 and U+0131 for i, U+017F for s, U+212A for k): a line with one is not gated.
-_ODD_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+_ODD_FOLDS: Final = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 class _Line:

@@ -14,6 +14,7 @@ import operator
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Final
 
 __all__ = ["LineIndex", "SourceMap", "SourceMapBuilder", "Span", "line_index"]
 
@@ -118,7 +119,7 @@ class LineIndex:
 
 
 # Characters of a text indexed at the first position asked for (more where it is further).
-_FIRST_SCAN = 1 << 16
+_FIRST_SCAN: Final = 1 << 16
 
 
 @functools.lru_cache(maxsize=8)
@@ -300,7 +301,7 @@ class SourceMap:
         return Span(o_start, o_end if o_end > o_start else o_start)
 
 
-NARROW_LIMIT = 2**29
+NARROW_LIMIT: Final = 2**29
 """Originals shorter than this get 32-bit maps: their derived texts stay under 2**31."""
 
 
@@ -321,7 +322,7 @@ class Piece:
         return f"Piece({self.text!r}, {self.start}, {self.end})"
 
 
-_PENDING = 1024
+_PENDING: Final = 1024
 
 
 class SourceMapBuilder:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import replace
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from lark import Token, Transformer, Tree
 from lark.exceptions import GrammarError, VisitError
@@ -49,7 +49,7 @@ __all__ = [
 ]
 
 
-SECTION_TYPES = (
+SECTION_TYPES: Final = (
     Item,
     OmittedItems,
     PartHeading,
@@ -100,7 +100,7 @@ def listed_exhibits(
 
 # Contents entries for the exhibits, listed by their EDGAR document type under the last
 # item's entry: "Ex-5.1 Opinion of Garrison R. Smith, Esq.", "EX-99.1 - Press Release".
-_EXHIBIT_ENTRY = re.compile(r"(?i)\s*ex-\d{1,3}(?:\.\d{1,3})?\b")
+_EXHIBIT_ENTRY: Final = re.compile(r"(?i)\s*ex-\d{1,3}(?:\.\d{1,3})?\b")
 
 
 def _exhibit_entries(text: str) -> bool:
@@ -115,7 +115,7 @@ def _exhibit_entries(text: str) -> bool:
     return seen
 
 
-_NONBLANK_LINE = re.compile(r"[^\S\n]*\S[^\n]*")
+_NONBLANK_LINE: Final = re.compile(r"[^\S\n]*\S[^\n]*")
 
 
 def _bodiless(section: Section) -> bool:
@@ -311,7 +311,7 @@ def _walks_as_lark(kind: type) -> bool:
 
 
 # The methods of Lark's walk: a transformer that has its own of any walks its own way.
-_WALK = (
+_WALK: Final = (
     "transform",
     "_transform_tree",
     "_transform_children",
@@ -320,7 +320,7 @@ _WALK = (
 )
 
 
-_MISSING: Any = object()
+_MISSING: Final[Any] = object()
 
 
 class _Walk:

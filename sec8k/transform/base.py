@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from lark import Token, Transformer
 from lark.tree import Meta
@@ -141,7 +141,7 @@ def row_of(kind: str, children: list[Token]) -> Row:
     return Row(kind, tuple(token_cell(t) for t in children))
 
 
-_NON_BLANK = re.compile(r"\S")
+_NON_BLANK: Final = re.compile(r"\S")
 
 
 def stripped(text: str, start: int, end: int) -> tuple[int, int]:

@@ -39,6 +39,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partialmethod
+from typing import Final
 
 from lark import Token
 from mypy_extensions import mypyc_attr
@@ -59,7 +60,7 @@ from sec8k.transform.values import clean, jurisdiction_code
 
 __all__ = ["REGISTRANT_FIELDS", "CoverLayout", "CoverTransformer", "field_of"]
 
-_TYPED = re.compile(
+_TYPED: Final = re.compile(
     r"^(?:CAPTION_END|CAPTION|LABEL|QUESTION|OPTION|BOX|COLUMN|PARAGRAPH|VALUE)"
     r"_(?P<field>(?!END$)[A-Z0-9_]+)$"
 )
@@ -71,7 +72,7 @@ def field_of(kind: str) -> str | None:
     return match["field"].lower() if match else None
 
 
-REGISTRANT_FIELDS = (
+REGISTRANT_FIELDS: Final = (
     "name",
     "jurisdiction",
     "commission_file_number",
@@ -83,40 +84,40 @@ REGISTRANT_FIELDS = (
 """The fields that make up a :class:`~sec8k.model.Registrant`, in its order."""
 
 # Fields that hold several registrant fields at once, as their captions say.
-_COMBINED = ("address_zip", "address_phone")
-_ADDRESS_FIELDS = ("address", *_COMBINED)
+_COMBINED: Final = ("address_zip", "address_phone")
+_ADDRESS_FIELDS: Final = ("address", *_COMBINED)
 # Fields whose values go to a registrant.
-_OF_REGISTRANT = frozenset((*REGISTRANT_FIELDS, *_COMBINED))
+_OF_REGISTRANT: Final = frozenset((*REGISTRANT_FIELDS, *_COMBINED))
 # A zip code, or a Canadian postal code ("K0M 2T0"), ending an address.
-_ZIP_AT_END = re.compile(r"[\s,]+(\d{5}(?:\s?-\s?\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\s*$")
-_PHONE = re.compile(
+_ZIP_AT_END: Final = re.compile(r"[\s,]+(\d{5}(?:\s?-\s?\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\s*$")
+_PHONE: Final = re.compile(
     r"^(?:(?i:tel(?:ephone)?|phone)\.?:?\s*)?\(?\d{3}\)?[\s.\-/]*\d{3}[\s.\-]*\d{4}\b"
 )
-_PHONE_LABEL = re.compile(r"(?i)^(?:tel(?:ephone)?|phone)\.?:?\s*")
-_FAX = re.compile(r"(?i)^(?:fax|facsimile)\b")
-_FILE_NUMBER = re.compile(r"\b\d{1,3}-\d{3,6}(?:-\d{1,4})?\b")
-_IRS_NUMBER = re.compile(r"\b\d{2}\s?-\s?\d{7}\b|\b\d{9}\b")
+_PHONE_LABEL: Final = re.compile(r"(?i)^(?:tel(?:ephone)?|phone)\.?:?\s*")
+_FAX: Final = re.compile(r"(?i)^(?:fax|facsimile)\b")
+_FILE_NUMBER: Final = re.compile(r"\b\d{1,3}-\d{3,6}(?:-\d{1,4})?\b")
+_IRS_NUMBER: Final = re.compile(r"\b\d{2}\s?-\s?\d{7}\b|\b\d{9}\b")
 # The number fields, by what their numbers look like.
-_NUMBERS = {"irs_employer_id": _IRS_NUMBER, "commission_file_number": _FILE_NUMBER}
-_BOX_CHECKED = re.compile(r"[xX\u2612\u25a0\u2713\u2714]")
+_NUMBERS: Final = {"irs_employer_id": _IRS_NUMBER, "commission_file_number": _FILE_NUMBER}
+_BOX_CHECKED: Final = re.compile(r"[xX\u2612\u25a0\u2713\u2714]")
 # The state in "(A Delaware Corporation)", "An Indiana Corporation" (VALUE_JURISDICTION).
-_INCORPORATED = re.compile(
+_INCORPORATED: Final = re.compile(
     r"(?i)^\(?\s*an?\s+(.+?)\s+(?:corporation|company|limited\s+liability\s+company"
     r"|limited\s+partnership|banking\s+corporation|trust)\s*\)?$"
 )
 # A figure of a table of shares: "15,634,232,000".
-_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+")
-_NONE_12B = re.compile(
+_FIGURE: Final = re.compile(r"\d{1,3}(?:,\d{3})+")
+_NONE_12B: Final = re.compile(
     r"(?i)^\W*(?:n/?a|none|not\s+applicable)\W*(?:n/?a|none|not\s+applicable|\W)*$"
 )
 # Cell kinds that are a check box.
-_BOXES = frozenset(("CHECK_BOX", "MARK"))
+_BOXES: Final = frozenset(("CHECK_BOX", "MARK"))
 # Rows of captions, labels and values.
-_CELL_ROWS = ("value_row", "caption_row", "label_row")
-_CELL_OR_COLUMN_ROWS = (*_CELL_ROWS, "columns")
+_CELL_ROWS: Final = ("value_row", "caption_row", "label_row")
+_CELL_OR_COLUMN_ROWS: Final = (*_CELL_ROWS, "columns")
 # The kind of cover part that a row's cells are, by the row's kind: a "rule" row is a RULE
 # token; every other kind is a rule of the grammar that CoverTransformer reads as a Row.
-_ROW_PART = {
+_ROW_PART: Final = {
     "masthead": "masthead",
     "form_title": "form-title",
     "amendment": "amendment",
@@ -250,7 +251,7 @@ class _Slot:
 # Label rows a registrant table's header may take: its captions wrap over three rows at
 # most in the corpus and curated filings. Each unclaimed label row is tried as the start
 # of a header, so an unbounded window would read a long run of label rows quadratically.
-_HEADER_ROWS = 8
+_HEADER_ROWS: Final = 8
 
 
 def _beside(cell: Cell) -> bool:
@@ -1195,12 +1196,12 @@ class _Layout:
 
 
 # The end of a company's name: "Inc.", "Corporation", "L.L.C.", "Trust".
-_COMPANY_END = re.compile(
+_COMPANY_END: Final = re.compile(
     r"(?i)\b(?:inc|incorporated|corp|corporation|company|co|llc|l\.l\.c|lp|l\.p|llp|ltd"
     r"|limited|trust|plc|n\.a|bancorp|bancshares|holdings?|group|partners(?:hip)?|fund)\.?$"
 )
 # Whether one row's text is a whole value of a field, by field.
-_WHOLE_VALUE: dict[str, Callable[[str], object]] = {
+_WHOLE_VALUE: Final[dict[str, Callable[[str], object]]] = {
     "name": _COMPANY_END.search,
     "jurisdiction": jurisdiction_code,
     "commission_file_number": _FILE_NUMBER.search,
@@ -1210,7 +1211,7 @@ _WHOLE_VALUE: dict[str, Callable[[str], object]] = {
 
 
 # Fields whose value has a shape of its own: a line either has it or is no such value.
-_SHAPED = {
+_SHAPED: Final = {
     name: _WHOLE_VALUE[name] for name in ("commission_file_number", "irs_employer_id", "phone")
 }
 
@@ -1343,7 +1344,7 @@ def _row_rule(kind: str) -> Callable[[CoverTransformer, list[Token]], Row]:
     return rule
 
 
-_LONG_ROW_PREVIEW = 2000  # as many characters as make a row long (grammar/cover.lark)
+_LONG_ROW_PREVIEW: Final = 2000  # as many characters as make a row long (grammar/cover.lark)
 
 
 def _long_row(self: CoverTransformer, children: list[Token]) -> Row:
@@ -1359,7 +1360,7 @@ def _long_row(self: CoverTransformer, children: list[Token]) -> Row:
     return Row("long_row", (Cell("LONG_ROW", preview, col, col + end - start, start, end),))
 
 
-_ROW_RULES = {kind: _row_rule(kind) for kind in _ROW_PART.keys() - {"rule"}}  # RULE: a token
+_ROW_RULES: Final = {kind: _row_rule(kind) for kind in _ROW_PART.keys() - {"rule"}}  # RULE: a token
 _ROW_RULES["long_row"] = _long_row
 # partialmethod binds each to the transformer as a method, compiled (a compiled function
 # binds no self of its own) or not.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from lark import Token
 from lark.tree import Meta
@@ -17,7 +17,7 @@ from sec8k.transform.values import clean
 
 __all__ = ["ExhibitsTransformer", "mentioned_exhibits"]
 
-_ROW = re.compile(
+_ROW: Final = re.compile(
     r"^\s*(?:\([a-g]\)\s+(?=exhibit))?(?:exhibits\s*[.:\u2013\u2014-]?\s+)?(?:exhibit\s+(?:no\.?\s*)?)?"
     r"(?P<number>\d{1,3}(?:\s*\.\d{1,3})?(?:\.\d{1,3})?(?:\([a-z0-9]{1,3}\))?[a-z]?)\*?[.:]?\s*(?:[-\u2013\u2014]{1,2}\s*)?"
     r"(?P<description>.*)",
@@ -26,16 +26,16 @@ _ROW = re.compile(
 
 
 # An exhibit named in prose: "furnished as Exhibit 99.1", "Exhibits 99.1 and 99.2".
-_MENTION = re.compile(
+_MENTION: Final = re.compile(
     r"\bExhibits?(?:[ \t]+|[ \t]*\n[ \t]*)(?:No\.?[ \t]*)?"
     r"(?P<numbers>\d{1,3}(?:\.\d{1,3}){0,2}(?:\([a-z0-9]{1,3}\))?"
     r"(?:[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|&[ \t]*)\d{1,3}(?:\.\d{1,3}){0,2}"
     r"(?:\([a-z0-9]{1,3}\))?)*)(?![\d.]*\d)"
 )
-_MENTION_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3}){0,2}(?:\([a-z0-9]{1,3}\))?")
+_MENTION_NUMBER: Final = re.compile(r"\d{1,3}(?:\.\d{1,3}){0,2}(?:\([a-z0-9]{1,3}\))?")
 # After a mention: an exhibit of another filing ("Exhibit 10.1 to the Company's
 # Registration Statement on Form S-1"), not of this one ("Exhibit 99.1 to this report").
-_OTHER_FILING = re.compile(
+_OTHER_FILING: Final = re.compile(
     r"(?i)[\s,]*(?:to|of|in|filed\s+with)\s+(?!this\b)[^.;]{0,80}?"
     r"\b(?:form|report|registration|statement|schedule|filing|proxy)\b"
 )

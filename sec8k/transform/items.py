@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from lark import Token
 from lark.tree import Meta
@@ -17,23 +17,25 @@ from sec8k.transform.values import clean
 
 __all__ = ["ItemsTransformer", "item_number", "item_status"]
 
-_SUMMARY_NUMBER = re.compile(r"(\d{1,2}(?:\.\d{2})?)")
-_RANGE = re.compile(r"(?i)(\d{1,2})\s*(?:-|\u2013|through|to)\s*(?:items?\s+)?(\d{1,2})(?!\.\d)")
+_SUMMARY_NUMBER: Final = re.compile(r"(\d{1,2}(?:\.\d{2})?)")
+_RANGE: Final = re.compile(
+    r"(?i)(\d{1,2})\s*(?:-|\u2013|through|to)\s*(?:items?\s+)?(\d{1,2})(?!\.\d)"
+)
 # An item body that says there is nothing to report, and the same words ending a heading
 # ("Item 4. Mine Safety Disclosures. Not applicable.").
-_NOTHING = re.compile(r"(?i)(?:none|not\s+applicable|inapplicable|n/a)\.?")
-_ENDS_IN_NOTHING = re.compile(
+_NOTHING: Final = re.compile(r"(?i)(?:none|not\s+applicable|inapplicable|n/a)\.?")
+_ENDS_IN_NOTHING: Final = re.compile(
     r"(?i)[.:;,\u2013\u2014-]\s*(?:none|not\s+applicable|inapplicable)\.?$"
 )
 # The title of an item that lists the filing's exhibits ("Financial Statements and
 # Exhibits", "Exhibits and Financial Statement Schedules").
-_EXHIBITS_TITLE = re.compile(r"(?i)\bexhibits\b")
+_EXHIBITS_TITLE: Final = re.compile(r"(?i)\bexhibits\b")
 # Longer than any way of saying "None." or "Not applicable.".
-_SHORT = 200
+_SHORT: Final = 200
 # The blank line that ends an item's first paragraph.
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BLANK_LINE: Final = re.compile(r"\n[ \t]*\n")
 # An ITEM_NO token: "Item " before a second number, the number, a "(d)" after it.
-_ITEM_NO = re.compile(r"(?i)^\s*(?:items?\s+)?(?P<number>.*?)(?:\([a-z]\))?\s*$")
+_ITEM_NO: Final = re.compile(r"(?i)^\s*(?:items?\s+)?(?P<number>.*?)(?:\([a-z]\))?\s*$")
 
 
 def item_number(printed: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from lark import Token
 from lark.tree import Meta
@@ -35,19 +35,19 @@ from sec8k.transform.values import clean, parse_date
 
 __all__ = ["SignatureTransformer"]
 
-_CONFORMED = re.compile(r"(?i)^(?:by\s*:?\s*)?(?:/s/|\\s\\|//)\s*")
-_FIELD_LABEL = re.compile(r"(?i)^(?:name|title|its|by|dated?)\s*:?\s*")
+_CONFORMED: Final = re.compile(r"(?i)^(?:by\s*:?\s*)?(?:/s/|\\s\\|//)\s*")
+_FIELD_LABEL: Final = re.compile(r"(?i)^(?:name|title|its|by|dated?)\s*:?\s*")
 # Lines that name no registrant: the caption "(Registrant)" and a lone "by".
-_REGISTRANT_CAPTION = re.compile(r"(?i)^(?:\(?\s*registrants?\s*\)?|by:?)$")
+_REGISTRANT_CAPTION: Final = re.compile(r"(?i)^(?:\(?\s*registrants?\s*\)?|by:?)$")
 # The end of a title that goes on on the next line: "... and Chief", "Vice President,".
-_DANGLING = re.compile(
+_DANGLING: Final = re.compile(
     r"(?i)(?:\b(?:and|of|for|the|to|chief|vice|senior|executive|principal|assistant)|[,&/-])\s*$"
 )
-_ITS = re.compile(r"(?i)^its\b[\s:]*")
+_ITS: Final = re.compile(r"(?i)^its\b[\s:]*")
 # How far (in columns) a line may sit left of its signer's column and still be its.
-_SLACK = 8
+_SLACK: Final = 8
 # Words that begin an officer's title ("President", "Chief Financial Officer", "EVP").
-_TITLE_WORD = re.compile(
+_TITLE_WORD: Final = re.compile(
     r"(?i)\b(?:president|vice|chief|executive|senior|officer|director|chair(?:man|woman|person)?"
     r"|secretary|treasurer|controller|comptroller|general|counsel|principal|managing|manager"
     r"|partner|member|trustee|assistant|corporate|ceo|cfo|coo|evp|svp|head)\b"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import Final
 
 __all__ = [
     "JURISDICTION_CODES",
@@ -13,7 +14,7 @@ __all__ = [
     "parse_date",
 ]
 
-_MONTHS = {
+_MONTHS: Final = {
     name: number
     for number, names in enumerate(
         (
@@ -34,7 +35,7 @@ _MONTHS = {
     )
     for name in names
 }
-_DATE_WORDS = re.compile(
+_DATE_WORDS: Final = re.compile(
     r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})\b"
     r"|\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b"
     # "the 8th day of January, 2025", as attestations date themselves.
@@ -74,8 +75,8 @@ def parse_date(text: str) -> tuple[datetime.date | None, bool]:
 
 
 # Characters a reader does not see: zero-width spaces and joiners, the byte-order mark.
-_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
-_INVISIBLE = str.maketrans(dict.fromkeys(_INVISIBLE_CHARS, " "))
+_INVISIBLE_CHARS: Final = "\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE: Final = str.maketrans(dict.fromkeys(_INVISIBLE_CHARS, " "))
 
 
 def _visible(text: str) -> str:
@@ -89,11 +90,11 @@ def _visible(text: str) -> str:
     return text.translate(_INVISIBLE)
 
 
-_CHUNK = 1 << 16
-_SPACE = re.compile(r"\s")
+_CHUNK: Final = 1 << 16
+_SPACE: Final = re.compile(r"\s")
 # What clean() changes: two white-space characters in a row, white space other than a
 # space, an invisible character.
-_UNCLEAN = re.compile(r"\s\s|[^\S ]|[\u200b\u200c\u200d\u2060\ufeff]")
+_UNCLEAN: Final = re.compile(r"\s\s|[^\S ]|[\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def clean(text: str) -> str:
@@ -119,7 +120,7 @@ def clean(text: str) -> str:
     return " ".join(parts)
 
 
-_NOT_APPLICABLE = re.compile(
+_NOT_APPLICABLE: Final = re.compile(
     r"(?i)^\s*(?:n/?a|not\s+applicable|inapplicable|none|no\s+change)\.?\s*$"
 )
 
@@ -131,7 +132,7 @@ def is_not_applicable(text: str) -> bool:
 
 # EDGAR's codes: the 50 states, DC and the territories, and the foreign codes that EDGAR
 # assigns to the Canadian provinces and to the places registrants most often name.
-JURISDICTION_CODES = {
+JURISDICTION_CODES: Final = {
     "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA",
     "colorado": "CO", "connecticut": "CT", "delaware": "DE", "district of columbia": "DC",
     "florida": "FL", "georgia": "GA", "hawaii": "HI", "idaho": "ID", "illinois": "IL",
@@ -153,8 +154,8 @@ JURISDICTION_CODES = {
     "israel": "L3", "netherlands": "P7", "the netherlands": "P7", "luxembourg": "N4",
     "switzerland": "V8", "panama": "R1",
 }  # fmt: skip
-_STATE_PREFIX = re.compile(r"(?i)^(?:the\s+)?(?:state|commonwealth|province)\s+of\s+")
-_TWO_LETTER = {code for code in JURISDICTION_CODES.values() if code.isalpha()}
+_STATE_PREFIX: Final = re.compile(r"(?i)^(?:the\s+)?(?:state|commonwealth|province)\s+of\s+")
+_TWO_LETTER: Final = {code for code in JURISDICTION_CODES.values() if code.isalpha()}
 
 
 def jurisdiction_code(printed: str | None) -> str | None:
