@@ -192,6 +192,8 @@ def _double_spaced(text: str) -> bool:
             break
         if start == end or not text[start].isspace():
             blank.append(start == end)  # most lines say at once: empty, or text at the margin
+        elif end - start <= _SHORT_LINE:  # a copy costs less than a regex search
+            blank.append(text[start:end].isspace())
         else:
             blank.append(_NON_BLANK.search(text, start, end) is None)
         start = end + 1
@@ -207,6 +209,7 @@ def _double_spaced(text: str) -> bool:
 
 
 _NON_BLANK: Final = re.compile(r"\S")
+_SHORT_LINE: Final = 256
 
 
 # Tab runs expanded to 8-column stops in one document: this many, and one more for every

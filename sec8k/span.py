@@ -11,12 +11,17 @@ import bisect
 import functools
 import itertools
 import operator
+import struct
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["LineIndex", "SourceMap", "SourceMapBuilder", "Span", "line_index"]
+__all__ = ["LineIndex", "Piece", "SourceMap", "SourceMapBuilder", "Span", "line_index"]
+
+# Bound once: compiled code would look the function up on the module at every call.
+_bisect_right: Final = bisect.bisect_right
+_pack: Final = struct.pack
 
 
 @dataclass(frozen=True, slots=True, order=True, init=False)
@@ -104,7 +109,7 @@ class LineIndex:
         """Return the 1-based line and column of ``offset`` (clamped to the text)."""
         offset = max(0, min(offset, self._length))
         starts = self._scan(offset)
-        line = bisect.bisect_right(starts, offset) - 1
+        line = _bisect_right(starts, offset) - 1
         return line + 1, offset - starts[line] + 1
 
     def line_start(self, line: int) -> int:
@@ -201,7 +206,7 @@ class SourceMap:
         """Map a derived offset (a position between characters) to an original offset."""
         if not self._n_starts:
             return 0
-        i = bisect.bisect_right(self._n_starts, offset) - 1
+        i = _bisect_right(self._n_starts, offset) - 1
         if i < 0:
             return self._o_starts[0]
         d = offset - self._n_starts[i]
@@ -226,7 +231,7 @@ class SourceMap:
         """
         starts, order = self._by_original()
         at = offset - 1 if end else offset
-        k = bisect.bisect_right(starts, at) - 1
+        k = _bisect_right(starts, at) - 1
         if k >= 0:
             i = order[k]
             inside = at - self._o_starts[i]
@@ -266,7 +271,7 @@ class SourceMap:
         )
         if not n_starts:
             return Span(0, 0)
-        first = bisect.bisect_right(n_starts, start) - 1
+        first = _bisect_right(n_starts, start) - 1
         if first < 0:
             o_start = o_starts[0]
         else:
@@ -280,7 +285,7 @@ class SourceMap:
                 o_start = o_starts[first] + d - (n_len - o_len)
         if end <= start:
             return Span(o_start, o_start)
-        i = bisect.bisect_right(n_starts, end - 1) - 1
+        i = _bisect_right(n_starts, end - 1) - 1
         if i < 0:
             return Span(o_start, o_start)
         d = end - 1 - n_starts[i]
@@ -293,7 +298,7 @@ class SourceMap:
         if descents:
             first = max(0, first)
             # Only a range with a descent inside needs its segments looked at.
-            k = bisect.bisect_right(descents, first)
+            k = _bisect_right(descents, first)
             if first < i and k < len(descents) and descents[k] <= i:
                 o_start = min(o_start, min(o_starts[first + 1 : i + 1]))
                 ends = map(operator.add, o_starts[first:i], o_lens[first:i])
@@ -371,10 +376,13 @@ class SourceMapBuilder:
         k = len(self._pn_starts) - keep
         if k <= 0:
             return
-        self._n_starts.extend(self._pn_starts[:k])
-        self._n_lens.extend(self._pn_lens[:k])
-        self._o_starts.extend(self._po_starts[:k])
-        self._o_lens.extend(self._po_lens[:k])
+        # Packed to bytes first: array.extend takes each int through the iterator protocol
+        # and fromlist through argument parsing (measured: 5 and 2 times as slow).
+        layout = f"{k}{self._n_starts.typecode}"
+        self._n_starts.frombytes(_pack(layout, *self._pn_starts[:k]))
+        self._n_lens.frombytes(_pack(layout, *self._pn_lens[:k]))
+        self._o_starts.frombytes(_pack(layout, *self._po_starts[:k]))
+        self._o_lens.frombytes(_pack(layout, *self._po_lens[:k]))
         self._pn_starts = self._pn_starts[k:]
         self._pn_lens = self._pn_lens[k:]
         self._po_starts = self._po_starts[k:]
@@ -565,7 +573,7 @@ class SourceMapBuilder:
                 r += 1
             # Segments are contiguous: those before the one holding the next cut's start
             # end before it, and only move back (the first may join the kept one before).
-            j = count if r == len(ranges) else bisect.bisect_right(n_starts, ranges[r][0]) - 1
+            j = count if r == len(ranges) else _bisect_right(n_starts, ranges[r][0]) - 1
             one(n_starts[i], n_lens[i], o_starts[i], o_lens[i], r, removed)
             if j > i + 1:
                 k_starts.extend([start - removed for start in n_starts[i + 1 : j]])
