@@ -1102,6 +1102,9 @@ class _Pages:
         self.numbers = sorted(kept)
         self.count = count  # lines written in all
         self.aside: dict[int, str] = {}  # line number -> noise kind
+        # _words by index: the three passes ask for the same lines, and a line of an HTML
+        # document can be a whole paragraph.
+        self._read: dict[int, tuple[int, str] | None] = {}
 
     def top(self, k: int) -> tuple[int, str] | None:
         """The first line from line ``k`` on with text, and its words, where it is one run."""
@@ -1120,8 +1123,12 @@ class _Pages:
     def _words(self, i: int) -> tuple[int, str] | None:
         if not 0 <= i < len(self.numbers):
             return None
+        if i in self._read:
+            return self._read[i]
         text = self.kept[self.numbers[i]].text
-        return None if text is None else (self.numbers[i], " ".join(text.split()))
+        words = None if text is None else (self.numbers[i], " ".join(text.split()))
+        self._read[i] = words
+        return words
 
     def set_aside(self, k: int, kind: str) -> Noise:
         """Set line ``k`` aside as noise of ``kind``."""
