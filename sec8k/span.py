@@ -295,11 +295,11 @@ class SourceMap:
         else:
             o_end = o_starts[i] + max(0, d + 1 - (n_len - o_len))
         descents = self._descents
-        if descents:
-            first = max(0, first)
+        first = max(0, first)
+        if descents and first < i:
             # Only a range with a descent inside needs its segments looked at.
             k = _bisect_right(descents, first)
-            if first < i and k < len(descents) and descents[k] <= i:
+            if k < len(descents) and descents[k] <= i:
                 o_start = min(o_start, min(o_starts[first + 1 : i + 1]))
                 ends = map(operator.add, o_starts[first:i], o_lens[first:i])
                 o_end = max(o_end, max(ends))
