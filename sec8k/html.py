@@ -1,10 +1,11 @@
 """Normalise an HTML or inline XBRL document into the lines the grammar reads, losslessly.
 
-One compiled regular expression reads the markup: each match is a text run, a start or
-end tag or a character reference, and where it starts is where its text came from, which
-is what the source map needs: every character of the output points back to the HTML the
-user has. (The standard library's ``html.parser`` gives the same events at a fifth of the
-speed; lxml and lexbor parse faster but report no character offsets; see ARCHITECTURE.md.)
+Text runs are found with ``str.find`` and one compiled regular expression reads the
+markup at each "<" and "&": a start or end tag or a character reference. Where each event
+starts is where its text came from, which is what the source map needs: every character
+of the output points back to the HTML the user has. (The standard library's
+``html.parser`` gives the same events at a fifth of the speed; lxml and lexbor parse faster
+but report no character offsets; see ARCHITECTURE.md.)
 
 What becomes of the markup:
 
@@ -265,20 +266,21 @@ _KEPT_AFTER_BREAK: Final = 4
 # to the first ">" outside a quoted attribute value. Comments, declarations and the rest
 # that starts with "<" are read in _Reader._other.
 _TAGS: Final = (
-    r"|<([a-zA-Z][^\t\n\r\f />\x00]*+)"  # 2: start tag name, 3: its attributes
+    r"<([a-zA-Z][^\t\n\r\f />\x00]*+)"  # 1: start tag name, 2: its attributes
     r"((?:[^>\"'=]++|=\s*+(?:\"[^\"]*+\"|'[^']*+'|[^>\s]*+)|[\"'])*+)>"
-    r"|</([a-zA-Z][^\t\n\r\f />\x00]*+)[^>]*+>"  # 4: end tag name
+    r"|</([a-zA-Z][^\t\n\r\f />\x00]*+)[^>]*+>"  # 3: end tag name
 )
 _REST: Final = (
-    r"|&(#(?:[0-9]++|[xX][0-9a-fA-F]++)|[a-zA-Z][-.a-zA-Z0-9]*+);?"  # 5: reference
-    r"|([<&])"  # 6: the rest, read by _Reader._other
+    r"&(#(?:[0-9]++|[xX][0-9a-fA-F]++)|[a-zA-Z][-.a-zA-Z0-9]*+);?"  # 4: reference
+    r"|([<&])"  # 5: the rest, read by _Reader._other
 )
-_TOKEN: Final = re.compile(r"([^<&]++)" + _TAGS + _REST)  # 1: text
+# Matched only at a "<" or "&": text runs between them are found with str.find.
+_AT_MARK: Final = re.compile(_TAGS + "|" + _REST)
 # A tag that is never closed ran to the end of the input before it failed; from there on
 # no tag can close either (the input ends in a tag, as a cut-off filing does), so the rest
 # is read with no tag alternatives: trying them at every "<" would scan to the end each time.
 _TAG_OPEN: Final = re.compile(r"</?[a-zA-Z]")
-_TOKEN_NO_TAGS: Final = re.compile(r"([^<&]++)|(?!)()()|(?!)()" + _REST)
+_AT_MARK_NO_TAGS: Final = re.compile(r"(?!)()()|(?!)()|" + _REST)
 
 # One attribute of a start tag: name, and the value with its quotes.
 _ATTRIBUTE: Final = re.compile(r"([^\s/>\"'=][^\s/=>]*)(?:\s*=+\s*(\"[^\"]*\"|'[^']*'|[^>\s]*))?")
@@ -430,101 +432,119 @@ class _Reader:
         stack = self.stack
         special = _SPECIAL
         self._missing: dict[str, int] = {}  # what no search from this offset on finds
-        scanner = _TOKEN
+        markup = _AT_MARK.match  # bound once: a method looked up per call walks the type
+        # Text runs are found with str.find and only what starts at a "<" or "&" goes to
+        # the regex engine: each match costs a call and a stack allocation, and text is
+        # half the events. ``lt`` and ``amp`` are the next "<" and "&" at or after ``i``
+        # (``n`` if none).
+        lt = amp = -1
+        unclosed = False
         # Groups are read by index (match[k]): Match.group takes its arguments as a tuple.
         while i < n:
-            for match in scanner.finditer(text, i):
-                kind = match.lastindex or 0  # an int: compared natively, compiled
-                if kind == 1:  # text
-                    top = stack[-1] if stack else _ROOT
-                    if top[1] and not self._open_facts:
-                        continue  # hidden
-                    data = match[1]
-                    if self._open_facts or self.pre or top[2] or (glyphs and _GLYPH.search(data)):
-                        self.pos = match.start()
-                        self.handle_data(data)
-                        continue
-                    words = _white(data)
-                    if not words.strip(" "):  # white space between tags: at most one space
-                        pieces = self.current.pieces
-                        if pieces and not pieces[-1].text.endswith(" "):
-                            start = match.start() + self.base
-                            pieces.append(Piece(" ", start, start + len(data)))
-                            if len(pieces) > _MAX_PIECES:
-                                self._shorten()
-                    elif "  " in words or "\xa0" in words:
-                        self.pos = match.start()
-                        self.handle_data(data)
-                    else:
-                        self._words(words, match.start())
-                elif kind == 3:  # start tag
-                    tag = match[2].lower()
-                    raw = match[3]
-                    if not raw:
-                        info = None
-                    elif raw in cache:
-                        info = cache[raw]
-                    else:
-                        if len(cache) >= _CACHED_ATTRIBUTES:
-                            cache.clear()
-                        info = cache[raw] = _tag_attributes(raw)
-                    if info is None and raw[-1:] != "/" and len(stack) < MAX_DEPTH:
-                        if tag not in special:  # an inline tag: only its nesting matters
-                            top = stack[-1] if stack else _ROOT
-                            stack.append((tag, top[1], top[2], False))
-                            continue
-                        top = stack[-1] if stack else _ROOT
-                        if tag in _PLAIN_BLOCKS:
-                            if not top[1]:
-                                self.pos = match.start()
-                                self._break()
-                            stack.append((tag, top[1], top[2], False))
-                            continue
-                        if tag in _CELL and self.tables and not self.nested and not top[1]:
-                            self._cell(1, 1)
-                            stack.append((tag, False, top[2], False))
-                            self.cells += 1
-                            continue
-                        if tag == "tr" and self.tables and not self.nested and not top[1]:
-                            self._row()
-                            stack.append((tag, False, top[2], False))
-                            continue
-                    self.pos = match.start()
-                    attrs = info or _NO_ATTRIBUTES
-                    if raw[-1:] == "/" and (len(raw) == 1 or raw[-2] in " \t\n\r\f\"'"):
-                        self.handle_startendtag(tag, attrs)
-                    else:
-                        self.handle_starttag(tag, attrs)
-                        if tag in _SCRIPT_END:
-                            i = self._script(tag, match.end())
-                            break
-                elif kind == 4:  # end tag
-                    tag = match[4].lower()
-                    if stack and stack[-1][0] == tag and tag not in _SPECIAL_END:
-                        _, hidden, _, inline = stack.pop()
-                        if tag not in special:
-                            continue
-                        if tag in _CELL:
-                            self.cells -= 1
-                        elif inline or tag not in _BLOCK:
-                            continue
-                        if not hidden:
-                            self.pos = match.start()
-                            self._break()
-                    else:
-                        self.pos = match.start()
-                        self.handle_endtag(tag)
-                elif kind == 5:  # character reference
-                    self.pos = match.start()
-                    self._reference_at(match.end())
-                else:  # "<" or "&" that starts no tag or reference
-                    i = match.start()
-                    if scanner is _TOKEN and _TAG_OPEN.match(text, i):
-                        scanner = _TOKEN_NO_TAGS  # an unclosed tag: see _TOKEN_NO_TAGS
-                    i = self._other(i)
-                    break
-            else:
+            if lt < i:
+                lt = text.find("<", i)
+                if lt == -1:
+                    lt = n
+            if amp < i:
+                amp = text.find("&", i)
+                if amp == -1:
+                    amp = n
+            j = lt if lt < amp else amp
+            if j > i:  # text
+                start = i
+                i = j
+                top = stack[-1] if stack else _ROOT
+                if top[1] and not self._open_facts:
+                    continue  # hidden
+                data = text[start:j]
+                if self._open_facts or self.pre or top[2] or (glyphs and _GLYPH.search(data)):
+                    self.pos = start
+                    self.handle_data(data)
+                    continue
+                words = _white(data)
+                if not words.strip(" "):  # white space between tags: at most one space
+                    pieces = self.current.pieces
+                    if pieces and not pieces[-1].text.endswith(" "):
+                        start += self.base
+                        pieces.append(Piece(" ", start, start + len(data)))
+                        if len(pieces) > _MAX_PIECES:
+                            self._shorten()
+                elif "  " in words or "\xa0" in words:
+                    self.pos = start
+                    self.handle_data(data)
+                else:
+                    self._words(words, start)
+                continue
+            match = markup(text, i)
+            if match is None:  # never: the last alternative takes any "<" or "&"
                 break
+            start = i
+            i = match.end()
+            kind = match.lastindex or 0  # an int: compared natively, compiled
+            if kind == 2:  # start tag
+                tag = match[1].lower()
+                raw = match[2]
+                if not raw:
+                    info = None
+                elif raw in cache:
+                    info = cache[raw]
+                else:
+                    if len(cache) >= _CACHED_ATTRIBUTES:
+                        cache.clear()
+                    info = cache[raw] = _tag_attributes(raw)
+                if info is None and raw[-1:] != "/" and len(stack) < MAX_DEPTH:
+                    if tag not in special:  # an inline tag: only its nesting matters
+                        top = stack[-1] if stack else _ROOT
+                        stack.append((tag, top[1], top[2], False))
+                        continue
+                    top = stack[-1] if stack else _ROOT
+                    if tag in _PLAIN_BLOCKS:
+                        if not top[1]:
+                            self.pos = start
+                            self._break()
+                        stack.append((tag, top[1], top[2], False))
+                        continue
+                    if tag in _CELL and self.tables and not self.nested and not top[1]:
+                        self._cell(1, 1)
+                        stack.append((tag, False, top[2], False))
+                        self.cells += 1
+                        continue
+                    if tag == "tr" and self.tables and not self.nested and not top[1]:
+                        self._row()
+                        stack.append((tag, False, top[2], False))
+                        continue
+                self.pos = start
+                attrs = info or _NO_ATTRIBUTES
+                if raw[-1:] == "/" and (len(raw) == 1 or raw[-2] in " \t\n\r\f\"'"):
+                    self.handle_startendtag(tag, attrs)
+                else:
+                    self.handle_starttag(tag, attrs)
+                    if tag in _SCRIPT_END:
+                        i = self._script(tag, i)
+            elif kind == 3:  # end tag
+                tag = match[3].lower()
+                if stack and stack[-1][0] == tag and tag not in _SPECIAL_END:
+                    _, hidden, _, inline = stack.pop()
+                    if tag not in special:
+                        continue
+                    if tag in _CELL:
+                        self.cells -= 1
+                    elif inline or tag not in _BLOCK:
+                        continue
+                    if not hidden:
+                        self.pos = start
+                        self._break()
+                else:
+                    self.pos = start
+                    self.handle_endtag(tag)
+            elif kind == 4:  # character reference
+                self.pos = start
+                self._reference_at(i)
+            else:  # "<" or "&" that starts no tag or reference
+                if not unclosed and _TAG_OPEN.match(text, start):
+                    unclosed = True  # an unclosed tag: see _AT_MARK_NO_TAGS
+                    markup = _AT_MARK_NO_TAGS.match
+                i = self._other(start)
         self.pos = n
         self.close()
 
