@@ -429,6 +429,9 @@ class _Reader:
         # Filings repeat the same attributes (one style for every cell of a table): each
         # distinct string is read once.
         cache: dict[str, tuple[str, str, int, int, str, str] | None] = {}
+        # Each tag name as written, lowercased once: the lowercased copy keeps its hash for
+        # the set lookups that follow, where a fresh one would be hashed again.
+        names: dict[str, str] = {}
         stack = self.stack
         special = _SPECIAL
         self._missing: dict[str, int] = {}  # what no search from this offset on finds
@@ -482,7 +485,12 @@ class _Reader:
             i = match.end()
             kind = match.lastindex or 0  # an int: compared natively, compiled
             if kind == 2:  # start tag
-                tag = match[1].lower()
+                name = match[1]
+                tag = names.get(name, "")
+                if not tag:
+                    if len(names) >= _CACHED_ATTRIBUTES:
+                        names.clear()
+                    tag = names[name] = name.lower()
                 raw = match[2]
                 if not raw:
                     info = None
@@ -522,7 +530,12 @@ class _Reader:
                     if tag in _SCRIPT_END:
                         i = self._script(tag, i)
             elif kind == 3:  # end tag
-                tag = match[3].lower()
+                name = match[3]
+                tag = names.get(name, "")
+                if not tag:
+                    if len(names) >= _CACHED_ATTRIBUTES:
+                        names.clear()
+                    tag = names[name] = name.lower()
                 if stack and stack[-1][0] == tag and tag not in _SPECIAL_END:
                     _, hidden, _, inline = stack.pop()
                     if tag not in special:
