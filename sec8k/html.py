@@ -172,13 +172,24 @@ class _Cell:
 
     def finish(self) -> int:
         """Strip every line and drop the empty ones; return the width of the widest."""
+        # Loops, not generator expressions: a compiled generator is a call per item.
+        lines: list[list[Piece]] = []
         for line in self.lines:
             _strip(line)
-        lines = self.lines = [line for line in self.lines if line] or [[]]
+            if line:
+                lines.append(line)
+        if not lines:
+            lines.append([])
+        self.lines = lines
         self.pieces = lines[-1]
-        if len(lines) == 1:
-            return sum([len(p.text) for p in self.pieces])
-        return max(sum([len(p.text) for p in line]) for line in lines)
+        widest = 0
+        for line in lines:
+            width = 0
+            for piece in line:
+                width += len(piece.text)
+            if width > widest:
+                widest = width
+        return widest
 
 
 def _span_count(value: str, default: int) -> int:
@@ -1074,7 +1085,8 @@ class _Reader:
                     for c in range(column, column + cell.colspan):
                         taken[c] = max(taken.get(c, 0), cell.rowspan)
                 column += cell.colspan
-            taken = {c: n - 1 for c, n in taken.items() if n > 1}
+            if taken:
+                taken = {c: n - 1 for c, n in taken.items() if n > 1}
             placed.append(cells)
         widths: list[int] = []
         spanning: list[tuple[int, int, int]] = []  # (column, colspan, width)
@@ -1100,7 +1112,10 @@ class _Reader:
             position += width + _COLUMN_GAP
         at = self.base + self._offset()
         for cells in placed:
-            depth = max((len(cell.lines) for _, cell in cells), default=1)
+            depth = 1
+            for _, cell in cells:
+                if len(cell.lines) > depth:
+                    depth = len(cell.lines)
             for index in range(depth):
                 runs = [
                     (starts[column], cell.lines[index])
