@@ -205,8 +205,12 @@ class _Slot:
     """The column after the last of its cells."""
 
     def __post_init__(self) -> None:
-        self.col = min(c.col for c in self.cells)
-        self.end_col = max(c.end_col for c in self.cells)
+        # A loop: min and max over a generator call it per cell, compiled.
+        col, end_col = self.cells[0].col, self.cells[0].end_col
+        for c in self.cells:
+            col = min(col, c.col)
+            end_col = max(end_col, c.end_col)
+        self.col, self.end_col = col, end_col
 
     def add(self, cell: Cell) -> None:
         """Take one more piece of the caption."""
