@@ -496,13 +496,15 @@ class _Reader:
             i = match.end()
             kind = match.lastindex or 0  # an int: compared natively, compiled
             if kind == 2:  # start tag
-                name = match[1]
+                # Declared str (a group is typed Any): compiled, str operations are then
+                # direct calls, not generic ones through the type.
+                name: str = match[1]
                 tag = names.get(name, "")
                 if not tag:
                     if len(names) >= _CACHED_ATTRIBUTES:
                         names.clear()
                     tag = names[name] = name.lower()
-                raw = match[2]
+                raw: str = match[2]
                 if not raw:
                     info = None
                 elif raw in cache:
@@ -511,7 +513,7 @@ class _Reader:
                     if len(cache) >= _CACHED_ATTRIBUTES:
                         cache.clear()
                     info = cache[raw] = _tag_attributes(raw)
-                if info is None and raw[-1:] != "/" and len(stack) < MAX_DEPTH:
+                if info is None and not raw.endswith("/") and len(stack) < MAX_DEPTH:
                     if tag not in special:  # an inline tag: only its nesting matters
                         top = stack[-1] if stack else _ROOT
                         stack.append((tag, top[1], top[2], False))
@@ -534,7 +536,7 @@ class _Reader:
                         continue
                 self.pos = start
                 attrs = info or _NO_ATTRIBUTES
-                if raw[-1:] == "/" and (len(raw) == 1 or raw[-2] in " \t\n\r\f\"'"):
+                if raw.endswith("/") and (len(raw) == 1 or raw[-2] in " \t\n\r\f\"'"):
                     self.handle_startendtag(tag, attrs)
                 else:
                     self.handle_starttag(tag, attrs)
