@@ -475,7 +475,9 @@ class _Reader:
                     self.pos = start
                     self.handle_data(data)
                     continue
-                words = _white(data)
+                # White space between tags (most text runs, and the line ends of the
+                # markup) is told before _white makes a copy of it.
+                words = "" if not data.strip(" \t\n\r\f") else _white(data)
                 if not words.strip(" "):  # white space between tags: at most one space
                     pieces = self.current.pieces
                     if pieces and not pieces[-1].text.endswith(" "):
