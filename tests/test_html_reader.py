@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import sec8k
 from sec8k import html as reader
@@ -131,3 +133,55 @@ def test_unclosed_markup_in_bulk_is_read_once() -> None:
         document = "<p>x</p>" + unit * 20_000
         text = normalize_html(document, Span(0, len(document))).text
         assert text.startswith("x\n")
+
+
+def _everything(document: str) -> tuple[object, ...]:
+    """All normalize_html gives: text, every segment of the map, noise, facts."""
+    read = normalize_html(document, Span(0, len(document)))
+    columns = read.source_map._n_starts, read.source_map._n_lens
+    origins = read.source_map._o_starts, read.source_map._o_lens
+    return (
+        read.text,
+        [list(column) for column in columns + origins],
+        read.noise,
+        read.facts,
+        read.paragraph_spacing,
+    )
+
+
+@pytest.mark.parametrize("path", HTML_CASES, ids=lambda p: p.parent.name)
+def test_short_tags_read_without_the_pattern_as_with_it(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A tag such as "<p>" or "</td>" is read by str.find; with _SHORT_NAME 0 every tag
+    # goes to the regex. The two must read a real filing the same, map included.
+    document = path.read_bytes().decode("utf-8", "replace")
+    expected = _everything(document)
+    monkeypatch.setattr(reader, "_SHORT_NAME", 0)
+    assert _everything(document) == expected
+
+
+# Tags at the edges of what the short path takes: names of 15 and 16 characters, digits,
+# a non-ASCII letter, characters that end a name, attributes, a lone "<", a cut-off tag.
+_TAG_SOUP = [
+    "<p>", "</p>", "<P>", "</TD>", "<td>", "<tr>", "<table>", "</table>", "<br>", "<br/>",
+    "</br>", "<h1>", "<1a>", "</1a>", "<a:b>", "<é>", "<aé>", "</aé x>", "<a\x00>", "<a\tb>",
+    "</a\nb>", "<>", "</>", "< p>", "</ p>", "<p x>", "<p/>", "<" + "a" * 15 + ">",
+    "<" + "a" * 16 + ">", "</" + "b" * 16 + ">", "<span style='display:none'>", "</span>",
+    "<ix:nonNumeric name='dei:DocumentType' contextRef='c'>", "</ix:nonNumeric>", "<pre>",
+    "</pre>", "<script>", "</script>", "<!-- c -->", "&amp;", "&", "<", ">", "x", " ", "\n",
+    "<div", "</div",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TAG_SOUP), max_size=40))
+def test_tag_soup_reads_the_same_with_and_without_the_short_path(pieces: list[str]) -> None:
+    document = "".join(pieces)
+    expected = _everything(document)
+    saved = reader._SHORT_NAME
+    reader._SHORT_NAME = 0
+    try:
+        assert _everything(document) == expected
+    finally:
+        reader._SHORT_NAME = saved
