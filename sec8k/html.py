@@ -287,8 +287,9 @@ _REST: Final = (
 )
 # Matched only at a "<" or "&": text runs between them are found with str.find.
 # (A tag with a name of fewer than _SHORT_NAME letters and digits and no attributes is
-# read without it, as the pattern would read it. Not Final: tests set it to 0, which sends
-# every tag to the pattern, and compare.)
+# read without it, as the pattern would read it, and so is a reference it has read before
+# that ends with ";" within _SHORT_NAME characters. Not Final: tests set it to 0, which
+# sends every tag and reference to the pattern, and compare.)
 _SHORT_NAME = 16
 _ASCII_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _AT_MARK: Final = re.compile(_TAGS + "|" + _REST)
@@ -459,6 +460,8 @@ class _Reader:
         lt = amp = -1
         unclosed = False
         short = _SHORT_NAME + 1  # read once: compiled, a plain module name is a dict lookup
+        references: dict[str, str] = {}  # as printed, with its ";", to what it stands for
+        decoded = ""
         # Groups are read by index (match[k]): Match.group takes its arguments as a tuple.
         while i < n:
             if lt < i:
@@ -514,6 +517,16 @@ class _Reader:
                     if name[0] in _ASCII_LETTERS and name.isalnum():
                         kind = 3 if close else 2
                         i = gt + 1
+            elif i == amp and short > 1:
+                # A reference read by the pattern before, with its ";" ("&nbsp;"), is
+                # known again by its text: the pattern would read the same characters.
+                semi = text.find(";", i + 2, i + short)
+                if semi != -1:
+                    known = references.get(text[i : semi + 1])
+                    if known is not None:
+                        decoded = known
+                        kind = 4
+                        i = semi + 1
             if not kind:
                 match = markup(text, i)
                 if match is None:  # never: the last alternative takes any "<" or "&"
@@ -525,6 +538,13 @@ class _Reader:
                     raw = match[2]
                 elif kind == 3:
                     name = match[3]
+                elif kind == 4:
+                    printed: str = match[0]
+                    decoded = _decode(printed)
+                    if printed.endswith(";"):
+                        if len(references) >= _CACHED_ATTRIBUTES:
+                            references.clear()
+                        references[printed] = decoded
             if kind == 2:  # start tag
                 tag = names.get(name, "")
                 if not tag:
@@ -590,7 +610,7 @@ class _Reader:
                     self.handle_endtag(tag)
             elif kind == 4:  # character reference
                 self.pos = start
-                self._reference_at(i)
+                self._reference(decoded, i)
             else:  # "<" or "&" that starts no tag or reference
                 if not unclosed and _TAG_OPEN.match(text, start):
                     unclosed = True  # an unclosed tag: see _AT_MARK_NO_TAGS
@@ -1067,9 +1087,8 @@ class _Reader:
         else:
             self._add(char, start, end)
 
-    def _reference_at(self, end: int) -> None:
+    def _reference(self, decoded: str, end: int) -> None:
         """A character reference, ``&name;`` or ``&#number;``, ending at ``end``."""
-        decoded = _decode(self.text[self.pos : end])
         for *_, parts in self._open_facts:
             parts.append(decoded)
         if self._hidden:

@@ -153,8 +153,9 @@ def _everything(document: str) -> tuple[object, ...]:
 def test_short_tags_read_without_the_pattern_as_with_it(
     path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # A tag such as "<p>" or "</td>" is read by str.find; with _SHORT_NAME 0 every tag
-    # goes to the regex. The two must read a real filing the same, map included.
+    # A tag such as "<p>" or "</td>", and a reference read before ("&nbsp;"), is read by
+    # str.find; with _SHORT_NAME 0 every one goes to the regex. The two must read a real
+    # filing the same, map included.
     document = path.read_bytes().decode("utf-8", "replace")
     expected = _everything(document)
     monkeypatch.setattr(reader, "_SHORT_NAME", 0)
@@ -170,7 +171,8 @@ _TAG_SOUP = [
     "<" + "a" * 16 + ">", "</" + "b" * 16 + ">", "<span style='display:none'>", "</span>",
     "<ix:nonNumeric name='dei:DocumentType' contextRef='c'>", "</ix:nonNumeric>", "<pre>",
     "</pre>", "<script>", "</script>", "<!-- c -->", "&amp;", "&", "<", ">", "x", " ", "\n",
-    "<div", "</div",
+    "<div", "</div", "&nbsp;", "&#160;", "&#x2014;", "&#146;", "&amp", "&AMP;", "&a;b;",
+    "&;", "&#;", "&#x;", "&#12345678901234567890;", "&ampx;", "&nbsp", ";",
 ]  # fmt: skip
 
 
