@@ -291,6 +291,10 @@ _REST: Final = (
 # that ends with ";" within _SHORT_NAME characters. Not Final: tests set it to 0, which
 # sends every tag and reference to the pattern, and compare.)
 _SHORT_NAME = 16
+# A start tag with attributes is looked up by its text when it ends within this many
+# characters (a table cell's tag with its style is 100 to 300).
+_KNOWN_TAG: Final = 512
+_KNOWN_TAGS: Final = 1024  # tags kept at once: at most half a million characters
 _ASCII_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _AT_MARK: Final = re.compile(_TAGS + "|" + _REST)
 # A tag that is never closed ran to the end of the input before it failed; from there on
@@ -461,7 +465,9 @@ class _Reader:
         unclosed = False
         short = _SHORT_NAME + 1  # read once: compiled, a plain module name is a dict lookup
         references: dict[str, str] = {}  # as printed, with its ";", to what it stands for
-        decoded = ""
+        tags: dict[str, tuple[str, str]] = {}  # a start tag as printed: (name, attributes)
+        gt = -1
+        decoded = printed = ""
         # Groups are read by index (match[k]): Match.group takes its arguments as a tuple.
         while i < n:
             if lt < i:
@@ -517,6 +523,17 @@ class _Reader:
                     if name[0] in _ASCII_LETTERS and name.isalnum():
                         kind = 3 if close else 2
                         i = gt + 1
+                if not kind and not close and short > 1:
+                    # A start tag with attributes the pattern has read before, to its
+                    # first ">", is known again by its text (filings repeat a cell's tag).
+                    gt = text.find(">", i + 2, i + _KNOWN_TAG)
+                    if gt != -1:
+                        printed = text[i : gt + 1]
+                        seen = tags.get(printed)
+                        if seen is not None:
+                            name, raw = seen
+                            kind = 2
+                            i = gt + 1
             elif i == amp and short > 1:
                 # A reference read by the pattern before, with its ";" ("&nbsp;"), is
                 # known again by its text: the pattern would read the same characters.
@@ -536,10 +553,14 @@ class _Reader:
                 if kind == 2:
                     name = match[1]
                     raw = match[2]
+                    if raw and short > 1 and i - start <= _KNOWN_TAG and i - 1 == gt:
+                        if len(tags) >= _KNOWN_TAGS:
+                            tags.clear()
+                        tags[text[start:i]] = (name, raw)
                 elif kind == 3:
                     name = match[3]
                 elif kind == 4:
-                    printed: str = match[0]
+                    printed = match[0]
                     decoded = _decode(printed)
                     if printed.endswith(";"):
                         if len(references) >= _CACHED_ATTRIBUTES:

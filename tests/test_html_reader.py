@@ -162,8 +162,9 @@ def test_short_tags_read_without_the_pattern_as_with_it(
     assert _everything(document) == expected
 
 
-# Tags at the edges of what the short path takes: names of 15 and 16 characters, digits,
-# a non-ASCII letter, characters that end a name, attributes, a lone "<", a cut-off tag.
+# Tags at the edges of what the short paths take: names of 15 and 16 characters, digits,
+# a non-ASCII letter, characters that end a name, attributes (with ">" in a value, a stray
+# quote, past the window), references, a lone "<", a cut-off tag.
 _TAG_SOUP = [
     "<p>", "</p>", "<P>", "</TD>", "<td>", "<tr>", "<table>", "</table>", "<br>", "<br/>",
     "</br>", "<h1>", "<1a>", "</1a>", "<a:b>", "<é>", "<aé>", "</aé x>", "<a\x00>", "<a\tb>",
@@ -173,6 +174,8 @@ _TAG_SOUP = [
     "</pre>", "<script>", "</script>", "<!-- c -->", "&amp;", "&", "<", ">", "x", " ", "\n",
     "<div", "</div", "&nbsp;", "&#160;", "&#x2014;", "&#146;", "&amp", "&AMP;", "&a;b;",
     "&;", "&#;", "&#x;", "&#12345678901234567890;", "&ampx;", "&nbsp", ";",
+    "<td style='width:5%'>", "<a b='>'>", '<a b="x>y" c>', '<a b"c="d>', "<a b=c/>",
+    "<td colspan=2 >", "<p " + "x" * 520 + ">",
 ]  # fmt: skip
 
 
