@@ -85,6 +85,57 @@ def _can_be_blank(source: str) -> bool:
     return any(re.fullmatch(source, blank) for blank in _BLANK)
 
 
+class _Ahead:
+    """Lookaheads not yet applied: the first characters of each, and what was read after.
+
+    Each lookahead holds at the same character.
+    """
+
+    def __init__(self, first: list[str]) -> None:
+        self.firsts = [first]
+        self.after: list[str] | None = []
+
+    def add(self, sources: list[str] | None) -> None:
+        if sources is None or self.after is None:
+            self.after = None
+        else:
+            self.after.extend(sources)
+
+
+def _forbids_blanks(arg: tuple[int, Any]) -> bool:
+    """Whether a negative lookahead ``(?!...)`` is one class or character every blank is in."""
+    direction, items = arg
+    if direction < 0 or len(items) != 1:
+        return False
+    op, value = items[0]
+    if op is sre.LITERAL:
+        source = f"[{re.escape(chr(value))}]"
+    elif op is sre.IN:
+        try:
+            source = _class_source(value)
+        except _UnknownPatternError:
+            return False
+    else:
+        return False
+    return all(re.fullmatch(source, blank) for blank in _BLANK)
+
+
+def _widened(found: list[str] | None, ahead: _Ahead | None) -> list[str] | None:
+    """``found`` with what was read after an open lookahead, the lookahead dropped."""
+    if ahead is None or found is None:
+        return found
+    return None if ahead.after is None else found + ahead.after
+
+
+def _narrowed(found: list[str] | None, ahead: _Ahead | None) -> list[str] | None:
+    """``found`` with what was read after an open lookahead, narrowed by the lookahead."""
+    if ahead is None or found is None:
+        return found
+    tests = "".join(f"(?=(?:{'|'.join(first)}))" for first in ahead.firsts)
+    after = "(?s:.)" if ahead.after is None else "|".join(ahead.after) or "(?!)"
+    return [*found, f"{tests}(?:{after})"]
+
+
 class _First:
     """The characters a sequence of parsed pattern items can start with.
 
@@ -101,16 +152,64 @@ class _First:
     def sequence(
         self, items: Iterable[tuple[Any, Any]], icase: bool
     ) -> tuple[list[str] | None, bool]:
+        found, passable, ahead = self._sequence(items, icase)
+        return _widened(found, ahead), passable
+
+    def _sequence(
+        self, items: Iterable[tuple[Any, Any]], icase: bool
+    ) -> tuple[list[str] | None, bool, _Ahead | None]:
+        r"""As :meth:`sequence`, with the lookahead still open at its end, if any.
+
+        A lookahead read where the sequence has read nothing but what it can pass over
+        narrows the character that comes after it: that character is one the lookahead
+        can start with (``^[ \t]*(?=(?i:indicate|check))`` starts a question at "i" or
+        "c" only). It stays open until an item that must read a character; a sequence
+        that ends first hands it on to the one around it. Where it cannot be followed
+        (into a branch or a repeat) it is dropped, which only widens the test.
+        """
         found: list[str] | None = []
-        for item in items:
-            sources, passable = self.item(item, icase)
-            if sources is None or found is None:
+        ahead: _Ahead | None = None
+        for op, arg in items:
+            inner: _Ahead | None = None
+            if op is sre.ASSERT_NOT and self.blanks_first and _forbids_blanks(arg):
+                # ``[ \t]*(?![ \t])``: the blanks are behind; what is read from here on
+                # starts with the first character that is not blank.
+                self.blanks_first = False
+                continue
+            if op is sre.ASSERT and arg[0] > 0:
+                mode = self.blanks_first
+                sources, passable = self.sequence(arg[1], icase)
+                self.blanks_first = mode
+                if sources and not passable:
+                    if ahead is not None and ahead.after == []:
+                        ahead.firsts.append(sources)  # two lookaheads at one character
+                    else:
+                        found = _widened(found, ahead)
+                        ahead = _Ahead(sources)
+                continue
+            if op is sre.SUBPATTERN:
+                _group, add_flags, del_flags, sub = arg
+                sub_icase = (icase or add_flags & re.IGNORECASE) and not del_flags & re.IGNORECASE
+                sources, passable, inner = self._sequence(sub, bool(sub_icase))
+            elif op is sre.ATOMIC_GROUP:
+                sources, passable, inner = self._sequence(arg, icase)
+            else:
+                sources, passable = self.item((op, arg), icase)
+            if ahead is not None:
+                ahead.add(sources)
+            elif sources is None or found is None:
                 found = None
             else:
                 found.extend(sources)
+            if inner is not None:
+                if ahead is not None and ahead.after == []:
+                    inner.firsts[:0] = ahead.firsts
+                else:
+                    found = _widened(found, ahead)
+                ahead = inner
             if not passable:
-                return found, False
-        return found, True
+                return _narrowed(found, ahead), False, None
+        return found, True, ahead
 
     def item(self, item: tuple[Any, Any], icase: bool) -> tuple[list[str] | None, bool]:
         op, arg = item
@@ -137,14 +236,18 @@ class _First:
         if op is sre.BRANCH:
             found: list[str] | None = []
             passable = False
+            mode = self.blanks_first
             for branch in arg[1]:
                 sources, can_pass = self.sequence(branch, icase)
+                self.blanks_first = mode  # a branch's blanks are its own
                 found = None if sources is None or found is None else found + sources
                 passable = passable or can_pass
             return found, passable
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
             low, _high, items = arg
+            mode = self.blanks_first
             sources, passable = self.sequence(items, icase)
+            self.blanks_first = mode
             return sources, passable or low == 0
         if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
             return [], True  # zero width: it narrows a match, never widens one
