@@ -320,9 +320,6 @@ _WALK: Final = (
 )
 
 
-_MISSING: Final[Any] = object()
-
-
 class _Walk:
     """Lark's ``Transformer.transform``, compiled, each name's method looked up once.
 
@@ -338,18 +335,24 @@ class _Walk:
         self.transformer = transformer
         self.routes = routes
         self.visit_tokens = bool(transformer.__visit_tokens__)
-        self.methods: dict[str, Any] = {}
+        # Per name: the method (None: none) and its ``v_args`` wrapper (None: none).
+        self.methods: dict[str, tuple[Any, Any]] = {}
 
-    def _method(self, name: str) -> Any:
-        """The transformer's method for ``name``, or None."""
-        found = self.methods.get(name, _MISSING)
-        if found is _MISSING:
+    def _method(self, name: str) -> tuple[Any, Any]:
+        """The transformer's method for ``name`` and its wrapper; None for either missing.
+
+        Looked up once per name: a method without a wrapper fails ``getattr`` with an
+        exception made and dropped, once per tree if asked each time.
+        """
+        found = self.methods.get(name)
+        if found is None:
             route = self.routes.get(name)
             if route is not None:
-                found = getattr(route[0], route[1])
+                method = getattr(route[0], route[1])
             else:
-                found = getattr(self.transformer, name, None)
-            self.methods[name] = found
+                method = getattr(self.transformer, name, None)
+            wrapper = None if method is None else getattr(method, "visit_wrapper", None)
+            found = self.methods[name] = (method, wrapper)
         return found
 
     def tree(self, tree: Tree[Token]) -> Any:
@@ -365,11 +368,10 @@ class _Walk:
             if made is not Discard:
                 children.append(made)
         data = tree.data
-        method = self._method(data)
+        method, wrapper = self._method(data)
         if method is None:
             return self.transformer.__default__(data, children, tree.meta)
         try:
-            wrapper = getattr(method, "visit_wrapper", None)
             if wrapper is not None:
                 return wrapper(method, data, children, tree.meta)
             return method(children)
@@ -380,7 +382,7 @@ class _Walk:
 
     def token(self, token: Token) -> Any:
         """The value the transformer makes of ``token``."""
-        method = self._method(token.type)
+        method = self._method(token.type)[0]
         if method is None:
             return self.transformer.__default_token__(token)
         try:
