@@ -165,9 +165,8 @@ class _Lexer:
         self.ignore: frozenset[str] = frozenset()
         self.newline: frozenset[str] = frozenset()
         self.positions_only: frozenset[str] = frozenset()
-        # Per key: each candidate's bound ``match`` (called without looking the method up
-        # on every attempt), terminal name and gate.
-        self.by_key: dict[str, list[tuple[_Match, str, _Gate | None]]] = {}
+        # Per key: the candidates, in order.
+        self.by_key: dict[str, list[_Candidate]] = {}
 
     def build(self) -> None:
         """Read Lark's lexer of the state: terminals, order and callbacks.
@@ -213,17 +212,55 @@ class _Lexer:
         )
         self.ready = True
 
-    def candidates(self, key: str, char: str, after: str) -> list[tuple[_Match, str, _Gate | None]]:
+    def candidates(self, key: str, char: str, after: str) -> list[_Candidate]:
         """The terminals that can start at ``char`` (``after`` the blanks), memoised by key."""
         if len(self.by_key) >= _MAX_KEYS:
             self.by_key.clear()
-        found: list[tuple[_Match, str, _Gate | None]] = []
+        found: list[_Candidate] = []
         for i in range(len(self.names)):
             starts = self.starts[i]
             if starts is None or starts.may_start(char, after):
-                found.append((self.patterns[i].match, self.names[i], self.gates[i]))
+                name = self.names[i]
+                found.append(
+                    _Candidate(
+                        self.patterns[i].match,
+                        name,
+                        self.gates[i],
+                        name in self.ignore,
+                        self.callbacks.get(name),
+                        name in self.positions_only,
+                        name in self.newline,
+                    )
+                )
         self.by_key[key] = found
         return found
+
+
+class _Candidate:
+    """One terminal a lexer state tries at a key, with what its token needs.
+
+    The bound ``match`` is called without looking the method up on every attempt; the
+    rest is what the driver asks of each token (ignored, its callback, kept without text,
+    may hold line breaks), read here once instead of in four lookups per token.
+    """
+
+    def __init__(
+        self,
+        match: _Match,
+        name: str,
+        gate: _Gate | None,
+        ignored: bool,
+        callback: Callable[[Token], Token] | None,
+        dropped: bool,
+        newline: bool,
+    ) -> None:
+        self.match = match
+        self.name = name
+        self.gate = gate
+        self.ignored = ignored
+        self.callback = callback
+        self.dropped = dropped
+        self.newline = newline
 
 
 class _Shared:
@@ -338,29 +375,31 @@ class Program:
             candidates = lexer.by_key.get(key)
             if candidates is None:
                 candidates = lexer.candidates(key, char, after)
-            name = ""
+            found: _Candidate | None = None
             stop = -1
-            for match, terminal, gate in candidates:
+            for candidate in candidates:
+                gate = candidate.gate
                 if gate is not None and not lines.holds(gate, pos):
                     continue
-                m = match(text, pos)
+                m = candidate.match(text, pos)
                 if m is not None:
-                    name = terminal
+                    found = candidate
                     stop = m.end()
                     break
-            if stop <= pos:
+            if found is None or stop <= pos:
                 raise FallbackError(pos)
             start = pos
-            ignored = name in lexer.ignore
-            callback = lexer.callbacks.get(name)
+            name = found.name
+            ignored = found.ignored
+            callback = found.callback
             token: Any = None
             if not ignored or callback is not None:
-                dropped = name in lexer.positions_only
+                dropped = found.dropped
                 value = "" if dropped else text[pos:stop]
                 token = _token(name, value, pos, line, pos - line_start + 1)
                 if dropped:
                     callback = None
-            if name in lexer.newline:
+            if found.newline:
                 newlines = text.count("\n", pos, stop)
                 if newlines:
                     line += newlines
