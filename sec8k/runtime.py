@@ -59,9 +59,10 @@ class OverBudgetError(Exception):
 class _Gate:
     """Words one of which a terminal's every match holds on its line (lalr.needed_words)."""
 
-    def __init__(self, words: tuple[str, ...], folded: bool) -> None:
+    def __init__(self, words: tuple[str, ...], folded: bool, index: int) -> None:
         self.words = words
         self.folded = folded  # the words are lower case, for the line lowered
+        self.index = index  # its place among its program's gates
 
 
 # A line longer than this is not searched for gates' words (the attempts are made).
@@ -76,20 +77,22 @@ class _Line:
     """The rest of the line under the lexer, where gates look for their words.
 
     It runs from the first position a gate asks about to the line's end and is kept until
-    the lexer leaves that line, with each word's presence in it, so that a word is looked
-    for once per line, not once per cell of a row. A word found before a later position
-    still counts there: a gate may let an attempt through, never stop one that matches.
+    the lexer leaves that line, with each gate's answer on it, so that a gate's words are
+    looked for once per line, not once per cell of a row. A word found before a later
+    position still counts there: a gate may let an attempt through, never stop one that
+    matches. The answers are a list by gate (0 not asked yet, 1 yes, 2 no): a dict of
+    words cost a write per word, and most words are asked for once on a line.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, gates: int) -> None:
         self.text = text
         self.start = 0
         self.end = -1
         self.usable = False
         self.lowered: str | None = None
         self.lowered_read = False
-        self.found: dict[str, bool] = {}
-        self.found_folded: dict[str, bool] = {}
+        self.gates = gates
+        self.answers: list[int] = []
 
     def holds(self, gate: _Gate, pos: int) -> bool:
         """Whether the line from ``pos`` on can hold a match: it has one of the words."""
@@ -102,33 +105,27 @@ class _Line:
             self.usable = end - pos <= _GATED_LINE
             self.lowered = None
             self.lowered_read = False
-            self.found = {}
-            self.found_folded = {}
+            self.answers = [0] * self.gates
             if pos == end:
                 return False  # at a line break: no word is before it
         if not self.usable:
             return True
+        answer = self.answers[gate.index]
+        if answer:
+            return answer == 1
         if not gate.folded:
-            for word in gate.words:
-                present = self.found.get(word)
-                if present is None:
-                    present = self.found[word] = self.text.find(word, self.start, self.end) >= 0
-                if present:
-                    return True
-            return False
-        if not self.lowered_read:
-            self.lowered = _fold(self.text[self.start : self.end])
-            self.lowered_read = True
-        lowered = self.lowered
-        if lowered is None:
-            return True
-        for word in gate.words:
-            present = self.found_folded.get(word)
-            if present is None:
-                present = self.found_folded[word] = word in lowered
-            if present:
+            text = self.text
+            holds = any(text.find(word, self.start, self.end) >= 0 for word in gate.words)
+        else:
+            if not self.lowered_read:
+                self.lowered = _fold(self.text[self.start : self.end])
+                self.lowered_read = True
+            lowered = self.lowered
+            if lowered is None:
                 return True
-        return False
+            holds = any(word in lowered for word in gate.words)
+        self.answers[gate.index] = 1 if holds else 2
+        return holds
 
 
 def _fold(line: str) -> str | None:
@@ -337,6 +334,7 @@ class Program:
         start: int,
         end: int,
         positions: bool,
+        gates: int,
     ) -> None:
         self.actions = actions  # per state: >= 0 shifts to that state, < 0 reduces by ~n
         self.reductions = reductions
@@ -344,6 +342,7 @@ class Program:
         self.start = start
         self.end = end
         self.positions = positions
+        self.gates = gates  # how many gates the lexers' terminals have (by _Gate.index)
 
     def parse(self, text: str, budget: int) -> Any:
         """The parse tree of ``text``, as Lark's parser gives it.
@@ -359,7 +358,7 @@ class Program:
         line_start = 0
         count = 0
         last: Any = None
-        lines = _Line(text)
+        lines = _Line(text, self.gates)
         while pos < length:
             lexer = self.lexers[run.states[-1]]
             if not lexer.ready:
@@ -618,7 +617,7 @@ def program(
     gates: dict[str, _Gate | None] = {}
     for terminal in parser.terminals:
         words = needed_words(terminal, flags)
-        gates[str(terminal.name)] = None if words is None else _Gate(*words)
+        gates[str(terminal.name)] = None if words is None else _Gate(*words, len(gates))
     shared = _Shared(starts, gates, drop)
     made: dict[int, _Lexer] = {}
     lexers: list[_Lexer] = []
@@ -635,6 +634,7 @@ def program(
         table.start_states[start_name],
         table.end_states[start_name],
         positions,
+        len(gates),
     )
 
 
