@@ -195,3 +195,27 @@ def test_a_transformer_that_walks_its_own_way_is_left_to_it() -> None:
     expected = sec8k.parse(EXAMPLE)
     assert [i.number for i in filing.items] == [i.number for i in expected.items]
     assert filing.cover == expected.cover
+
+
+def test_kind_of_names_every_terminal_of_a_real_filing_as_rpartition_does() -> None:
+    # kind_of keeps its answers by terminal name, in a table cleared when full: the answer
+    # stays the name after the last "__", for every token of a real parse and past the bound.
+    from lark import Token
+
+    from sec8k.pipeline import STAGES, ParseState
+    from sec8k.transform import base
+
+    state = ParseState(EXAMPLE.read_bytes(), None, 1 << 31)
+    for name, stage in STAGES:
+        if name == "transform":
+            break
+        stage(state)
+    assert state.tree is not None
+    tokens = list(state.tree.scan_values(lambda value: isinstance(value, Token)))
+    assert len({token.type for token in tokens}) >= 20
+    for _ in range(2):  # asked again: answered from the table
+        assert [base.kind_of(t) for t in tokens] == [t.type.rpartition("__")[2] for t in tokens]
+    made_up = [Token(f"part{i}__KIND{i}", "x") for i in range(base._KINDS_KEPT + 10)]
+    assert [base.kind_of(t) for t in made_up] == [f"KIND{i}" for i in range(len(made_up))]
+    assert len(base._KINDS) <= base._KINDS_KEPT
+    assert [base.kind_of(t) for t in tokens] == [t.type.rpartition("__")[2] for t in tokens]

@@ -52,9 +52,22 @@ class Context:
         )
 
 
+# kind_of's answers by terminal name: a grammar has a few hundred terminals, and a cover
+# page asks for the kind of each of its cells several times (rpartition made a tuple and
+# three strings each time: 1% of a plain-text filing's instructions). Cleared when full.
+_KINDS: Final[dict[str, str]] = {}
+_KINDS_KEPT: Final = 4096
+
+
 def kind_of(token: Token) -> str:
     """A token's terminal name without the grammar part's namespace ("cover__CELL" -> "CELL")."""
-    return token.type.rpartition("__")[2]
+    name: str = token.type
+    kind = _KINDS.get(name)
+    if kind is None:
+        if len(_KINDS) >= _KINDS_KEPT:
+            _KINDS.clear()
+        kind = _KINDS[name] = name.rpartition("__")[2]
+    return kind
 
 
 @dataclass(frozen=True, slots=True, init=False)
