@@ -479,3 +479,42 @@ def test_derived_offset_inverts_to_original_on_real_documents(case: str) -> None
         assert source_map.derived_offset(o + 1, end=True) == d + 1
         checked += 1
     assert checked > 1000
+
+
+def _descents_by_definition(starts: list[int]) -> list[int]:
+    return [k for k in range(1, len(starts)) if starts[k - 1] > starts[k]]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_descents_are_the_segments_that_start_before_the_one_before_them(seed: int) -> None:
+    # _descents reads the array in blocks of 4,096: descents just before, at and after a
+    # block's edge are found as anywhere else.
+    import random
+    from array import array
+
+    from sec8k.span import _DESCENT_BLOCK, _descents
+
+    rng = random.Random(seed)
+    starts = sorted(rng.randrange(1_000_000) for _ in range(3 * _DESCENT_BLOCK + 17))
+    edges = [_DESCENT_BLOCK - 1, _DESCENT_BLOCK, _DESCENT_BLOCK + 1, 2 * _DESCENT_BLOCK]
+    for k in [*rng.sample(range(1, len(starts)), 40), *edges]:
+        starts[k] = starts[k - 1] - rng.randrange(1, 50)
+    expected = _descents_by_definition(starts)
+    assert len(expected) >= 40
+    assert _descents(array("q", starts)).tolist() == expected
+    assert _descents(array("q")).tolist() == []
+    assert _descents(array("q", [5])).tolist() == []
+
+
+@pytest.mark.parametrize("case", ["0000320193-24-000005_aapl-20240201", "0000930661-02-003342_d8k"])
+def test_descents_of_real_html_maps_are_as_defined(case: str) -> None:
+    """The maps of real HTML filings, tables laid out from cells, find their descents."""
+    from sec8k.pipeline import run
+    from sec8k.span import _descents
+    from tests.conftest import FILINGS, case_input
+
+    state = run(case_input(FILINGS / case), until="normalize")
+    assert state.document is not None
+    starts = state.document.source_map._o_starts
+    assert len(starts) > 100
+    assert _descents(starts).tolist() == _descents_by_definition(starts.tolist())
