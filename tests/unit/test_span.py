@@ -499,22 +499,116 @@ def test_descents_are_the_segments_that_start_before_the_one_before_them(seed: i
     edges = [_DESCENT_BLOCK - 1, _DESCENT_BLOCK, _DESCENT_BLOCK + 1, 2 * _DESCENT_BLOCK]
     for k in [*rng.sample(range(1, len(starts)), 40), *edges]:
         starts[k] = starts[k - 1] - rng.randrange(1, 50)
-    expected = _descents_by_definition(starts)
-    assert len(expected) >= 40
-    assert _descents(array("q", starts)).tolist() == expected
-    assert _descents(array("q")).tolist() == []
-    assert _descents(array("q", [5])).tolist() == []
+    lens = [rng.randrange(12) for _ in starts]
+    ends = [start + size for start, size in zip(starts, lens, strict=True)]
+    expected = (_descents_by_definition(starts), _descents_by_definition(ends))
+    assert len(expected[0]) >= 40 and len(expected[1]) >= 40
+    found = _descents(array("q", starts), array("q", lens))
+    assert (found[0].tolist(), found[1].tolist()) == expected
+    for few in ([], [5]):
+        assert [d.tolist() for d in _descents(array("q", few), array("q", few))] == [[], []]
 
 
 @pytest.mark.parametrize("case", ["0000320193-24-000005_aapl-20240201", "0000930661-02-003342_d8k"])
 def test_descents_of_real_html_maps_are_as_defined(case: str) -> None:
     """The maps of real HTML filings, tables laid out from cells, find their descents."""
     from sec8k.pipeline import run
-    from sec8k.span import _descents
     from tests.conftest import FILINGS, case_input
 
     state = run(case_input(FILINGS / case), until="normalize")
     assert state.document is not None
-    starts = state.document.source_map._o_starts
+    source_map = state.document.source_map
+    starts, lens = source_map._o_starts.tolist(), source_map._o_lens.tolist()
     assert len(starts) > 100
-    assert _descents(starts).tolist() == _descents_by_definition(starts.tolist())
+    ends = [start + size for start, size in zip(starts, lens, strict=True)]
+    assert source_map._descents.tolist() == _descents_by_definition(starts)
+    assert source_map._end_descents.tolist() == _descents_by_definition(ends)
+
+
+def _span_reading_every_segment(source_map: SourceMap, start: int, end: int) -> Span:
+    """SourceMap.span as defined: a range with a descent inside reads all its segments."""
+    import bisect
+
+    n_starts, n_lens = source_map._n_starts, source_map._n_lens
+    o_starts, o_lens = source_map._o_starts, source_map._o_lens
+    if not n_starts:
+        return Span(0, 0)
+    first = bisect.bisect_right(n_starts, start) - 1
+    if first < 0:
+        o_start = o_starts[0]
+    else:
+        d = start - n_starts[first]
+        n_len, o_len = n_lens[first], o_lens[first]
+        if d >= n_len:
+            o_start = o_starts[first] + o_len
+        elif n_len < o_len or d <= n_len - o_len:
+            o_start = o_starts[first]
+        else:
+            o_start = o_starts[first] + d - (n_len - o_len)
+    if end <= start:
+        return Span(o_start, o_start)
+    i = bisect.bisect_right(n_starts, end - 1) - 1
+    if i < 0:
+        return Span(o_start, o_start)
+    d = end - 1 - n_starts[i]
+    n_len, o_len = n_lens[i], o_lens[i]
+    if d >= n_len or n_len < o_len:
+        o_end = o_starts[i] + o_len
+    else:
+        o_end = o_starts[i] + max(0, d + 1 - (n_len - o_len))
+    first = max(0, first)
+    if any(first < k <= i and o_starts[k] < o_starts[k - 1] for k in range(first + 1, i + 1)):
+        o_start = min(o_start, *o_starts[first + 1 : i + 1])
+        o_end = max(o_end, *(o_starts[k] + o_lens[k] for k in range(first, i)))
+    return Span(o_start, o_end if o_end > o_start else o_start)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_span_over_segments_out_of_order_holds_all_of_them(seed: int) -> None:
+    # A range with descents inside reads only the segments at the start and end descents;
+    # the span is the one reading every segment gives, on maps shuffled in places.
+    import random
+
+    rng = random.Random(seed)
+    segments = []
+    derived = original = 0
+    for _ in range(600):
+        n_len, o_len = rng.choice([(1, 1), (4, 4), (3, 0), (1, 5), (6, 2), (9, 9)])
+        segments.append((derived, n_len, original, o_len))
+        derived += n_len
+        original += o_len + rng.randrange(3)
+    # Swap the original ranges of some runs of segments, as table cells read out of order.
+    for _ in range(60):
+        a = rng.randrange(len(segments) - 8)
+        b = a + rng.randrange(1, 8)
+        (da, na, oa, la), (db, nb, ob, lb) = segments[a], segments[b]
+        segments[a], segments[b] = (da, na, ob, lb), (db, nb, oa, la)
+    source_map = SourceMap(segments, derived)
+    assert len(source_map._descents) >= 30
+    for _ in range(2000):
+        start = rng.randrange(derived + 1)
+        end = start + rng.choice([0, 1, 5, 40, 300, derived])
+        expected = _span_reading_every_segment(source_map, start, min(end, derived))
+        assert source_map.span(start, min(end, derived)) == expected
+
+
+@pytest.mark.parametrize("case", ["0000320193-24-000005_aapl-20240201", "0000930661-02-003342_d8k"])
+def test_span_over_real_html_tables_holds_all_their_segments(case: str) -> None:
+    import random
+
+    from sec8k.pipeline import run
+    from tests.conftest import FILINGS, case_input
+
+    state = run(case_input(FILINGS / case), until="normalize")
+    assert state.document is not None
+    source_map = state.document.source_map
+    length = len(state.document.text)
+    rng = random.Random(case)
+    widened = 0
+    for _ in range(3000):
+        start = rng.randrange(length)
+        end = min(length, start + rng.choice([1, 50, 2000, length]))
+        expected = _span_reading_every_segment(source_map, start, end)
+        assert source_map.span(start, end) == expected
+        widened += expected.start < source_map.to_original(start)
+    assert widened > 0  # ranges with descents inside were asked
