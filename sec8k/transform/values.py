@@ -105,6 +105,11 @@ def clean(text: str) -> str:
     otherwise take some 12 bytes of word objects per character.
     """
     if len(text) <= _CHUNK:
+        # Already clean, as most cells are: printable (so no white space but the space, and
+        # no invisible character), no two spaces in a row, none at the ends. Told without
+        # the list of words that split() makes (3,300 instructions a cover cell).
+        if text and text.isprintable() and "  " not in text and text[0] != " " != text[-1]:
+            return text
         return " ".join(_visible(text).split())
     if not (text[0].isspace() or text[-1].isspace() or _UNCLEAN.search(text)):
         return text  # already clean: no copy of a long text
