@@ -157,3 +157,59 @@ def test_text_mention_in_a_real_filing() -> None:
     # 2000: "(c) Exhibits.  Exhibit  16,  the  letter  from  PricewaterhouseCoopers ...".
     filing = sec8k.parse(CORPUS / "files" / "0000914260-00-000043.txt")
     assert [(e.number, e.listed_in) for e in filing.exhibits] == [("16", "text")]
+
+
+_WORD_START_CASES = [
+    "furnished as Exhibit 99.1 to this report",
+    "Exhibits 99.1 and 99.2, and Exhibit 10.1 to the Company's Form 10-K",
+    "XExhibit 99.1 and _Exhibit 99.2 and \u00e9Exhibit 99.3 and 7Exhibit 99.4, Exhibit 99.10",
+    "(Exhibit 99.5), Exhibit\n  99.6; \u201cExhibit 99.7\u201d",
+    "Exhibit 99.8Exhibit 99.9 Exhibit No. 10(a)",
+]
+
+
+def _mentions_at_word_boundaries(text: str) -> list[str]:
+    """The numbers the pattern with a leading \\b finds, as mentioned_exhibits once did."""
+    import re
+
+    from sec8k.transform.exhibits import _MENTION, _MENTION_NUMBER, _OTHER_FILING
+
+    numbers: list[str] = []
+    for mention in re.compile(r"\b" + _MENTION.pattern).finditer(text):
+        if not _OTHER_FILING.match(text, mention.end()):
+            numbers += [n.group() for n in _MENTION_NUMBER.finditer(mention["numbers"])]
+    return list(dict.fromkeys(numbers))
+
+
+@pytest.mark.parametrize("text", _WORD_START_CASES)
+def test_a_mention_starts_at_a_word_as_the_word_boundary_says(text: str) -> None:
+    # mentioned_exhibits looks for the word and checks the character before it; what it
+    # finds is what the pattern that starts with \b finds.
+    from sec8k.pipeline import run
+    from sec8k.transform.base import Context
+    from sec8k.transform.exhibits import mentioned_exhibits
+
+    state = run(text.encode(), until="normalize")
+    assert state.document is not None
+    normalized = state.document.text
+    found = mentioned_exhibits(Context(state.document, state.sink), normalized, 0)
+    assert [e.number for e in found] == _mentions_at_word_boundaries(normalized)
+    assert found  # every case has at least one mention of its own
+
+
+def test_mentions_in_real_items_are_those_at_word_boundaries() -> None:
+    from sec8k.transform.exhibits import mentioned_exhibits
+
+    checked = 0
+    for path in sorted((Path(__file__).parent / "filings").glob("*/*")):
+        from sec8k.pipeline import run
+        from sec8k.transform.base import Context
+
+        state = run(path.read_bytes(), until="normalize")
+        if state.document is None:
+            continue
+        text = state.document.text
+        found = mentioned_exhibits(Context(state.document, state.sink), text, 0)
+        assert [e.number for e in found] == _mentions_at_word_boundaries(text), path.name
+        checked += bool(found)
+    assert checked >= 10
