@@ -96,6 +96,13 @@ def _white(data: str) -> str:
 _GAPS: Final = re.compile(r"\xa0+| {2,}")
 _GLYPH_CHARS: Final = "\u2610\u25a1\u25fb\u2751\u2612\u2611\u25a0\u2713\u2714\u2718"
 _GLYPH: Final = re.compile(f"[{_GLYPH_CHARS}]")
+
+
+def _has_glyph(data: str) -> bool:
+    """Whether ``data`` has a check-box glyph (none is ASCII: told at once for most text)."""
+    return not data.isascii() and _GLYPH.search(data) is not None
+
+
 _UNCHECKED: Final = frozenset("\u2610\u25a1\u25fb\u2751")
 _CHECKED: Final = frozenset("\u2612\u2611\u25a0\u2713\u2714\u2718")
 _WINGDINGS_UNCHECKED: Final = frozenset("o¨pq")
@@ -486,7 +493,7 @@ class _Reader:
                 if top[1] and not self._open_facts:
                     continue  # hidden
                 data = text[start:j]
-                if self._open_facts or self.pre or top[2] or (glyphs and _GLYPH.search(data)):
+                if self._open_facts or self.pre or top[2] or (glyphs and _has_glyph(data)):
                     self.pos = start
                     self.handle_data(data)
                     continue
@@ -990,7 +997,7 @@ class _Reader:
         if self.pre and not self._in_table:
             self._preformatted(data, start)
             return
-        if self._wingdings or _GLYPH.search(data):
+        if self._wingdings or _has_glyph(data):
             self._runs(data, start)
             return
         # Line ends and tabs become spaces one for one, so a run of text with single
@@ -1021,7 +1028,7 @@ class _Reader:
             piece = match.group()
             if piece in ("\n", "\r\n", "\r"):
                 self._pre_break(start + match.start(), len(piece))
-            elif _GLYPH.search(piece) or self._wingdings:
+            elif _has_glyph(piece) or self._wingdings:
                 self._runs(piece, start + match.start())
             elif "\t" in piece:
                 self._pre_tabs(piece, start + match.start())
