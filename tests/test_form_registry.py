@@ -219,3 +219,27 @@ def test_kind_of_names_every_terminal_of_a_real_filing_as_rpartition_does() -> N
     assert [base.kind_of(t) for t in made_up] == [f"KIND{i}" for i in range(len(made_up))]
     assert len(base._KINDS) <= base._KINDS_KEPT
     assert [base.kind_of(t) for t in tokens] == [t.type.rpartition("__")[2] for t in tokens]
+
+
+def test_field_of_names_the_field_of_every_typed_terminal_as_its_pattern_does() -> None:
+    # field_of keeps its answers by terminal name, in a table cleared when full.
+    from sec8k.grammar import get_parser
+    from sec8k.transform import cover
+
+    def by_pattern(kind: str) -> str | None:
+        match = cover._TYPED.match(kind)
+        return match["field"].lower() if match else None
+
+    kinds = sorted(
+        {
+            t.name.rpartition("__")[2]
+            for form in forms.forms()
+            for t in get_parser(form.grammar_file).terminals
+        }
+    )
+    assert sum(by_pattern(kind) is not None for kind in kinds) >= 40
+    for _ in range(2):  # asked again: answered from the table
+        assert [cover.field_of(kind) for kind in kinds] == [by_pattern(kind) for kind in kinds]
+    made_up = [f"CAPTION_F{i}" for i in range(cover._FIELDS_KEPT + 10)] + ["CAPTION_END", ""]
+    assert [cover.field_of(kind) for kind in made_up] == [by_pattern(kind) for kind in made_up]
+    assert len(cover._FIELDS) <= cover._FIELDS_KEPT

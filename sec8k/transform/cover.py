@@ -66,10 +66,22 @@ _TYPED: Final = re.compile(
 )
 
 
+# field_of's answers by terminal name ("" for none): a cover asks them for every cell of
+# every slot, and a grammar has a few hundred terminals. Cleared when full.
+_FIELDS: Final[dict[str, str]] = {}
+_FIELDS_KEPT: Final = 4096
+
+
 def field_of(kind: str) -> str | None:
     """The field a typed cell names, from its terminal's name ("CAPTION_ZIP" -> "zip")."""
-    match = _TYPED.match(kind)
-    return match["field"].lower() if match else None
+    field = _FIELDS.get(kind)
+    if field is None:
+        match = _TYPED.match(kind)
+        field = match["field"].lower() if match else ""
+        if len(_FIELDS) >= _FIELDS_KEPT:
+            _FIELDS.clear()
+        _FIELDS[kind] = field
+    return field or None
 
 
 REGISTRANT_FIELDS: Final = (
