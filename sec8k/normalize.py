@@ -259,17 +259,29 @@ def _tab_runs(original: str, lo: int, hi: int) -> Iterator[tuple[int, int, str |
 # it is made: a line of megabytes would hold several copies of itself at once. Real
 # filings' lines are far shorter (the longest in the corpus: 7,000 characters).
 _LINE_LIMIT: Final = 1 << 16
-_LONG_LINE: Final = re.compile(rf"(?m)^[^\n]{{{_LINE_LIMIT}}}")
 
 
 def _line_breaks(original: str, lo: int, hi: int) -> Iterator[tuple[int, int, str | None, str]]:
-    """Blanks where long lines are broken, in order, as edits that make them newlines."""
+    """Blanks where long lines are broken, in order, as edits that make them newlines.
+
+    The lines are those that start in ``[lo, hi)`` (a line cut at ``lo`` is not one) and
+    have at least :data:`_LINE_LIMIT` characters before ``hi``. They are found a line end
+    at a time with ``str.find``: a pattern ``(?m)^`` is tried at every character.
+    """
     if hi - lo <= _LINE_LIMIT:
         return
-    for match in _LONG_LINE.finditer(original, lo, hi):
-        start = match.start()
+    line = lo
+    if lo > 0 and original[lo - 1] != "\n":
+        line = original.find("\n", lo, hi) + 1
+        if line == 0:
+            return
+    while line < hi:
+        start = line
         end = original.find("\n", start, hi)
         end = hi if end == -1 else end
+        line = end + 1
+        if end - start < _LINE_LIMIT:
+            continue
         while end - start > _LINE_LIMIT:
             limit = start + _LINE_LIMIT
             blank = max(

@@ -457,3 +457,56 @@ def test_tabs_past_the_budget_are_single_spaces() -> None:
     # each after an "a" seven; past the budget a tab is one space.
     assert doc.text.count(" " * 7) == expanded
     assert len(doc.text) == len(original) + 7 + 6 * (expanded - 1)
+
+
+def _line_breaks_by_pattern(original: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The blanks _line_breaks gives, with the lines found by the pattern it replaced."""
+    import re
+
+    from sec8k.normalize import _LINE_LIMIT
+
+    if hi - lo <= _LINE_LIMIT:
+        return []
+    breaks = []
+    for match in re.compile(rf"(?m)^[^\n]{{{_LINE_LIMIT}}}").finditer(original, lo, hi):
+        start = match.start()
+        end = original.find("\n", start, hi)
+        end = hi if end == -1 else end
+        while end - start > _LINE_LIMIT:
+            limit = start + _LINE_LIMIT
+            blank = max(
+                original.rfind(" ", start + 1, limit), original.rfind("\t", start + 1, limit)
+            )
+            if blank == -1:
+                found = (original.find(" ", limit, end), original.find("\t", limit, end))
+                blank = min((b for b in found if b != -1), default=-1)
+                if blank == -1:
+                    break
+            breaks.append((blank, blank + 1))
+            start = blank + 1
+    return breaks
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_long_lines_are_found_as_the_line_pattern_finds_them(seed: int) -> None:
+    # Lines just under, at and over the limit, with and without blanks, cut at lo or hi.
+    import random
+
+    from sec8k.normalize import _LINE_LIMIT, _line_breaks
+
+    rng = random.Random(seed)
+    lines = []
+    for _ in range(8):
+        size = rng.choice([10, _LINE_LIMIT - 1, _LINE_LIMIT, _LINE_LIMIT + 1, 3 * _LINE_LIMIT])
+        blanks = rng.choice([0, 1, 40])
+        line = ["x"] * size
+        for _ in range(blanks):
+            line[rng.randrange(size)] = rng.choice(" \t")
+        lines.append("".join(line))
+    lines[0] = " ".join(["y" * 1000] * (3 * _LINE_LIMIT // 1000))  # long, with blanks
+    original = "\n".join(lines) + rng.choice(["", "\n"])
+    cuts = [0, 5, rng.randrange(len(original)), len(lines[0]) + 1]
+    for lo in cuts:
+        for hi in (len(original), rng.randrange(lo, len(original) + 1)):
+            found = [(a, b) for a, b, _, _ in _line_breaks(original, lo, hi)]
+            assert found == _line_breaks_by_pattern(original, lo, hi), (lo, hi)
