@@ -524,9 +524,15 @@ class _Stacks:
         self.ends: list[int] = []
 
 
+# The two __new__ methods, looked up once: compiled, "str.__new__(...)" looks the method
+# up on the type at every call.
+_new_str: Final[Any] = str.__new__
+_new_object: Final[Any] = object.__new__
+
+
 def _token(kind: str, value: str, start: int, line: int, column: int) -> Any:
     # What Token(kind, value, start, line, column) makes, without its two Python calls.
-    token: Any = str.__new__(Token, value)
+    token: Any = _new_str(Token, value)
     token.type = kind
     token.start_pos = start
     token.value = value
@@ -537,7 +543,7 @@ def _token(kind: str, value: str, start: int, line: int, column: int) -> Any:
 
 def _tree(name: Any, children: list[Any]) -> Any:
     # What Tree(name, children) makes, without the call of its Python __init__.
-    tree: Any = object.__new__(Tree)
+    tree: Any = _new_object(Tree)
     tree.data = name
     tree.children = children
     tree._meta = None
@@ -564,7 +570,7 @@ def _position(made: Any, start: int, end: int) -> None:
 
 def _new_meta() -> Any:
     # What Meta() makes, without the call of its Python __init__ (which sets ``empty``).
-    return object.__new__(Meta)
+    return _new_object(Meta)
 
 
 def program(
