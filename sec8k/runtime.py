@@ -557,10 +557,12 @@ def _position(made: Any, start: int, end: int) -> None:
     its container either way.
     """
     meta = made._meta
-    if meta is None:
+    if meta is None:  # a new one: its attributes set in the order Meta() and the below set them
         meta = made._meta = _new_meta()
-        meta.empty = True
-    if meta.empty:
+        meta.empty = False
+        meta.start_pos = start
+        meta.end_pos = end
+    elif meta.empty:
         meta.start_pos = start
         meta.end_pos = end
         meta.empty = False
