@@ -331,7 +331,22 @@ def _best_slot(slots: Sequence[_Slot], cell: Cell) -> _Slot:
 
     A value that overflows its caption runs to the right, so on a tie the left slot wins.
     """
-    return max(slots, key=lambda slot: (slot.overlap(cell), -slot.gap(cell)))
+    # As max(slots, key=(overlap, -gap)) picks, the first of equals: a loop, where the key
+    # lambda made a tuple and max() called it from Python for every slot.
+    if not slots:
+        raise ValueError("no slot to choose from")
+    best = slots[0]
+    best_overlap = best.overlap(cell)
+    best_gap = best.gap(cell)
+    for k in range(1, len(slots)):
+        slot = slots[k]
+        overlap = slot.overlap(cell)
+        if overlap < best_overlap:
+            continue
+        gap = slot.gap(cell)
+        if overlap > best_overlap or gap < best_gap:
+            best, best_overlap, best_gap = slot, overlap, gap
+    return best
 
 
 def _add_to_columns(slots: list[_Slot], cell: Cell) -> _Slot:

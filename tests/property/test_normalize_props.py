@@ -167,33 +167,3 @@ def test_second_pass_removes_a_second_trailing_page_number() -> None:
     assert once == "Text\n2\n\n"
     assert _last_line_is_page_number(once)
     assert _normalize(once).text == "Text\n\n\n"
-
-
-# --------------------------------------------------------------------------- clean()
-
-_CLEAN_CHARS = st.sampled_from(
-    ["a", "Z", "9", ".", " ", "  ", "\t", "\n", "\xa0", "\u2003", "\u200b", "\ufeff", "\u2019"]
-)
-
-
-def _clean_by_definition(text: str) -> str:
-    from sec8k.transform.values import _INVISIBLE
-
-    return " ".join(text.translate(_INVISIBLE).split())
-
-
-@SETTINGS
-@given(st.lists(_CLEAN_CHARS, max_size=30).map("".join))
-def test_clean_collapses_white_space_and_invisibles_as_defined(text: str) -> None:
-    # clean() returns a text it finds already clean as it is; the answer is the same.
-    from sec8k.transform.values import clean
-
-    assert clean(text) == _clean_by_definition(text)
-
-
-def test_clean_of_every_character_is_as_defined() -> None:
-    from sec8k.transform.values import clean
-
-    for code in range(0x3100):
-        for text in (chr(code), f"a{chr(code)}b", f"a {chr(code)} b"):
-            assert clean(text) == _clean_by_definition(text), hex(code)
