@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 # The parsed form of a pattern, as ``re`` compiles it: internal, laid out so since 3.11.
 from re import _constants as sre
 from re import _parser as sre_parse
-from typing import Any
+from typing import Any, Final
 
 from lark import Lark, Token, Tree
 from lark.lexer import (
@@ -624,6 +624,174 @@ def needed_words(terminal: TerminalDef, flags: int) -> tuple[tuple[str, ...], bo
     folded = any(icase for _, icase in found)
     words = tuple(dict.fromkeys(word.lower() if folded else word for word, _ in found))
     return words, folded
+
+
+# A window gate's words are looked for at most this far past the blanks a match starts
+# with: a wider reach costs more lowering than the attempt it saves.
+WINDOW: Final = 512
+# What a repeat with no upper bound reads at most, as sre_parse says it.
+_UNBOUNDED = sre.MAXREPEAT
+
+
+def _max_width(op: Any, arg: Any) -> int | None:
+    """The most characters one item of a parsed pattern reads; None where unbounded."""
+    if op in (sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY, sre.CATEGORY):
+        return 1
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return 0
+    if op is sre.SUBPATTERN:
+        return _sequence_width(arg[3])
+    if op is sre.ATOMIC_GROUP:
+        return _sequence_width(arg)
+    if op is sre.BRANCH:
+        widest = 0
+        for branch in arg[1]:
+            width = _sequence_width(branch)
+            if width is None:
+                return None
+            widest = max(widest, width)
+        return widest
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        _low, high, items = arg
+        width = _sequence_width(items)
+        if width is None or (high >= _UNBOUNDED and width):
+            return None
+        return 0 if high >= _UNBOUNDED else high * width
+    return None  # group references, conditionals: not bounded here
+
+
+def _sequence_width(items: Iterable[tuple[Any, Any]]) -> int | None:
+    total = 0
+    for op, arg in items:
+        width = _max_width(op, arg)
+        if width is None:
+            return None
+        total += width
+    return total
+
+
+# A word found by _Reach: (word, case-blind, the farthest offset it can start at).
+_Placed = tuple[str, bool, int]
+
+
+class _Reach:
+    """The words a parsed pattern's every match holds within a bounded reach of its start.
+
+    As :class:`_Needs`, but a word may lie past line breaks: what counts is the most
+    characters the items before it can read (lookaheads read none, a repeat of at most
+    n items n times the widest). Items are read until one whose reach has no bound.
+    """
+
+    def sequence(
+        self, items: Iterable[tuple[Any, Any]], icase: bool, at: int
+    ) -> list[_Placed] | None:
+        """The best word set of ``items`` when they start at most ``at`` characters in."""
+        best: list[_Placed] | None = None
+        run: list[str] = []
+        run_at = at
+        for op, arg in items:
+            if op is sre.LITERAL:
+                if not run:
+                    run_at = at
+                run.append(chr(arg))
+                at += 1
+                continue
+            best = _nearer(best, _placed(run, icase, run_at))
+            run = []
+            best = _nearer(best, self.item(op, arg, icase, at))
+            width = _max_width(op, arg)
+            if width is None:
+                return best
+            at += width
+        return _nearer(best, _placed(run, icase, run_at))
+
+    def item(self, op: Any, arg: Any, icase: bool, at: int) -> list[_Placed] | None:
+        if op is sre.SUBPATTERN:
+            _group, add_flags, del_flags, items = arg
+            icase = bool((icase or add_flags & re.IGNORECASE) and not del_flags & re.IGNORECASE)
+            return self.sequence(items, icase, at)
+        if op is sre.ATOMIC_GROUP:
+            return self.sequence(arg, icase, at)
+        if op is sre.BRANCH:
+            union: list[_Placed] = []
+            for branch in arg[1]:
+                found = self.sequence(branch, icase, at)
+                if found is None:
+                    return None
+                union += found
+            return union
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            low, _high, items = arg
+            return self.sequence(items, icase, at) if low >= 1 else None
+        if op is sre.ASSERT and arg[0] >= 0:
+            return self.sequence(arg[1], icase, at)
+        return None
+
+
+def _placed(run: list[str], icase: bool, at: int) -> list[_Placed] | None:
+    found = _word(run, icase)
+    return None if found is None else [(word, case, at) for word, case in found]
+
+
+def _nearer(best: list[_Placed] | None, found: list[_Placed] | None) -> list[_Placed] | None:
+    """The better of two word sets, as :func:`_better` says; on a tie the nearer one.
+
+    A set is usable when a window holds it: at most ``_MAX_WORDS`` words of at least
+    ``_MIN_WORD`` characters, each ending within :data:`WINDOW`.
+    """
+    if found is None or len(found) > _MAX_WORDS:
+        return best
+    if any(len(word) < _MIN_WORD or at + len(word) > WINDOW for word, _, at in found):
+        return best
+    if best is None:
+        return found
+    shortest = min(len(word) for word, _, _ in found)
+    best_shortest = min(len(word) for word, _, _ in best)
+    if shortest != best_shortest:
+        return found if shortest > best_shortest else best
+    return found if max(at for *_, at in found) < max(at for *_, at in best) else best
+
+
+def _only_blanks(op: Any, arg: Any) -> bool:
+    """Whether an item is a repeat that reads nothing but spaces and tabs."""
+    if op not in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        return False
+    items = list(arg[2])
+    if len(items) != 1:
+        return False
+    body_op, body = items[0]
+    if body_op is sre.LITERAL:
+        return chr(body) in " \t"
+    if body_op is sre.IN:
+        return all(kind is sre.LITERAL and chr(value) in " \t" for kind, value in body)
+    return False
+
+
+def window_words(
+    terminal: TerminalDef, flags: int
+) -> tuple[tuple[str, ...], bool, int, bool] | None:
+    """Words one of which every match of ``terminal`` holds within a bounded reach.
+
+    For terminals that :func:`needed_words` finds nothing for because the word may be on a
+    later line (a check box's text wrapped under it, its keyword within 400 characters).
+    Returns (words, folded, reach, after_blanks): every match holds one of the words
+    starting at most ``reach`` characters past its start, or, where ``after_blanks``,
+    past the spaces and tabs at its start; None where no such words are known, or
+    where they lie beyond :data:`WINDOW`.
+    """
+    try:
+        parsed = list(_parsed(terminal.pattern.to_regexp(), flags))
+    except (re.error, AttributeError, TypeError, KeyError, ValueError):
+        return None
+    after_blanks = bool(parsed) and _only_blanks(*parsed[0])
+    if after_blanks:
+        parsed = parsed[1:]
+    found = _Reach().sequence(parsed, bool(flags & re.IGNORECASE), 0)
+    if not found:
+        return None
+    folded = any(icase for _, icase, _ in found)
+    words = tuple(dict.fromkeys(word.lower() if folded else word for word, _, _ in found))
+    return words, folded, max(at for _, _, at in found), after_blanks
 
 
 def dispatch_by_first_character(parser: Lark, positions_only: Iterable[str] = ()) -> None:

@@ -31,7 +31,7 @@ from lark.lexer import ContextualLexer, _create_unless
 from lark.parsers.lalr_analysis import Shift
 from lark.tree import Meta
 
-from sec8k.lalr import _Starts, _starts, needed_words
+from sec8k.lalr import WINDOW, _Starts, _starts, needed_words, window_words
 
 __all__ = ["FallbackError", "OverBudgetError", "Program", "program"]
 
@@ -57,20 +57,30 @@ class OverBudgetError(Exception):
 
 
 class _Gate:
-    """Words one of which a terminal's every match holds on its line (lalr.needed_words)."""
+    """Words one of which a terminal's every match holds.
 
-    def __init__(self, words: tuple[str, ...], folded: bool, index: int) -> None:
+    On its line (lalr.needed_words), or within a reach of its start (lalr.window_words).
+    """
+
+    def __init__(
+        self,
+        words: tuple[str, ...],
+        folded: bool,
+        index: int,
+        reach: int = -1,
+        after_blanks: bool = False,
+    ) -> None:
         self.words = words
         self.folded = folded  # the words are lower case, for the line lowered
         self.index = index  # its place among its program's gates
+        # A window gate: a word starts at most this far past the match's start (or past
+        # the blanks it starts with, where after_blanks). -1: a line gate.
+        self.reach = reach
+        self.after_blanks = after_blanks
 
 
 # A line longer than this is not searched for gates' words (the attempts are made).
 _GATED_LINE: Final = 4096
-
-# Characters that case-insensitive matching takes for an ASCII letter without being one
-# (U+0130 and U+0131 for i, U+017F for s, U+212A for k): a line with one is not gated.
-_ODD_FOLDS: Final = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 class _Line:
@@ -84,7 +94,7 @@ class _Line:
     words cost a write per word, and most words are asked for once on a line.
     """
 
-    def __init__(self, text: str, gates: int) -> None:
+    def __init__(self, text: str, gates: int, windows: int = 0) -> None:
         self.text = text
         self.start = 0
         self.end = -1
@@ -93,9 +103,20 @@ class _Line:
         self.lowered_read = False
         self.gates = gates
         self.answers: list[int] = []
+        # The window window gates look in: from window_at to window_end (the blanks
+        # there, then WINDOW characters), with its answers, as a line's.
+        self.window_at = -1
+        self.window_blanks = 0
+        self.window_end = 0
+        self.window_lowered: str | None = None
+        self.window_lowered_read = False
+        self.windows = windows
+        self.window_answers: list[int] = []
 
     def holds(self, gate: _Gate, pos: int) -> bool:
         """Whether the line from ``pos`` on can hold a match: it has one of the words."""
+        if gate.reach >= 0:
+            return self._in_window(gate, pos)
         if pos < self.start or pos >= self.end:
             end = self.text.find("\n", pos, pos + _GATED_LINE + 1)
             if end < 0:
@@ -127,18 +148,62 @@ class _Line:
         self.answers[gate.index] = 1 if holds else 2
         return holds
 
+    def _in_window(self, gate: _Gate, pos: int) -> bool:
+        """Whether a match at ``pos`` can hold one of a window gate's words in its reach."""
+        text = self.text
+        if pos != self.window_at:
+            blanks = _BLANKS.match(text, pos).end() - pos  # type: ignore[union-attr]
+            self.window_at = pos
+            self.window_blanks = blanks
+            self.window_end = min(len(text), pos + blanks + WINDOW)
+            self.window_lowered = None
+            self.window_lowered_read = False
+            self.window_answers = [0] * self.windows
+        if self.window_blanks > WINDOW:
+            return True  # a long run of blanks: not worth a search
+        answer = self.window_answers[gate.index]
+        if answer:
+            return answer == 1
+        # Each word must start within the reach; it may end past it.
+        first = pos + self.window_blanks if gate.after_blanks else pos
+        holds = False
+        if not gate.folded:
+            for word in gate.words:
+                end = min(self.window_end, first + gate.reach + len(word))
+                if text.find(word, pos, end) >= 0:
+                    holds = True
+                    break
+        else:
+            if not self.window_lowered_read:
+                self.window_lowered = _fold(text[pos : self.window_end])
+                self.window_lowered_read = True
+            lowered = self.window_lowered
+            if lowered is None:
+                return True
+            for word in gate.words:
+                if lowered.find(word, 0, first - pos + gate.reach + len(word)) >= 0:
+                    holds = True
+                    break
+        self.window_answers[gate.index] = 1 if holds else 2
+        return holds
+
 
 def _fold(line: str) -> str | None:
-    """``line`` lowered offset for offset, as case-insensitive matching reads ASCII letters.
+    """``line`` with its ASCII letters lowered offset for offset; None where it cannot be.
 
-    None where that cannot be had.
+    ASCII words are looked for in it as case-insensitive matching finds them. Other
+    characters may stand as "?" (no word holds one): only four characters match an ASCII
+    letter case-insensitively without being one (U+0130 and U+0131 for i, U+017F for s,
+    U+212A for k), and a line with one is not folded. (Lowering a line that is not ASCII
+    character by character costs ten times encoding it.)
     """
-    lowered = line.lower()
     if line.isascii():
-        return lowered
-    if len(lowered) != len(line) or _ODD_FOLDS.search(line):
+        return line.lower()
+    # Four searches for one character each: a regular expression's class of the four
+    # tries every character of the line in turn (26,000 instructions a window).
+    if "\u0130" in line or "\u0131" in line or "\u017f" in line or "\u212a" in line:
         return None
-    return lowered
+    return line.encode("ascii", "replace").decode("ascii").lower()
 
 
 class _Lexer:
@@ -335,6 +400,7 @@ class Program:
         end: int,
         positions: bool,
         gates: int,
+        windows: int,
     ) -> None:
         self.actions = actions  # per state: >= 0 shifts to that state, < 0 reduces by ~n
         self.reductions = reductions
@@ -342,7 +408,9 @@ class Program:
         self.start = start
         self.end = end
         self.positions = positions
-        self.gates = gates  # how many gates the lexers' terminals have (by _Gate.index)
+        # How many line gates and window gates the lexers' terminals have (by _Gate.index).
+        self.gates = gates
+        self.windows = windows
 
     def parse(self, text: str, budget: int) -> Any:
         """The parse tree of ``text``, as Lark's parser gives it.
@@ -358,7 +426,7 @@ class Program:
         line_start = 0
         count = 0
         last: Any = None
-        lines = _Line(text, self.gates)
+        lines = _Line(text, self.gates, self.windows)
         while pos < length:
             lexer = self.lexers[run.states[-1]]
             if not lexer.ready:
@@ -623,9 +691,18 @@ def program(
     flags = parser.lexer_conf.g_regex_flags
     starts = {str(t.name): _starts(t, flags) for t in parser.terminals}
     gates: dict[str, _Gate | None] = {}
+    lines = windows = 0
     for terminal in parser.terminals:
         words = needed_words(terminal, flags)
-        gates[str(terminal.name)] = None if words is None else _Gate(*words, len(gates))
+        window = None if words is not None else window_words(terminal, flags)
+        gate = None
+        if words is not None:
+            gate = _Gate(*words, lines)
+            lines += 1
+        elif window is not None:
+            gate = _Gate(*window[:2], windows, *window[2:])
+            windows += 1
+        gates[str(terminal.name)] = gate
     shared = _Shared(starts, gates, drop)
     made: dict[int, _Lexer] = {}
     lexers: list[_Lexer] = []
@@ -642,7 +719,8 @@ def program(
         table.start_states[start_name],
         table.end_states[start_name],
         positions,
-        len(gates),
+        lines,
+        windows,
     )
 
 

@@ -14,7 +14,7 @@ from lark.lexer import PatternRE, TerminalDef
 
 from sec8k import grammar, pipeline
 from sec8k.forms import default_form, forms
-from sec8k.lalr import needed_words
+from sec8k.lalr import WINDOW, needed_words, window_words
 from sec8k.pipeline import STAGES, ParseState
 from sec8k.runtime import FallbackError, OverBudgetError, Program, _Gate, _Line, program
 from tests.conftest import case_input, corpus_files, filing_cases, requires_corpus
@@ -303,6 +303,101 @@ def test_a_line_answers_as_a_search_of_its_rest_does(text: str, steps: list[int]
         assert line.holds(gate, pos) == holds  # asked again: the answer kept
         if not holds:
             assert "zip" not in text[pos:end].lower()
+
+
+# Window gates: a terminal whose word may lie on a later line (a check box's text wrapped
+# under it) but within a bounded reach is not tried where no window holds the word.
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (
+            r"[ \t]*(?=\S)(?=(?:[^\n]|\n(?=[ \t])){0,400}+(?i:written))\S[^\n]*",
+            (("written",), True, 400, True),
+        ),
+        (r"[ \t]*\n(?i:item)", (("item",), True, 1, True)),  # past the line break
+        (r"(?=x{0,10}abc)", (("abc",), False, 10, False)),
+        (r"(?:ab|c){2,3}xyz|q\nrst", (("q\nrst", "xyz"), False, 6, False)),
+        (r"a*xyz", None),  # no bound on where the word starts
+        (r"(?:ab|\n){0,600}word", None),  # beyond the window
+        (r"(?!zip)\n[a-z]+", None),
+    ],
+)
+def test_window_words_are_read_off_the_pattern(
+    pattern: str, words: tuple[tuple[str, ...], bool, int, bool] | None
+) -> None:
+    """The words found start within the reach past the match's start (or its blanks)."""
+    terminal = TerminalDef("T", PatternRE(pattern))
+    found = window_words(terminal, 0)
+    if found is not None and words is not None:
+        found = (tuple(sorted(found[0])), *found[1:])
+    assert found == words
+
+
+def _window_terminals() -> list[tuple[str, re.Pattern[str], _Gate]]:
+    found = []
+    for grammar_file in GRAMMARS:
+        parser = grammar.get_parser(grammar_file)
+        for terminal in parser.terminals:
+            if needed_words(terminal, 0) is not None:
+                continue
+            words = window_words(terminal, 0)
+            if words is not None:
+                gate = _Gate(*words[:2], len(found), *words[2:])
+                found.append((terminal.name, re.compile(terminal.pattern.to_regexp()), gate))
+    return found
+
+
+_WINDOWED = _window_terminals()
+
+
+def test_check_boxes_of_the_8k_cover_have_window_gates() -> None:
+    """The four check boxes that look 400 characters ahead for their rule are gated."""
+    names = {name.rpartition("__")[2] for name, _, _ in _WINDOWED}
+    assert {"BOX_WRITTEN_COMMUNICATIONS", "BOX_SOLICITING_MATERIAL"} <= names
+    assert all(gate.reach + len(w) <= WINDOW for _, _, gate in _WINDOWED for w in gate.words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pieces=st.lists(
+        st.one_of(
+            st.sampled_from(
+                [w for _, _, gate in _WINDOWED for w in gate.words]
+                + ["Rule 425", "[ ]", "\n", "\n   ", " ", "\t", "\u017f", "\u212a", "x"]
+            ),
+            st.integers(1, 420).map(lambda n: "w" * n),  # filler up to past the reach
+            st.integers(1, 20).map(lambda n: " " * n),
+        ),
+        max_size=12,
+    ),
+    upper=st.booleans(),
+)
+def test_no_window_gated_terminal_matches_where_its_gate_is_shut(
+    pieces: list[str], upper: bool
+) -> None:
+    """Soundness: a window gate shut at a position means the terminal does not match there."""
+    text = "".join(pieces)
+    if upper:
+        text = text.upper()
+    line = _Line(text, 0, len(_WINDOWED))
+    for pos in range(len(text)):
+        for name, compiled, gate in _WINDOWED:
+            if compiled.match(text, pos):
+                assert line.holds(gate, pos), (name, text, pos)
+
+
+def test_a_window_gate_is_shut_where_the_word_is_out_of_reach() -> None:
+    """The gate does shut: a word past the reach, or none at all, is no reason to try."""
+    gate = _Gate(("written",), True, 0, 10, True)
+    near = "   " + "x" * 10 + "Written"
+    far = "   " + "x" * 11 + "Written"
+    assert _Line(near, 0, 1).holds(gate, 0)
+    assert not _Line(far, 0, 1).holds(gate, 0)
+    assert not _Line("nothing here", 0, 1).holds(gate, 0)
+    assert _Line("   " + "x" * 11 + "WRITTEN", 0, 1).holds(gate, 3 + 1)  # asked from later on
+    assert _Line("\u017f" + "x" * 11 + "written", 0, 1).holds(gate, 0)  # odd fold: not gated
 
 
 def test_threads_share_a_program() -> None:
