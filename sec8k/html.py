@@ -65,6 +65,25 @@ _SPECIAL: Final = _BLOCK | _VOID | _HIDDEN_TAGS | _CELL | _FACT_TAGS | {"table",
 _PLAIN_BLOCKS: Final = _BLOCK - {"tr", "pre", "hr", "br"} - _HIDDEN_TAGS
 # End tags that do more than close their element and break the line.
 _SPECIAL_END: Final = _FACT_TAGS | {"pre", "table"}
+# What the reader's loop tells of a tag by its name, as bits: read once per name.
+_IS_SPECIAL: Final = 1
+_IS_PLAIN_BLOCK: Final = 2
+_IS_CELL: Final = 4
+_IS_SPECIAL_END: Final = 8
+_IS_BLOCK: Final = 16
+
+
+def _tag_kind(tag: str) -> int:
+    """The bits of a lower-case tag name: the sets above it belongs to."""
+    return (
+        (_IS_SPECIAL if tag in _SPECIAL else 0)
+        | (_IS_PLAIN_BLOCK if tag in _PLAIN_BLOCKS else 0)
+        | (_IS_CELL if tag in _CELL else 0)
+        | (_IS_SPECIAL_END if tag in _SPECIAL_END else 0)
+        | (_IS_BLOCK if tag in _BLOCK else 0)
+    )
+
+
 # The stack's entry under the root element: (tag, hidden, wingdings, inline).
 _ROOT: Final = ("", False, False, False)
 _SPACE: Final = re.compile(r"[ \t\r\n\f]+")
@@ -457,11 +476,10 @@ class _Reader:
         # Filings repeat the same attributes (one style for every cell of a table): each
         # distinct string is read once.
         cache: dict[str, tuple[str, str, int, int, str, str] | None] = {}
-        # Each tag name as written, lowercased once: the lowercased copy keeps its hash for
-        # the set lookups that follow, where a fresh one would be hashed again.
-        names: dict[str, str] = {}
+        # Each tag name as written: lowercased, and what the loop tells of it (_tag_kind),
+        # found once: one lookup per tag instead of one per set it is tested against.
+        names: dict[str, tuple[str, int]] = {}
         stack = self.stack
-        special = _SPECIAL
         self._missing: dict[str, int] = {}  # what no search from this offset on finds
         markup = _AT_MARK.match  # bound once: a method looked up per call walks the type
         # Text runs are found with str.find and only what starts at a "<" or "&" goes to
@@ -574,11 +592,13 @@ class _Reader:
                             references.clear()
                         references[printed] = decoded
             if kind == 2:  # start tag
-                tag = names.get(name, "")
-                if not tag:
+                named = names.get(name)
+                if named is None:
                     if len(names) >= _CACHED_ATTRIBUTES:
                         names.clear()
-                    tag = names[name] = name.lower()
+                    lowered = name.lower()
+                    named = names[name] = (lowered, _tag_kind(lowered))
+                tag, bits = named
                 if not raw:
                     info = None
                 elif raw in cache:
@@ -588,18 +608,18 @@ class _Reader:
                         cache.clear()
                     info = cache[raw] = _tag_attributes(raw)
                 if info is None and not raw.endswith("/") and len(stack) < MAX_DEPTH:
-                    if tag not in special:  # an inline tag: only its nesting matters
+                    if not bits & _IS_SPECIAL:  # an inline tag: only its nesting matters
                         top = stack[-1] if stack else _ROOT
                         stack.append((tag, top[1], top[2], False))
                         continue
                     top = stack[-1] if stack else _ROOT
-                    if tag in _PLAIN_BLOCKS:
+                    if bits & _IS_PLAIN_BLOCK:
                         if not top[1]:
                             self.pos = start
                             self._break()
                         stack.append((tag, top[1], top[2], False))
                         continue
-                    if tag in _CELL and self.tables and not self.nested and not top[1]:
+                    if bits & _IS_CELL and self.tables and not self.nested and not top[1]:
                         self._cell(1, 1)
                         stack.append((tag, False, top[2], False))
                         self.cells += 1
@@ -617,18 +637,20 @@ class _Reader:
                     if tag in _SCRIPT_END:
                         i = self._script(tag, i)
             elif kind == 3:  # end tag
-                tag = names.get(name, "")
-                if not tag:
+                named = names.get(name)
+                if named is None:
                     if len(names) >= _CACHED_ATTRIBUTES:
                         names.clear()
-                    tag = names[name] = name.lower()
-                if stack and stack[-1][0] == tag and tag not in _SPECIAL_END:
+                    lowered = name.lower()
+                    named = names[name] = (lowered, _tag_kind(lowered))
+                tag, bits = named
+                if stack and stack[-1][0] == tag and not bits & _IS_SPECIAL_END:
                     _, hidden, _, inline = stack.pop()
-                    if tag not in special:
+                    if not bits & _IS_SPECIAL:
                         continue
-                    if tag in _CELL:
+                    if bits & _IS_CELL:
                         self.cells -= 1
-                    elif inline or tag not in _BLOCK:
+                    elif inline or not bits & _IS_BLOCK:
                         continue
                     if not hidden:
                         self.pos = start
