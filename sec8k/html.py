@@ -810,6 +810,12 @@ class _Reader:
             self.current.newline()
             return
         pieces = self.current.pieces
+        if not pieces and not self.partial and self.last_empty and not self.tables:
+            # Nothing to write and nothing written since the last break (most breaks:
+            # nested blocks open and close together). Outside tables the empty line
+            # holder is as good as a new one: no table holds it.
+            self.partial = None
+            return
         if self.partial:
             while pieces and not pieces[-1].text.strip():
                 pieces.pop()
