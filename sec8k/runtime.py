@@ -519,6 +519,8 @@ class Program:
     def _reduce(self, rule: _Reduction, run: _Stacks) -> None:
         values = run.values
         size = rule.size
+        if size == 1 and self._reduce_one(rule, run):
+            return
         count = len(values)
         base = count - size
         keep = rule.keep
@@ -580,6 +582,60 @@ class Program:
         values.append(made)
         starts.append(start)
         ends.append(end)
+
+
+    def _reduce_one(self, rule: _Reduction, run: _Stacks) -> bool:
+        """Reduce by a rule of one symbol in place; False where :meth:`_reduce` must.
+
+        What :meth:`_reduce` does, without popping the four stacks and pushing them again
+        (most reductions are of one symbol: a cell to a row's part, a row to the cover's
+        rows). A value with a start and no end is left to it: it reads further down.
+        """
+        values = run.values
+        starts = run.starts
+        ends = run.ends
+        child = values[-1]
+        start = starts[-1]
+        end = ends[-1] if start >= 0 else -1
+        if start >= 0 and end < 0:
+            return False
+        keep = rule.keep
+        children: list[Any]
+        if keep is None:
+            children = [child]
+        elif not keep:
+            children = []
+        elif rule.inline[0]:
+            children = child if isinstance(child, list) else child.children
+        else:
+            children = [child]
+        made: Any
+        moved = False  # whether the span is no longer the child's
+        if rule.inlined:
+            made = children
+        elif rule.single and len(children) == 1:
+            made = children[0]
+            if isinstance(made, Tree):
+                if start >= 0 and self.positions:
+                    _position(made, start, end)
+            elif isinstance(made, Token):  # a ?rule's one token stands for itself
+                start = -1 if made.start_pos is None else made.start_pos
+                end = -1 if made.end_pos is None else made.end_pos
+                moved = True
+            else:
+                start = end = -1
+                moved = True
+        else:
+            made = _tree(rule.name, children)
+            if start >= 0 and self.positions:
+                _position(made, start, end)
+        states = run.states
+        states[-1] = self.actions[states[-2]][rule.origin]
+        values[-1] = made
+        if moved:
+            starts[-1] = start
+            ends[-1] = end
+        return True
 
 
 class _Stacks:
