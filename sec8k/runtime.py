@@ -583,7 +583,6 @@ class Program:
         starts.append(start)
         ends.append(end)
 
-
     def _reduce_one(self, rule: _Reduction, run: _Stacks) -> bool:
         """Reduce by a rule of one symbol in place; False where :meth:`_reduce` must.
 
