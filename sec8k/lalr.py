@@ -510,8 +510,19 @@ def _positioned(callback: Any) -> Any:
     return build
 
 
-# A needed word is this long at least: shorter ones are on most lines.
+# A needed word is this long at least: shorter ones are on most lines. Three marks are
+# not, on the lines a cover page's cells are tried on: the brackets that close a caption
+# and the dots of a contents leader. One of them is a word (measured: a wider set, with
+# colons, dashes and commas, gated no more attempts out).
 _MIN_WORD = 3
+_RARE_MARKS: Final = frozenset(")].")
+
+
+def _short(word: str) -> bool:
+    """Whether a word is too short to be worth looking for."""
+    return len(word) < _MIN_WORD and not (word and set(word) <= _RARE_MARKS)
+
+
 # More words than this cost more searches than the attempt they save.
 _MAX_WORDS = 8
 
@@ -550,6 +561,9 @@ class _Needs:
         if op is sre.NOT_LITERAL:
             return None, chr(arg) != "\n"
         if op is sre.IN:
+            marks = _marks_of(arg)
+            if marks is not None:
+                return [(mark, False) for mark in marks], False
             try:
                 return None, bool(re.fullmatch(_class_source(arg), "\n"))
             except (_UnknownPatternError, re.error):
@@ -582,9 +596,19 @@ class _Needs:
         return None, True  # ANY (without DOTALL), references, anything else: read no further
 
 
+def _marks_of(items: Any) -> list[str] | None:
+    """The characters of a class that holds only rare marks (closing brackets, dots)."""
+    marks = []
+    for op, arg in items:
+        if op is not sre.LITERAL or chr(arg) not in _RARE_MARKS:
+            return None
+        marks.append(chr(arg))
+    return marks or None
+
+
 def _word(run: list[str], icase: bool) -> list[tuple[str, bool]] | None:
     word = "".join(run)
-    if len(word) < _MIN_WORD or (icase and not word.isascii()):
+    if _short(word) or (icase and not word.isascii()):
         return None
     return [(word, icase)]
 
@@ -594,7 +618,7 @@ def _better(
 ) -> list[tuple[str, bool]] | None:
     if found is None or len(found) > _MAX_WORDS:
         return best
-    if any(len(word) < _MIN_WORD for word, _ in found):
+    if any(_short(word) for word, _ in found):
         return best
     if best is None or min(len(w) for w, _ in found) > min(len(w) for w, _ in best):
         return found
@@ -741,7 +765,7 @@ def _nearer(best: list[_Placed] | None, found: list[_Placed] | None) -> list[_Pl
     """
     if found is None or len(found) > _MAX_WORDS:
         return best
-    if any(len(word) < _MIN_WORD or at + len(word) > WINDOW for word, _, at in found):
+    if any(_short(word) or at + len(word) > WINDOW for word, _, at in found):
         return best
     if best is None:
         return found

@@ -221,6 +221,10 @@ def test_a_tree_is_lark_s_tree_class() -> None:
         (r"foo|ba", None),  # one branch has no word long enough
         (r"(?!zip)[a-z]+", None),
         (r"(?i:caf\u00e9)", None),  # a non-ASCII word is not folded by str.lower alike
+        (r"[^()\n]{0,30}[)\]]", ((")", "]"), False)),  # a closing bracket is a word
+        (r"(?:[ \t]*\.){4,}\d", ((".",), False)),  # and so is a leader's dot
+        (r"a[,;]b", None),  # other marks are not
+        (r"x\)", None),  # nor a short word with a mark in it
     ],
 )
 def test_needed_words_are_read_off_the_pattern(
