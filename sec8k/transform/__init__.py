@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from typing import Any, ClassVar, Final
 
+import lark.visitors
 from lark import Token, Transformer, Tree
 from lark.exceptions import GrammarError, VisitError
 from lark.visitors import Discard
@@ -326,6 +327,61 @@ _WALK: Final = (
 _lookup: Any = getattr
 
 
+# Lark's v_args wrappers, which only call the method they are given: a method decorated
+# with one of them is bound here as a plain method, its wrapper kept apart. Looked up by
+# name, so another Lark that has none of them binds every method through getattr.
+_VARGS_WRAPPER: Final[Any] = getattr(lark.visitors, "_VArgsWrapper", None)
+_PLAIN_WRAPPERS: Final = tuple(
+    found
+    for found in (
+        getattr(lark.visitors, name, None)
+        for name in ("_vargs_inline", "_vargs_meta", "_vargs_meta_inline", "_vargs_tree")
+    )
+    if found is not None
+)
+# Per class and name: (the function a v_args wrapper holds, the wrapper), or None where
+# the method is to be found by getattr (plain methods: binding them here measured no
+# faster).
+_UNWRAPPED: Final[dict[tuple[type, str], tuple[Any, Any] | None]] = {}
+_GETATTRIBUTE: Final[Any] = object.__getattribute__
+
+
+def _unwrapped(kind: type, name: str) -> tuple[Any, Any] | None:
+    """A decorated method's function and v_args wrapper, where binding it plainly is safe.
+
+    Binding a decorated method through its wrapper's ``__get__`` makes a new wrapper and
+    copies the function's attributes onto it (6,400 instructions, once per rule name per
+    document); calling it then goes through the wrapper's ``__call__``, a Python frame.
+    """
+    key = (kind, name)
+    if key in _UNWRAPPED:
+        return _UNWRAPPED[key]
+    found: tuple[Any, Any] | None = None
+    for klass in kind.__mro__:
+        attribute = klass.__dict__.get(name)
+        if attribute is None:
+            continue
+        finds: Any = kind.__getattribute__
+        if finds is not _GETATTRIBUTE:
+            break  # a class that finds its attributes its own way
+        if (
+            _VARGS_WRAPPER is not None
+            and type(attribute) is _VARGS_WRAPPER
+            and attribute.visit_wrapper in _PLAIN_WRAPPERS
+            and _binds(attribute.base_func)
+        ):
+            found = (attribute.base_func, attribute.visit_wrapper)
+        break
+    _UNWRAPPED[key] = found
+    return found
+
+
+def _binds(attribute: object) -> bool:
+    """Whether a class attribute is a method that getattr binds (a non-data descriptor)."""
+    kind = type(attribute)
+    return hasattr(kind, "__get__") and not hasattr(kind, "__set__")
+
+
 class _Walk:
     """Lark's ``Transformer.transform``, compiled, each name's method looked up once.
 
@@ -353,12 +409,21 @@ class _Walk:
         found = self.methods.get(name)
         if found is None:
             route = self.routes.get(name)
-            if route is not None:
-                method = getattr(route[0], route[1])
+            owner, attribute = route if route is not None else (self.transformer, name)
+            plain = None
+            own = _lookup(owner, "__dict__", None)  # an attribute of the object's own wins
+            if own is None or attribute not in own:
+                plain = _unwrapped(type(owner), attribute)
+            if plain is not None:
+                found = (plain[0].__get__(owner, type(owner)), plain[1])
             else:
-                method = _lookup(self.transformer, name, None)
-            wrapper = None if method is None else _lookup(method, "visit_wrapper", None)
-            found = self.methods[name] = (method, wrapper)
+                if route is not None:
+                    method = getattr(owner, attribute)
+                else:
+                    method = _lookup(owner, attribute, None)
+                wrapper = None if method is None else _lookup(method, "visit_wrapper", None)
+                found = (method, wrapper)
+            self.methods[name] = found
         return found
 
     def tree(self, tree: Tree[Token]) -> Any:
