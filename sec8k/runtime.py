@@ -103,8 +103,8 @@ class _Line:
         self.lowered_read = False
         self.gates = gates
         self.answers: list[int] = []
-        # The window window gates look in: from window_at to window_end (the blanks
-        # there, then WINDOW characters), with its answers, as a line's.
+        # Where window gates look: from window_at to window_end (the blanks there, then
+        # WINDOW characters), with each gate's answer there, as a line keeps its own.
         self.window_at = -1
         self.window_blanks = 0
         self.window_end = 0
