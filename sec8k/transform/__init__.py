@@ -332,12 +332,9 @@ _lookup: Any = getattr
 # name, so another Lark that has none of them binds every method through getattr.
 _VARGS_WRAPPER: Final[Any] = getattr(lark.visitors, "_VArgsWrapper", None)
 _PLAIN_WRAPPERS: Final = tuple(
-    found
-    for found in (
-        getattr(lark.visitors, name, None)
-        for name in ("_vargs_inline", "_vargs_meta", "_vargs_meta_inline", "_vargs_tree")
-    )
-    if found is not None
+    getattr(lark.visitors, name)
+    for name in ("_vargs_inline", "_vargs_meta", "_vargs_meta_inline", "_vargs_tree")
+    if hasattr(lark.visitors, name)
 )
 # Per class and name: (the function a v_args wrapper holds, the wrapper), or None where
 # the method is to be found by getattr (plain methods: binding them here measured no
