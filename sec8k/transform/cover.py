@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import partialmethod
 from typing import Final
 
@@ -149,7 +149,7 @@ _ROW_PART: Final = {
 }
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class FoundValue:
     """A field's value found on the cover: the cells it was printed in."""
 
@@ -162,6 +162,16 @@ class FoundValue:
     index: int = 0
     """Which registrant it belongs to, where a column holds one row per registrant (the
     first is 0; values outside such a column are 0)."""
+
+    # Written out: the __init__ that dataclass() generates is interpreted even in the compiled
+    # build (see ARCHITECTURE.md, "Compiled modules"); this one compiles.
+    def __init__(
+        self, name: str, value_rows: list[tuple[int, list[Cell]]], order: int, index: int = 0
+    ) -> None:
+        self.name = name
+        self.value_rows = value_rows
+        self.order = order
+        self.index = index
 
     @property
     def text(self) -> str:
@@ -205,21 +215,24 @@ class CoverLayout:
         return next(((f, s) for f, s in self.values if f.name == name), None)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Slot:
     """A caption (or label) rebuilt from its pieces, and the value cells it takes."""
 
     cells: list[Cell]
-    values: list[tuple[int, Cell]] = field(default_factory=list)  # (row index, cell)
-    col: int = field(init=False)
+    values: list[tuple[int, Cell]]  # (row index, cell)
+    col: int
     """The first column of its cells."""
-    end_col: int = field(init=False)
+    end_col: int
     """The column after the last of its cells."""
 
-    def __post_init__(self) -> None:
+    # Written out, as FoundValue's: the generated one would be interpreted.
+    def __init__(self, cells: list[Cell]) -> None:
+        self.cells = cells
+        self.values = []
         # A loop: min and max over a generator call it per cell, compiled.
-        col, end_col = self.cells[0].col, self.cells[0].end_col
-        for c in self.cells:
+        col, end_col = cells[0].col, cells[0].end_col
+        for c in cells:
             col = min(col, c.col)
             end_col = max(end_col, c.end_col)
         self.col, self.end_col = col, end_col
