@@ -179,6 +179,39 @@ def _descents(starts: array[int], lens: array[int]) -> tuple[array[int], array[i
     return by_start, by_end
 
 
+_LISTED: Final = 4096
+"""Maps of up to this many segments are searched as lists (at most 4 x 4,096 ints, some
+650 KB; a map that long comes from a document of several hundred KB)."""
+
+
+def _bisect_list(values: list[int], x: int) -> int:
+    """``bisect_right(values, x)``, compiled to compare native ints."""
+    lo, hi = 0, len(values)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if x < values[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def _start_in(d: int, n_len: int, o_start: int, o_len: int) -> int:
+    """Where the derived offset ``d`` into a segment starts in the original."""
+    if d >= n_len:
+        return o_start + o_len
+    if n_len < o_len or d <= n_len - o_len:
+        return o_start
+    return o_start + d - (n_len - o_len)
+
+
+def _end_in(d: int, n_len: int, o_start: int, o_len: int) -> int:
+    """Where the derived character at offset ``d`` into a segment ends in the original."""
+    if d >= n_len or n_len < o_len:
+        return o_start + o_len
+    return o_start + max(0, d + 1 - (n_len - o_len))
+
+
 class SourceMap:
     """Maps offsets of a derived text back to offsets of the original text.
 
@@ -196,6 +229,7 @@ class SourceMap:
         "_by_start",
         "_descents",
         "_end_descents",
+        "_listed",
         "_n_lens",
         "_n_starts",
         "_o_lens",
@@ -218,6 +252,7 @@ class SourceMap:
         self.derived_length = derived_length
         self._descents, self._end_descents = _descents(self._o_starts, self._o_lens)
         self._by_start: tuple[list[int], list[int]] | None = None
+        self._listed: tuple[list[int], list[int], list[int], list[int]] | None = None
 
     @classmethod
     def _from_columns(cls, columns: tuple[array[int], ...], derived_length: int) -> SourceMap:
@@ -291,7 +326,39 @@ class SourceMap:
     def span(self, start: int, end: int) -> Span:
         """Map the derived range ``[start, end)`` to a span of the original."""
         # As to_original for the start, written out: the transform stages call this for
-        # every node and cover cell.
+        # every node and cover cell. A map of up to _LISTED segments (every plain-text
+        # document's, most HTML ones') is read from copies of its columns as lists:
+        # compiled, a list is indexed and searched with native ints, where an array gives
+        # each element as a new int object through a generic call (a span cost 5,000
+        # instructions on a plain-text cover, 9,000 on an HTML one).
+        listed = self._listed
+        if listed is None:
+            if len(self._n_starts) > _LISTED or not self._n_starts:
+                return self._span_of_arrays(start, end)
+            listed = self._listed = (
+                self._n_starts.tolist(),
+                self._n_lens.tolist(),
+                self._o_starts.tolist(),
+                self._o_lens.tolist(),
+            )
+        n_starts, n_lens, o_starts, o_lens = listed
+        first = _bisect_list(n_starts, start) - 1
+        if first < 0:
+            o_start = o_starts[0]
+        else:
+            o_start = _start_in(
+                start - n_starts[first], n_lens[first], o_starts[first], o_lens[first]
+            )
+        if end <= start:
+            return Span(o_start, o_start)
+        i = _bisect_list(n_starts, end - 1) - 1
+        if i < 0:
+            return Span(o_start, o_start)
+        o_end = _end_in(end - 1 - n_starts[i], n_lens[i], o_starts[i], o_lens[i])
+        return self._finished(max(0, first), i, o_start, o_end)
+
+    def _span_of_arrays(self, start: int, end: int) -> Span:
+        """:meth:`span` of a map too long to copy as lists, read from its arrays."""
         n_starts, n_lens, o_starts, o_lens = (
             self._n_starts,
             self._n_lens,
@@ -304,32 +371,25 @@ class SourceMap:
         if first < 0:
             o_start = o_starts[0]
         else:
-            d = start - n_starts[first]
-            n_len, o_len = n_lens[first], o_lens[first]
-            if d >= n_len:
-                o_start = o_starts[first] + o_len
-            elif n_len < o_len or d <= n_len - o_len:
-                o_start = o_starts[first]
-            else:
-                o_start = o_starts[first] + d - (n_len - o_len)
+            o_start = _start_in(
+                start - n_starts[first], n_lens[first], o_starts[first], o_lens[first]
+            )
         if end <= start:
             return Span(o_start, o_start)
         i = _bisect_right(n_starts, end - 1) - 1
         if i < 0:
             return Span(o_start, o_start)
-        d = end - 1 - n_starts[i]
-        n_len, o_len = n_lens[i], o_lens[i]
-        if d >= n_len or n_len < o_len:
-            o_end = o_starts[i] + o_len
-        else:
-            o_end = o_starts[i] + max(0, d + 1 - (n_len - o_len))
+        o_end = _end_in(end - 1 - n_starts[i], n_lens[i], o_starts[i], o_lens[i])
+        return self._finished(max(0, first), i, o_start, o_end)
+
+    def _finished(self, first: int, last: int, o_start: int, o_end: int) -> Span:
+        """The span of segments ``first`` to ``last``, widened where the range descends."""
         descents = self._descents
-        first = max(0, first)
-        if descents and first < i:
+        if descents and first < last:
             # Only a range with a descent inside needs its segments looked at.
             k = _bisect_right(descents, first)
-            if k < len(descents) and descents[k] <= i:
-                o_start, o_end = self._widened(first, i, k, o_start, o_end)
+            if k < len(descents) and descents[k] <= last:
+                o_start, o_end = self._widened(first, last, k, o_start, o_end)
         return Span(o_start, o_end if o_end > o_start else o_start)
 
     def _widened(self, first: int, last: int, k: int, o_start: int, o_end: int) -> tuple[int, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sec8k.span import LineIndex, Piece, SourceMap, SourceMapBuilder, Span
+from sec8k.span import _LISTED, LineIndex, Piece, SourceMap, SourceMapBuilder, Span
 
 # --------------------------------------------------------------------------- Span
 
@@ -563,16 +563,19 @@ def _span_reading_every_segment(source_map: SourceMap, start: int, end: int) -> 
     return Span(o_start, o_end if o_end > o_start else o_start)
 
 
+@pytest.mark.parametrize("count", [600, _LISTED + 600], ids=["as-lists", "as-arrays"])
 @pytest.mark.parametrize("seed", range(8))
-def test_span_over_segments_out_of_order_holds_all_of_them(seed: int) -> None:
+def test_span_over_segments_out_of_order_holds_all_of_them(seed: int, count: int) -> None:
     # A range with descents inside reads only the segments at the start and end descents;
-    # the span is the one reading every segment gives, on maps shuffled in places.
+    # the span is the one reading every segment gives, on maps shuffled in places. A map
+    # of up to _LISTED segments is read from list copies of its columns, a longer one from
+    # its arrays: both are checked.
     import random
 
     rng = random.Random(seed)
     segments = []
     derived = original = 0
-    for _ in range(600):
+    for _ in range(count):
         n_len, o_len = rng.choice([(1, 1), (4, 4), (3, 0), (1, 5), (6, 2), (9, 9)])
         segments.append((derived, n_len, original, o_len))
         derived += n_len
@@ -590,6 +593,7 @@ def test_span_over_segments_out_of_order_holds_all_of_them(seed: int) -> None:
         end = start + rng.choice([0, 1, 5, 40, 300, derived])
         expected = _span_reading_every_segment(source_map, start, min(end, derived))
         assert source_map.span(start, min(end, derived)) == expected
+    assert (source_map._listed is not None) == (count <= _LISTED)
 
 
 @pytest.mark.parametrize("case", ["0000320193-24-000005_aapl-20240201", "0000930661-02-003342_d8k"])
