@@ -25,7 +25,7 @@ from sec8k.span import NARROW_LIMIT, SourceMap, SourceMapBuilder, Span
 __all__ = ["PAGE_MARKER_LINE", "TABLE_TAG_LINE", "NormalizedDocument", "normalize_text"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class NormalizedDocument:
     """What the grammar reads."""
 
@@ -43,6 +43,24 @@ class NormalizedDocument:
     """Whether blank lines are the spacing between paragraphs (HTML paragraphs), which a
     reader crosses, rather than the separators a typist put between groups of lines (plain
     text, and HTML that is mostly ``<pre>``)."""
+
+    # Written out: the __init__ that dataclass() generates is interpreted even in the compiled
+    # build (see ARCHITECTURE.md, "Compiled modules"); this one compiles.
+    def __init__(
+        self,
+        text: str,
+        source_map: SourceMap,
+        noise: tuple[Noise, ...],
+        kind: str = "text",
+        facts: tuple[tuple[str, str], ...] = (),
+        paragraph_spacing: bool = False,
+    ) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "source_map", source_map)
+        object.__setattr__(self, "noise", noise)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "facts", facts)
+        object.__setattr__(self, "paragraph_spacing", paragraph_spacing)
 
     def span(self, start: int, end: int) -> Span:
         """The original span of the normalised range ``[start, end)``."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, ClassVar, Final
 
 from lark import Token, Transformer
@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Context:
     """One parse's document and diagnostics, handed to every transformer."""
 
@@ -36,8 +36,20 @@ class Context:
     """The normalised document the tree was parsed from."""
     sink: DiagnosticSink
     """Where findings go."""
-    unrecognized: list[Unrecognized] = field(default_factory=list)
+    unrecognized: list[Unrecognized]
     """Unplaced text found by the parts, collected for the filing."""
+
+    # Written out: the __init__ that dataclass() generates is interpreted even in the compiled
+    # build (see ARCHITECTURE.md, "Compiled modules"); this one compiles.
+    def __init__(
+        self,
+        doc: NormalizedDocument,
+        sink: DiagnosticSink,
+        unrecognized: list[Unrecognized] | None = None,
+    ) -> None:
+        self.doc = doc
+        self.sink = sink
+        self.unrecognized = [] if unrecognized is None else unrecognized
 
     def span(self, start: int, end: int) -> Span:
         """The original span of the normalised range ``[start, end)``."""

@@ -183,7 +183,7 @@ class FoundValue:
         return [clean(" ".join(c.text for c in cells)) for _, cells in self.value_rows]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class CoverLayout:
     """What the cover's rows hold, before a form gives it the shape of its cover page."""
 
@@ -201,6 +201,25 @@ class CoverLayout:
     """The Section 12(b) table's rows, or None where the cover has no such table."""
     parts: tuple[CoverPart, ...]
     """Every recognised piece of the cover, in document order."""
+
+    # Written out, as FoundValue's: the generated one would be interpreted.
+    def __init__(
+        self,
+        span: Span,
+        form_type: str | None,
+        values: list[tuple[FoundValue, Span]],
+        registrants: tuple[Registrant, ...],
+        boxes: tuple[CheckBox, ...],
+        securities_12b: tuple[Security, ...] | None,
+        parts: tuple[CoverPart, ...],
+    ) -> None:
+        self.span = span
+        self.form_type = form_type
+        self.values = values
+        self.registrants = registrants
+        self.boxes = boxes
+        self.securities_12b = securities_12b
+        self.parts = parts
 
     def fields(self) -> tuple[CoverField, ...]:
         """The values of fields that are no registrant field, in document order."""

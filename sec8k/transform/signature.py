@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import ClassVar, Final
 
 from lark import Token
@@ -54,19 +54,34 @@ _TITLE_WORD: Final = re.compile(
 )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Signer:
     col: int
     start: int
     end: int
     registrant: str | None
-    conformed: str | None = None
-    signed_name: str | None = None
-    typed_name: str | None = None
-    field_name: str | None = None
-    title: list[str] = field(default_factory=list)
-    title_col: int | None = None
-    open: bool = True
+    conformed: str | None
+    signed_name: str | None
+    typed_name: str | None
+    field_name: str | None
+    title: list[str]
+    title_col: int | None
+    open: bool
+
+    # Written out: the __init__ that dataclass() generates is interpreted even in the compiled
+    # build (see ARCHITECTURE.md, "Compiled modules"); this one compiles.
+    def __init__(self, col: int, start: int, end: int, registrant: str | None) -> None:
+        self.col = col
+        self.start = start
+        self.end = end
+        self.registrant = registrant
+        self.conformed = None
+        self.signed_name = None
+        self.typed_name = None
+        self.field_name = None
+        self.title = []
+        self.title_col = None
+        self.open = True
 
     def takes(self, cell: Cell) -> bool:
         return self.open and cell.col >= self.col - _SLACK
