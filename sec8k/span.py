@@ -325,15 +325,17 @@ class SourceMap:
 
     def span(self, start: int, end: int) -> Span:
         """Map the derived range ``[start, end)`` to a span of the original."""
-        # As to_original for the start, written out: the transform stages call this for
-        # every node and cover cell. A map of up to _LISTED segments (every plain-text
-        # document's, most HTML ones') is read from copies of its columns as lists:
-        # compiled, a list is indexed and searched with native ints, where an array gives
-        # each element as a new int object through a generic call (a span cost 5,000
-        # instructions on a plain-text cover, 9,000 on an HTML one).
+        # The transform stages call this for every node and cover cell. A map of up to
+        # _LISTED segments (every plain-text document's, most HTML ones') is read from
+        # copies of its columns as lists: compiled, a list is indexed and searched with
+        # native ints, where an array gives each element as a new int object through a
+        # generic call (a span cost 5,000 instructions on a plain-text cover, 9,000 on an
+        # HTML one).
         listed = self._listed
         if listed is None:
-            if len(self._n_starts) > _LISTED or not self._n_starts:
+            if not self._n_starts:
+                return Span(0, 0)
+            if len(self._n_starts) > _LISTED:
                 return self._span_of_arrays(start, end)
             listed = self._listed = (
                 self._n_starts.tolist(),
@@ -341,46 +343,50 @@ class SourceMap:
                 self._o_starts.tolist(),
                 self._o_lens.tolist(),
             )
-        n_starts, n_lens, o_starts, o_lens = listed
-        first = _bisect_list(n_starts, start) - 1
-        if first < 0:
-            o_start = o_starts[0]
-        else:
-            o_start = _start_in(
-                start - n_starts[first], n_lens[first], o_starts[first], o_lens[first]
-            )
-        if end <= start:
-            return Span(o_start, o_start)
-        i = _bisect_list(n_starts, end - 1) - 1
-        if i < 0:
-            return Span(o_start, o_start)
-        o_end = _end_in(end - 1 - n_starts[i], n_lens[i], o_starts[i], o_lens[i])
-        return self._finished(max(0, first), i, o_start, o_end)
+        ns, nl, os_, ol = listed
+        first = _bisect_list(ns, start) - 1
+        last = _bisect_list(ns, end - 1) - 1 if end > start else -1
+        a, b = max(first, 0), max(last, 0)
+        return self._mapped(
+            start, end, first, last, ns[a], nl[a], os_[a], ol[a], ns[b], nl[b], os_[b], ol[b]
+        )
 
     def _span_of_arrays(self, start: int, end: int) -> Span:
         """:meth:`span` of a map too long to copy as lists, read from its arrays."""
-        n_starts, n_lens, o_starts, o_lens = (
-            self._n_starts,
-            self._n_lens,
-            self._o_starts,
-            self._o_lens,
+        ns, nl, os_, ol = self._n_starts, self._n_lens, self._o_starts, self._o_lens
+        first = _bisect_right(ns, start) - 1
+        last = _bisect_right(ns, end - 1) - 1 if end > start else -1
+        a, b = max(first, 0), max(last, 0)
+        return self._mapped(
+            start, end, first, last, ns[a], nl[a], os_[a], ol[a], ns[b], nl[b], os_[b], ol[b]
         )
-        if not n_starts:
-            return Span(0, 0)
-        first = _bisect_right(n_starts, start) - 1
-        if first < 0:
-            o_start = o_starts[0]
-        else:
-            o_start = _start_in(
-                start - n_starts[first], n_lens[first], o_starts[first], o_lens[first]
-            )
-        if end <= start:
-            return Span(o_start, o_start)
-        i = _bisect_right(n_starts, end - 1) - 1
-        if i < 0:
-            return Span(o_start, o_start)
-        o_end = _end_in(end - 1 - n_starts[i], n_lens[i], o_starts[i], o_lens[i])
-        return self._finished(max(0, first), i, o_start, o_end)
+
+    def _mapped(
+        self,
+        start: int,
+        end: int,
+        first: int,
+        last: int,
+        n_start: int,
+        n_len: int,
+        o_start: int,
+        o_len: int,
+        last_n_start: int,
+        last_n_len: int,
+        last_o_start: int,
+        last_o_len: int,
+    ) -> Span:
+        """The span of ``[start, end)`` from the segments of its first and last characters.
+
+        ``first`` and ``last`` are their indexes (-1 where the character comes before every
+        segment, or for ``last`` where the range is empty), then each one's four fields
+        (segment 0's for -1).
+        """
+        begin = o_start if first < 0 else _start_in(start - n_start, n_len, o_start, o_len)
+        if last < 0:  # an empty range, or one before every segment
+            return Span(begin, begin)
+        finish = _end_in(end - 1 - last_n_start, last_n_len, last_o_start, last_o_len)
+        return self._finished(max(0, first), last, begin, finish)
 
     def _finished(self, first: int, last: int, o_start: int, o_end: int) -> Span:
         """The span of segments ``first`` to ``last``, widened where the range descends."""
