@@ -15,7 +15,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["LineIndex", "Piece", "SourceMap", "SourceMapBuilder", "Span", "line_index"]
+__all__ = [
+    "LineIndex",
+    "Piece",
+    "SourceMap",
+    "SourceMapBuilder",
+    "Span",
+    "SpanReader",
+    "line_index",
+]
 
 # Bound once: compiled code would look the function up on the module at every call.
 _bisect_right: Final = bisect.bisect_right
@@ -179,9 +187,11 @@ def _descents(starts: array[int], lens: array[int]) -> tuple[array[int], array[i
     return by_start, by_end
 
 
-_LISTED: Final = 4096
-"""Maps of up to this many segments are searched as lists (at most 4 x 4,096 ints, some
-650 KB; a map that long comes from a document of several hundred KB)."""
+# SpanReader copies a map's columns to lists (some 100 bytes a segment) where it has at
+# most _LISTED segments (some 100 KB) or one per _LISTED_CHARS derived characters (0.25
+# bytes a character).
+_LISTED: Final = 1024
+_LISTED_CHARS: Final = 400
 
 
 def _bisect_list(values: list[int], x: int) -> int:
@@ -229,7 +239,6 @@ class SourceMap:
         "_by_start",
         "_descents",
         "_end_descents",
-        "_listed",
         "_n_lens",
         "_n_starts",
         "_o_lens",
@@ -252,7 +261,6 @@ class SourceMap:
         self.derived_length = derived_length
         self._descents, self._end_descents = _descents(self._o_starts, self._o_lens)
         self._by_start: tuple[list[int], list[int]] | None = None
-        self._listed: tuple[list[int], list[int], list[int], list[int]] | None = None
 
     @classmethod
     def _from_columns(cls, columns: tuple[array[int], ...], derived_length: int) -> SourceMap:
@@ -325,40 +333,26 @@ class SourceMap:
 
     def span(self, start: int, end: int) -> Span:
         """Map the derived range ``[start, end)`` to a span of the original."""
-        # The transform stages call this for every node and cover cell. A map of up to
-        # _LISTED segments (every plain-text document's, most HTML ones') is read from
-        # copies of its columns as lists: compiled, a list is indexed and searched with
-        # native ints, where an array gives each element as a new int object through a
-        # generic call (a span cost 5,000 instructions on a plain-text cover, 9,000 on an
-        # HTML one).
-        listed = self._listed
-        if listed is None:
-            if not self._n_starts:
-                return Span(0, 0)
-            if len(self._n_starts) > _LISTED:
-                return self._span_of_arrays(start, end)
-            listed = self._listed = (
-                self._n_starts.tolist(),
-                self._n_lens.tolist(),
-                self._o_starts.tolist(),
-                self._o_lens.tolist(),
-            )
-        ns, nl, os_, ol = listed
-        first = _bisect_list(ns, start) - 1
-        last = _bisect_list(ns, end - 1) - 1 if end > start else -1
-        a, b = max(first, 0), max(last, 0)
-        return self._mapped(
-            start, end, first, last, ns[a], nl[a], os_[a], ol[a], ns[b], nl[b], os_[b], ol[b]
-        )
-
-    def _span_of_arrays(self, start: int, end: int) -> Span:
-        """:meth:`span` of a map too long to copy as lists, read from its arrays."""
         ns, nl, os_, ol = self._n_starts, self._n_lens, self._o_starts, self._o_lens
+        if not ns:
+            return Span(0, 0)
         first = _bisect_right(ns, start) - 1
         last = _bisect_right(ns, end - 1) - 1 if end > start else -1
         a, b = max(first, 0), max(last, 0)
         return self._mapped(
             start, end, first, last, ns[a], nl[a], os_[a], ol[a], ns[b], nl[b], os_[b], ol[b]
+        )
+
+    def _columns_as_lists(self) -> tuple[list[int], list[int], list[int], list[int]] | None:
+        """The four columns as lists, where that costs little memory (see SpanReader)."""
+        count = len(self._n_starts)
+        if not count or count > max(_LISTED, self.derived_length // _LISTED_CHARS):
+            return None
+        return (
+            self._n_starts.tolist(),
+            self._n_lens.tolist(),
+            self._o_starts.tolist(),
+            self._o_lens.tolist(),
         )
 
     def _mapped(
@@ -427,6 +421,39 @@ class SourceMap:
                 high = end
             j += 1
         return min(o_start, low), max(o_end, high)
+
+
+class SpanReader:
+    """:meth:`SourceMap.span` for a stage that asks for a span per node and cover cell.
+
+    Compiled, an ``array`` hands out each element as a new int object through a generic
+    call, and ``bisect_right`` on it does the same at every probe: a span cost 5,000
+    instructions on a plain-text cover and 9,000 on an HTML one. A reader searches list
+    copies of the map's columns with native ints instead, where they are small: up to
+    _LISTED segments, or one per _LISTED_CHARS characters of the derived text (every
+    plain-text document, HTML ones of up to some 80 KB). The copies live as long as the
+    reader (the transform's :class:`~sec8k.transform.base.Context`), so the map that a
+    filing keeps stays four arrays.
+    """
+
+    __slots__ = ("_lists", "_map")
+
+    def __init__(self, source_map: SourceMap) -> None:
+        self._map = source_map
+        self._lists = source_map._columns_as_lists()
+
+    def span(self, start: int, end: int) -> Span:
+        """The same span as :meth:`SourceMap.span`."""
+        lists = self._lists
+        if lists is None:
+            return self._map.span(start, end)
+        ns, nl, os_, ol = lists
+        first = _bisect_list(ns, start) - 1
+        last = _bisect_list(ns, end - 1) - 1 if end > start else -1
+        a, b = max(first, 0), max(last, 0)
+        return self._map._mapped(
+            start, end, first, last, ns[a], nl[a], os_[a], ol[a], ns[b], nl[b], os_[b], ol[b]
+        )
 
 
 NARROW_LIMIT: Final = 2**29

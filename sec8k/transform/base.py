@@ -13,7 +13,7 @@ from mypy_extensions import mypyc_attr
 from sec8k.diagnostics import PRS_UNRECOGNIZED, DiagnosticSink
 from sec8k.model import Unrecognized
 from sec8k.normalize import NormalizedDocument
-from sec8k.span import Span
+from sec8k.span import Span, SpanReader
 from sec8k.transform.values import clean
 
 __all__ = [
@@ -38,6 +38,8 @@ class Context:
     """Where findings go."""
     unrecognized: list[Unrecognized]
     """Unplaced text found by the parts, collected for the filing."""
+    spans: SpanReader
+    """Maps the document's normalised ranges to the original, for :meth:`span`."""
 
     # Written out: the __init__ that dataclass() generates is interpreted even in the compiled
     # build (see ARCHITECTURE.md, "Compiled modules"); this one compiles.
@@ -50,10 +52,11 @@ class Context:
         self.doc = doc
         self.sink = sink
         self.unrecognized = [] if unrecognized is None else unrecognized
+        self.spans = SpanReader(doc.source_map)
 
     def span(self, start: int, end: int) -> Span:
         """The original span of the normalised range ``[start, end)``."""
-        return self.doc.source_map.span(start, end)
+        return self.spans.span(start, end)
 
     def unplaced(self, text: str, start: int, end: int, context: str) -> None:
         """Keep text that belongs to nothing as an :class:`Unrecognized` node."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sec8k.span import _LISTED, LineIndex, Piece, SourceMap, SourceMapBuilder, Span
+from sec8k.span import _LISTED, LineIndex, Piece, SourceMap, SourceMapBuilder, Span, SpanReader
 
 # --------------------------------------------------------------------------- Span
 
@@ -567,9 +567,9 @@ def _span_reading_every_segment(source_map: SourceMap, start: int, end: int) -> 
 @pytest.mark.parametrize("seed", range(8))
 def test_span_over_segments_out_of_order_holds_all_of_them(seed: int, count: int) -> None:
     # A range with descents inside reads only the segments at the start and end descents;
-    # the span is the one reading every segment gives, on maps shuffled in places. A map
-    # of up to _LISTED segments is read from list copies of its columns, a longer one from
-    # its arrays: both are checked.
+    # the span is the one reading every segment gives, on maps shuffled in places. The
+    # map's own span() and a SpanReader's are both checked; the reader searches list
+    # copies of a short map's columns, and a long one's arrays (as the map does).
     import random
 
     rng = random.Random(seed)
@@ -587,13 +587,15 @@ def test_span_over_segments_out_of_order_holds_all_of_them(seed: int, count: int
         (da, na, oa, la), (db, nb, ob, lb) = segments[a], segments[b]
         segments[a], segments[b] = (da, na, ob, lb), (db, nb, oa, la)
     source_map = SourceMap(segments, derived)
+    reader = SpanReader(source_map)
     assert len(source_map._descents) >= 30
+    assert (reader._lists is not None) == (count <= _LISTED)
     for _ in range(2000):
         start = rng.randrange(derived + 1)
-        end = start + rng.choice([0, 1, 5, 40, 300, derived])
-        expected = _span_reading_every_segment(source_map, start, min(end, derived))
-        assert source_map.span(start, min(end, derived)) == expected
-    assert (source_map._listed is not None) == (count <= _LISTED)
+        end = min(derived, start + rng.choice([0, 1, 5, 40, 300, derived]))
+        expected = _span_reading_every_segment(source_map, start, end)
+        assert source_map.span(start, end) == expected
+        assert reader.span(start, end) == expected
 
 
 @pytest.mark.parametrize("case", ["0000320193-24-000005_aapl-20240201", "0000930661-02-003342_d8k"])
@@ -607,6 +609,7 @@ def test_span_over_real_html_tables_holds_all_their_segments(case: str) -> None:
     assert state.document is not None
     source_map = state.document.source_map
     length = len(state.document.text)
+    reader = SpanReader(source_map)
     rng = random.Random(case)
     widened = 0
     for _ in range(3000):
@@ -614,5 +617,6 @@ def test_span_over_real_html_tables_holds_all_their_segments(case: str) -> None:
         end = min(length, start + rng.choice([1, 50, 2000, length]))
         expected = _span_reading_every_segment(source_map, start, end)
         assert source_map.span(start, end) == expected
+        assert reader.span(start, end) == expected
         widened += expected.start < source_map.to_original(start)
     assert widened > 0  # ranges with descents inside were asked
