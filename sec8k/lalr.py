@@ -650,6 +650,53 @@ def needed_words(terminal: TerminalDef, flags: int) -> tuple[tuple[str, ...], bo
     return words, folded
 
 
+def line_least(terminal: TerminalDef, flags: int) -> int:
+    """The fewest characters every match of ``terminal`` reads or looks at on its first line.
+
+    A terminal that needs a long line (a row of 2,000 characters, a paragraph's first line
+    of 50) fails at every shorter one, but only after the regex engine has been called:
+    the length of the line, known to the driver, tells that sooner. Counted as
+    :class:`_Needs` reads a pattern, up to the first item that can read a line break: each
+    item before it adds the fewest characters it reads, and a lookahead counts as far as
+    it looks. 0 where nothing is known.
+    """
+    try:
+        parsed = _parsed(terminal.pattern.to_regexp(), flags)
+    except (re.error, AttributeError, TypeError, KeyError, ValueError):
+        return 0
+    if flags & re.DOTALL:
+        return 0
+    return _least(parsed, bool(flags & re.IGNORECASE))
+
+
+def _least(items: Iterable[tuple[Any, Any]], icase: bool) -> int:
+    at = farthest = 0  # characters read so far; the farthest a lookahead looked
+    for op, arg in items:
+        if op is sre.ASSERT and arg[0] > 0:
+            farthest = max(farthest, at + _least(arg[1], icase))
+            continue
+        if _Needs().item(op, arg, icase)[1]:
+            break
+        at += _min_width(op, arg)
+    return max(farthest, at)
+
+
+def _min_width(op: Any, arg: Any) -> int:
+    """The fewest characters one item of a parsed pattern reads."""
+    if op in (sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY, sre.CATEGORY):
+        return 1
+    if op is sre.SUBPATTERN:
+        return sum(_min_width(*item) for item in arg[3])
+    if op is sre.ATOMIC_GROUP:
+        return sum(_min_width(*item) for item in arg)
+    if op is sre.BRANCH:
+        return min(sum(_min_width(*item) for item in branch) for branch in arg[1])
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _high, items = arg
+        return int(low) * sum(_min_width(*item) for item in items)
+    return 0  # assertions, anchors; references and the rest are counted as reading none
+
+
 # A window gate's words are looked for at most this far past the blanks a match starts
 # with: a wider reach costs more lowering than the attempt it saves.
 WINDOW: Final = 512

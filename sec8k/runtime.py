@@ -31,7 +31,7 @@ from lark.lexer import ContextualLexer, _create_unless
 from lark.parsers.lalr_analysis import Shift
 from lark.tree import Meta
 
-from sec8k.lalr import WINDOW, _Starts, _starts, needed_words, window_words
+from sec8k.lalr import WINDOW, _Starts, _starts, line_least, needed_words, window_words
 
 __all__ = ["FallbackError", "OverBudgetError", "Program", "program"]
 
@@ -57,9 +57,11 @@ class OverBudgetError(Exception):
 
 
 class _Gate:
-    """Words one of which a terminal's every match holds.
+    """Words one of which a terminal's every match holds, or the length of line it needs.
 
-    On its line (lalr.needed_words), or within a reach of its start (lalr.window_words).
+    On its line (lalr.needed_words), or within a reach of its start (lalr.window_words);
+    a line gate may also ask for at least so many characters before the line's end
+    (lalr.line_least), and a gate may ask for that alone (no words).
     """
 
     def __init__(
@@ -69,10 +71,13 @@ class _Gate:
         index: int,
         reach: int = -1,
         after_blanks: bool = False,
+        least: int = 0,
     ) -> None:
         self.words = words
         self.folded = folded  # the words are lower case, for the line lowered
-        self.index = index  # its place among its program's gates
+        self.index = index  # its place among its program's gates (-1: no words)
+        # A line gate: the characters from the match's start to the line's end, at least.
+        self.least = least
         # A window gate: a word starts at most this far past the match's start (or past
         # the blanks it starts with, where after_blanks). -1: a line gate.
         self.reach = reach
@@ -81,6 +86,10 @@ class _Gate:
 
 # A line longer than this is not searched for gates' words (the attempts are made).
 _GATED_LINE: Final = 4096
+# A terminal with no words to gate it is gated by the length of line it needs from this
+# many characters on: shorter lines are few enough that a gate, one more call per
+# attempt, saves less than it costs (LONG_ROW, 2,000, and PROSE, 50, are gated).
+_LEAST_GATED: Final = 20
 
 
 class _Line:
@@ -130,6 +139,10 @@ class _Line:
             if pos == end:
                 return False  # at a line break: no word is before it
         if not self.usable:
+            return True
+        if self.end - pos < gate.least:
+            return False
+        if not gate.words:
             return True
         answer = self.answers[gate.index]
         if answer:
@@ -750,13 +763,16 @@ def program(
     for terminal in parser.terminals:
         words = needed_words(terminal, flags)
         window = None if words is not None else window_words(terminal, flags)
+        least = line_least(terminal, flags)
         gate = None
         if words is not None:
-            gate = _Gate(*words, lines)
+            gate = _Gate(*words, lines, least=least)
             lines += 1
         elif window is not None:
             gate = _Gate(*window[:2], windows, *window[2:])
             windows += 1
+        elif least >= _LEAST_GATED:
+            gate = _Gate((), False, -1, least=least)
         gates[str(terminal.name)] = gate
     shared = _Shared(starts, gates, drop)
     made: dict[int, _Lexer] = {}

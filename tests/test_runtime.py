@@ -14,7 +14,7 @@ from lark.lexer import PatternRE, TerminalDef
 
 from sec8k import grammar, pipeline
 from sec8k.forms import default_form, forms
-from sec8k.lalr import WINDOW, needed_words, window_words
+from sec8k.lalr import WINDOW, line_least, needed_words, window_words
 from sec8k.pipeline import STAGES, ParseState
 from sec8k.runtime import FallbackError, OverBudgetError, Program, _Gate, _Line, program
 from tests.conftest import case_input, corpus_files, filing_cases, requires_corpus
@@ -241,9 +241,14 @@ def _gated_terminals() -> list[tuple[str, re.Pattern[str], _Gate]]:
         parser = grammar.get_parser(grammar_file)
         for terminal in parser.terminals:
             words = needed_words(terminal, 0)
+            least = line_least(terminal, 0)
             if words is not None:
-                gate = _Gate(*words, len(found))
-                found.append((terminal.name, re.compile(terminal.pattern.to_regexp()), gate))
+                gate = _Gate(*words, len(found), least=least)
+            elif least:
+                gate = _Gate((), False, -1, least=least)
+            else:
+                continue
+            found.append((terminal.name, re.compile(terminal.pattern.to_regexp()), gate))
     return found
 
 
@@ -259,6 +264,31 @@ def test_shipped_grammars_have_gated_terminals() -> None:
     """The captions, labels and headings told apart by a word are gated."""
     names = {name.rpartition("__")[2] for name, _, _ in _GATED}
     assert {"CAPTION_ZIP", "CAPTION_DATE_OF_REPORT", "LABEL_PHONE", "ITEM_WORD"} <= names
+
+
+@pytest.mark.parametrize(
+    ("pattern", "least"),
+    [
+        (r"(?m:^)[^\n]{2000}[^\n]*\n", 2000),  # LONG_ROW
+        (r"[ ]{0,8}+(?=[^\n]{50})\S[^\n]*\n", 50),  # a lookahead counts as far as it looks
+        (r"ab(?=cdef)c", 6),
+        (r"(?:abc|de){2}x?", 4),  # the shorter branch, the fewest repeats
+        (r"ab\ncdefgh", 2),  # what follows a line break is on another line
+        (r"ab[^x]cdefgh", 2),  # and so is what follows a class that holds one
+        (r"(?<=abcdef)x", 1),  # a lookbehind reads before the match
+        (r"(?!abcdef)x", 1),  # a negative lookahead asks for nothing
+        (r"a*", 0),
+    ],
+)
+def test_the_line_a_match_needs_is_read_off_the_pattern(pattern: str, least: int) -> None:
+    """The fewest characters a match reads or looks at before its line's end."""
+    assert line_least(TerminalDef("T", PatternRE(pattern)), 0) == least
+
+
+def test_long_row_and_prose_are_gated_by_the_line_they_need() -> None:
+    """The two terminals no word gates, which need long lines, are gated by length."""
+    least = {name.rpartition("__")[2]: gate.least for name, _, gate in _GATED if not gate.words}
+    assert least["LONG_ROW"] == 2000 and least["PROSE"] == 50
 
 
 @settings(max_examples=400, deadline=None)
