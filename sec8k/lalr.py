@@ -540,20 +540,28 @@ class _Needs:
     def sequence(
         self, items: Iterable[tuple[Any, Any]], icase: bool
     ) -> tuple[list[tuple[str, bool]] | None, bool]:
-        """(the best word set, whether the sequence can read a line break)."""
+        """(the best word set, whether the sequence can read a line break).
+
+        A run of literals may hold optional characters ("i.?r.?s"): it is then a few
+        words, one per way of writing it, read as :func:`_variants` says.
+        """
         best: list[tuple[str, bool]] | None = None
-        run: list[str] = []
+        runs = [""]  # the run of literals so far, each way it can be written
         for op, arg in items:
             if op is sre.LITERAL and chr(arg) != "\n":
-                run.append(chr(arg))
+                runs = [run + chr(arg) for run in runs]
                 continue
-            best = _better(best, _word(run, icase))
-            run = []
+            optional = _optional_literal(op, arg)
+            if optional and len(runs) < _MAX_VARIANTS:
+                runs = runs + [run + optional for run in runs]
+                continue
+            best = _better(best, _variants(runs, icase))
+            runs = [""]
             needs, breaks = self.item(op, arg, icase)
             best = _better(best, needs)
             if breaks:
                 return best, True
-        return _better(best, _word(run, icase)), False
+        return _better(best, _variants(runs, icase)), False
 
     def item(self, op: Any, arg: Any, icase: bool) -> tuple[list[tuple[str, bool]] | None, bool]:
         if op is sre.LITERAL:
@@ -581,7 +589,7 @@ class _Needs:
                 needs, can_break = self.sequence(branch, icase)
                 union = None if needs is None or union is None else union + needs
                 breaks = breaks or can_break
-            return union, breaks
+            return (None if union is None else _held_once(union)), breaks
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
             low, high, items = arg
             needs, breaks = self.sequence(items, icase)
@@ -606,11 +614,74 @@ def _marks_of(items: Any) -> list[str] | None:
     return marks or None
 
 
+# The ways of writing a run with optional characters followed at most (four of them).
+_MAX_VARIANTS = 16
+
+
+def _optional_literal(op: Any, arg: Any) -> str:
+    """The character of an optional literal ("x?"), or "" where the item is none."""
+    if op not in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        return ""
+    low, high, items = arg
+    items = list(items)
+    if low != 0 or high != 1 or len(items) != 1 or items[0][0] is not sre.LITERAL:
+        return ""
+    char = chr(items[0][1])
+    return "" if char == "\n" else char
+
+
+def _variants(runs: list[str], icase: bool) -> list[tuple[str, bool]] | None:
+    """The words of a run written in several ways: one of them is on every match's line.
+
+    A way that holds another is dropped (a line with it holds the other). Where more than
+    ``_MAX_WORDS`` are left, their last characters stand for them, as many as the
+    shortest has: every way ends in one of those ("irs", ".rs", "r.s", ...).
+    """
+    if len(runs) == 1:
+        return _word(list(runs[0]), icase)
+    ways = _fewest(sorted(dict.fromkeys(runs), key=len))
+    shortest = len(ways[0])
+    if len(ways) > _MAX_WORDS:
+        ways = _fewest(sorted(dict.fromkeys(way[len(way) - shortest :] for way in ways), key=len))
+    if len(ways) > _MAX_WORDS or any(_short(way) for way in ways):
+        return None
+    if icase and not all(way.isascii() for way in ways):
+        return None
+    return [(way, icase) for way in ways]
+
+
+def _fewest(words: list[str]) -> list[str]:
+    """``words`` (shortest first) without those that hold another."""
+    kept: list[str] = []
+    for word in words:
+        if not any(other in word for other in kept):
+            kept.append(word)
+    return kept
+
+
 def _word(run: list[str], icase: bool) -> list[tuple[str, bool]] | None:
     word = "".join(run)
     if _short(word) or (icase and not word.isascii()):
         return None
     return [(word, icase)]
+
+
+def _held_once(words: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """A branch's words without those that hold another of them (a line with one holds both).
+
+    A word holds another when it contains it, case-blind where the other is looked for
+    case-blind; a case-blind word is not held by one looked for as written.
+    """
+    distinct = list(dict.fromkeys(words))
+    return [
+        (word, icase)
+        for word, icase in distinct
+        if not any(
+            (other.lower() in word.lower() if other_icase else not icase and other in word)
+            for other, other_icase in distinct
+            if (other, other_icase) != (word, icase)
+        )
+    ]
 
 
 def _better(

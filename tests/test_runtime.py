@@ -225,6 +225,15 @@ def test_a_tree_is_lark_s_tree_class() -> None:
         (r"(?:[ \t]*\.){4,}\d", ((".",), False)),  # and so is a leader's dot
         (r"a[,;]b", None),  # other marks are not
         (r"x\)", None),  # nor a short word with a mark in it
+        # A run with optional characters is one word per way of writing it...
+        (r"i\.?r\.?s", (("irs", "i.rs", "ir.s", "i.r.s"), False)),
+        (r"items?", (("item",), False)),  # ...without those that hold another
+        # ...or, where too many, the last characters of each, as many as the shortest has.
+        (r"(?i:i\.?[ ]?r\.?[ ]?s)", (("irs", ".rs", " rs", "r.s", "r s", ". s"), True)),
+        (r"x?y?z?ab", None),  # every way holds "ab", which is too short
+        # A branch's words without those that hold another (case-blind holds as written).
+        (r"phone|telephone", (("phone",), False)),
+        (r"(?i:tele)?phone|(?i:phone)", (("phone",), True)),
     ],
 )
 def test_needed_words_are_read_off_the_pattern(
