@@ -769,8 +769,9 @@ def _min_width(op: Any, arg: Any) -> int:
 
 
 # A window gate's words are looked for at most this far past the blanks a match starts
-# with: a wider reach costs more lowering than the attempt it saves.
-WINDOW: Final = 512
+# with: a wider reach costs more lowering than the attempt it saves. The cover's
+# questions look 600 characters ahead for the words that type them.
+WINDOW: Final = 640
 # What a repeat with no upper bound reads at most, as sre_parse says it.
 _UNBOUNDED = sre.MAXREPEAT
 
@@ -909,6 +910,25 @@ def _only_blanks(op: Any, arg: Any) -> bool:
     return False
 
 
+def _opened(items: Iterable[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """A pattern's items with its leading anchors dropped and a leading group opened.
+
+    Neither changes where a word can be: an anchor reads nothing, and a group that sets no
+    case flag reads its items in turn. A question's pattern starts with a group that sets
+    "m", holding "^" and the blanks: opened, the reach is counted past the blanks.
+    """
+    opened = list(items)
+    while opened:
+        op, arg = opened[0]
+        if op is sre.AT:
+            opened = opened[1:]
+        elif op is sre.SUBPATTERN and not (arg[1] | arg[2]) & re.IGNORECASE:
+            opened = list(arg[3]) + opened[1:]
+        else:
+            break
+    return opened
+
+
 def window_words(
     terminal: TerminalDef, flags: int
 ) -> tuple[tuple[str, ...], bool, int, bool] | None:
@@ -922,7 +942,7 @@ def window_words(
     where they lie beyond :data:`WINDOW`.
     """
     try:
-        parsed = list(_parsed(terminal.pattern.to_regexp(), flags))
+        parsed = _opened(_parsed(terminal.pattern.to_regexp(), flags))
     except (re.error, AttributeError, TypeError, KeyError, ValueError):
         return None
     after_blanks = bool(parsed) and _only_blanks(*parsed[0])

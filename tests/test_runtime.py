@@ -365,6 +365,8 @@ def test_a_line_answers_as_a_search_of_its_rest_does(text: str, steps: list[int]
         (r"a*xyz", None),  # no bound on where the word starts
         (r"(?:ab|\n){0,600}word", None),  # beyond the window
         (r"(?!zip)\n[a-z]+", None),
+        # A leading group that sets no case flag is opened, and its anchors read nothing.
+        (r"(?m:^[ \t]*(?![ \t]))(?=x{0,10}abc)", (("abc",), False, 10, True)),
     ],
 )
 def test_window_words_are_read_off_the_pattern(
@@ -396,9 +398,11 @@ _WINDOWED = _window_terminals()
 
 
 def test_check_boxes_of_the_8k_cover_have_window_gates() -> None:
-    """The four check boxes that look 400 characters ahead for their rule are gated."""
+    """The four check boxes that look 400 characters ahead for their rule are gated, and
+    the questions that look 600 ahead for the words that type them."""
     names = {name.rpartition("__")[2] for name, _, _ in _WINDOWED}
     assert {"BOX_WRITTEN_COMMUNICATIONS", "BOX_SOLICITING_MATERIAL"} <= names
+    assert {"QUESTION_EMERGING_GROWTH_COMPANY", "QUESTION_EXTENDED_TRANSITION_PERIOD"} <= names
     assert all(gate.reach + len(w) <= WINDOW for _, _, gate in _WINDOWED for w in gate.words)
 
 
@@ -409,8 +413,10 @@ def test_check_boxes_of_the_8k_cover_have_window_gates() -> None:
             st.sampled_from(
                 [w for _, _, gate in _WINDOWED for w in gate.words]
                 + ["Rule 425", "[ ]", "\n", "\n   ", " ", "\t", "\u017f", "\u212a", "x"]
+                + ["Indicate by check mark ", "Check the appropriate box ", "If an emerging"]
+                + ["whether the registrant is an emerging growth ", "extended transition period"]
             ),
-            st.integers(1, 420).map(lambda n: "w" * n),  # filler up to past the reach
+            st.integers(1, 620).map(lambda n: "w" * n),  # filler up to past the reach
             st.integers(1, 20).map(lambda n: " " * n),
         ),
         max_size=12,
@@ -429,6 +435,29 @@ def test_no_window_gated_terminal_matches_where_its_gate_is_shut(
         for name, compiled, gate in _WINDOWED:
             if compiled.match(text, pos):
                 assert line.holds(gate, pos), (name, text, pos)
+
+
+_TYPED = {
+    "QUESTION_EMERGING_GROWTH_COMPANY": "whether the registrant is an emerging growth company",
+    "QUESTION_EXTENDED_TRANSITION_PERIOD": "not to use the extended transition period",
+}
+
+
+@pytest.mark.parametrize(("name", "typed"), sorted(_TYPED.items()))
+def test_no_window_gated_question_matches_where_its_gate_is_shut(name: str, typed: str) -> None:
+    """Soundness where the words are near the reach: a question's typing words after
+    fillers of every length up to past its 600 characters (wrapped over lines)."""
+    gated = [(compiled, gate) for n, compiled, gate in _WINDOWED if n.endswith(name)]
+    assert gated
+    for compiled, gate in gated:
+        matched = 0
+        for length in range(0, 640):
+            filler = ("x" * 60 + "\n") * (length // 61) + "x" * (length % 61)
+            text = f"Indicate by check mark {filler} {typed} [ ]\n"
+            if compiled.match(text, 0):
+                matched += 1
+                assert _Line(text, 0, len(_WINDOWED)).holds(gate, 0), (name, length)
+        assert matched > 500  # the typing words are found up to 600 characters in
 
 
 def test_a_window_gate_is_shut_where_the_word_is_out_of_reach() -> None:
