@@ -86,6 +86,9 @@ class _Gate:
 
 # A line longer than this is not searched for gates' words (the attempts are made).
 _GATED_LINE: Final = 4096
+# The text window gates look in is lowered this many characters at a time (each window
+# holds its blanks, at most WINDOW, and WINDOW more).
+_FOLDED: Final = 4 * WINDOW
 # A terminal with no words to gate it is gated by the length of line it needs from this
 # many characters on: shorter lines are few enough that a gate, one more call per
 # attempt, saves less than it costs (LONG_ROW, 2,000, and PROSE, 50, are gated).
@@ -117,10 +120,15 @@ class _Line:
         self.window_at = -1
         self.window_blanks = 0
         self.window_end = 0
-        self.window_lowered: str | None = None
-        self.window_lowered_read = False
         self.windows = windows
         self.window_answers: list[int] = []
+        # The text lowered (as _fold lowers it) from folded_at to folded_end: a stretch of
+        # _FOLDED characters, shared by the windows inside it, each of which would
+        # otherwise lower its own 640 characters (None: the stretch holds a character
+        # _fold cannot keep in place; its windows are not gated).
+        self.folded: str | None = None
+        self.folded_at = 0
+        self.folded_end = -1
 
     def holds(self, gate: _Gate, pos: int) -> bool:
         """Whether the line from ``pos`` on can hold a match: it has one of the words."""
@@ -169,8 +177,6 @@ class _Line:
             self.window_at = pos
             self.window_blanks = blanks
             self.window_end = min(len(text), pos + blanks + WINDOW)
-            self.window_lowered = None
-            self.window_lowered_read = False
             self.window_answers = [0] * self.windows
         if self.window_blanks > WINDOW:
             return True  # a long run of blanks: not worth a search
@@ -187,14 +193,17 @@ class _Line:
                     holds = True
                     break
         else:
-            if not self.window_lowered_read:
-                self.window_lowered = _fold(text[pos : self.window_end])
-                self.window_lowered_read = True
-            lowered = self.window_lowered
+            if pos < self.folded_at or self.window_end > self.folded_end:
+                self.folded_at = pos
+                self.folded_end = min(len(text), pos + _FOLDED)
+                self.folded = _fold(text[pos : self.folded_end])
+            lowered = self.folded
             if lowered is None:
                 return True
+            at = self.folded_at
             for word in gate.words:
-                if lowered.find(word, 0, first - pos + gate.reach + len(word)) >= 0:
+                end = min(self.window_end, first + gate.reach + len(word))
+                if lowered.find(word, pos - at, end - at) >= 0:
                     holds = True
                     break
         self.window_answers[gate.index] = 1 if holds else 2

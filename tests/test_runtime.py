@@ -460,6 +460,33 @@ def test_no_window_gated_question_matches_where_its_gate_is_shut(name: str, type
         assert matched > 500  # the typing words are found up to 600 characters in
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from(["writ", "WRIT", "wr", "it", " ", "\n", "\t", "x" * 30, "\u017f"])
+        | st.integers(1, 700).map(lambda n: " " * n),
+        max_size=60,
+    ),
+    positions=st.lists(st.integers(0, 3000), max_size=30),
+)
+def test_a_window_answers_as_a_search_of_its_own_text(
+    pieces: list[str], positions: list[int]
+) -> None:
+    """A window gate's answer is that of a search of the window's text lowered, wherever
+    the shared lowered stretch starts (it may say yes for a stretch it cannot lower)."""
+    text = "".join(pieces)
+    gate = _Gate(("writ",), True, 0, 40, True)
+    line = _Line(text, 0, 1)
+    for pos in positions:
+        if pos >= len(text):
+            continue
+        blanks = len(text[pos:]) - len(text[pos:].lstrip(" \t"))
+        window = text[pos : min(len(text), pos + blanks + WINDOW)].lower()
+        expected = blanks > WINDOW or window.find("writ", 0, blanks + 40 + 4) >= 0
+        holds = line.holds(gate, pos)
+        assert holds == expected or (holds and "\u017f" in text), (text, pos)
+
+
 def test_a_window_gate_is_shut_where_the_word_is_out_of_reach() -> None:
     """The gate does shut: a word past the reach, or none at all, is no reason to try."""
     gate = _Gate(("written",), True, 0, 10, True)
