@@ -330,3 +330,40 @@ def test_blank_runs_read_whole_match_where_they_did(name: str) -> None:
         for pos in range(len(text)):
             expected, found = slow.match(text, pos), fast.match(text, pos)
             assert (found and found.group()) == (expected and expected.group()), repr(text[pos:])
+
+
+# The attestation reads its first 800 characters at once, up to the first "authori[sz]ed"
+# or the paragraph's end, where it read them lazily, testing for the word at every
+# character: it ends where the lazy reading ended, on every input.
+_LAZY_ATTESTATION = "(?:[^\n]|\n(?![ \t]*\n)){0,800}?"
+_ATTESTATION_PIECES = [
+    *("Pursuant to the requirements", "PURSUANT TO THE REQUIREMENTS", "of the Act", " "),
+    *("authorized", "AUTHORISED", "aUtHoRiZeD", "authoriz", "a", "A", "au", "ed", "sed"),
+    *("\n", "\n\n", "\n  \n", "\n\t", "x" * 50, "y" * 300, "\u0131", "\u212a", "\u017f"),
+]
+
+
+def test_the_attestation_ends_where_its_lazy_reading_did() -> None:
+    import random
+    import re
+
+    from sec8k.forms.form_8k import Form8K
+
+    (terminal,) = [t for t in Form8K.parser().terminals if t.name.endswith("__ATTESTATION")]
+    source = terminal.pattern.to_regexp()
+    read_at_once = "(?:[^aA\n]|[aA](?!(?i:uthori[sz]ed))|\n(?![ \t]*\n)){0,800}+"
+    assert read_at_once in source
+    flags = sum(getattr(re, f.upper()) for f in terminal.pattern.flags)
+    fast = re.compile(source, flags)
+    lazy = re.compile(source.replace(read_at_once, _LAZY_ATTESTATION), flags)
+    rng = random.Random(800)
+    matched = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(_ATTESTATION_PIECES) for _ in range(rng.randint(1, 60)))
+        if rng.random() < 0.8:
+            text = "Pursuant to the requirements" + text
+        text += "\n"
+        expected, found = lazy.match(text), fast.match(text)
+        assert (found and found.end()) == (expected and expected.end()), text
+        matched += expected is not None
+    assert matched > 10_000  # most inputs are attestations, of every length
