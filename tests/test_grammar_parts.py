@@ -367,3 +367,38 @@ def test_the_attestation_ends_where_its_lazy_reading_did() -> None:
         assert (found and found.end()) == (expected and expected.end()), text
         matched += expected is not None
     assert matched > 10_000  # most inputs are attestations, of every length
+
+
+# A table-of-contents line ends in a page number: CONTENTS_ENTRY, and ITEM_WORD where it
+# tells a heading from a contents line, first ask whether the line ends in a digit or a
+# blank, which reads the line in one run. Without that question, each is what it was.
+_LINE_END_QUESTION = "(?=[^\n]*+(?<=[\\d \t])\n)"
+_CONTENTS_PIECES = [
+    *("Item 5", "ITEM 2.02", "Other Events", " ", "  ", "\t", ".", "....", ". . . .", "..."),
+    *("3", "12", "123", "1234", "\u0663", "x" * 40, "Results of Operations", "\n", " \n"),
+]
+
+
+@pytest.mark.parametrize("name", ["CONTENTS_ENTRY", "ITEM_WORD"])
+def test_a_contents_line_is_told_as_it_was(name: str) -> None:
+    import random
+    import re
+
+    from sec8k.forms.form_8k import Form8K
+
+    (terminal,) = [t for t in Form8K.parser().terminals if t.name.endswith("__" + name)]
+    source = terminal.pattern.to_regexp()
+    assert _LINE_END_QUESTION in source
+    flags = sum(getattr(re, f.upper()) for f in terminal.pattern.flags)
+    fast = re.compile(source, flags)
+    plain = re.compile(source.replace(_LINE_END_QUESTION, ""), flags)
+    rng = random.Random(name)
+    matched = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(_CONTENTS_PIECES) for _ in range(rng.randint(1, 12)))
+        text += rng.choice(["", "\n"])
+        for pos in range(len(text)):
+            expected, found = plain.match(text, pos), fast.match(text, pos)
+            assert (found and found.end()) == (expected and expected.end()), (text, pos)
+            matched += expected is not None
+    assert matched > 50  # contents lines (and, for ITEM_WORD, headings) among them
