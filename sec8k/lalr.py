@@ -956,6 +956,57 @@ def window_words(
     return words, folded, max(at for _, _, at in found), after_blanks
 
 
+# ``[ \t]*(?![ \t])``: blanks, then no blank (the grammar's way of saying "up to the first
+# character that is not blank", which the analyses above read), with either spelling of tab.
+_BLANKS_THEN_NO_BLANK: Final = re.compile(r"\[ (?:\t|\\t)\]\*\(\?!\[ (?:\t|\\t)\]\)")
+
+
+def engine_form(pattern: str) -> str:
+    r"""``pattern`` as Python's regex engine runs faster, matching the same everywhere.
+
+    The grammar writes "the blanks, up to the first character that is not one" as
+    ``[ \t]*(?![ \t])``, the form the analyses here read (:class:`_First` starts a terminal
+    at its first non-blank character there). The engine runs that as a repeat that keeps
+    a way back at every blank and a lookahead to close each one; ``[ \t]*+`` takes the
+    same blanks with neither (a possessive repeat never gives a blank back, and the
+    lookahead only forbids giving one back). On the plain-text corpus the lexer's regex
+    work falls by a fifth, a block of prose by a third (measured by replaying the
+    lexer's attempts). Written outside a character class only; the rest is copied as is.
+    """
+    parts: list[str] = []
+    copied = 0
+    i = 0
+    n = len(pattern)
+    while i < n:
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+        elif char == "[":
+            found = _BLANKS_THEN_NO_BLANK.match(pattern, i)
+            if found is not None:
+                parts.append(pattern[copied:i])
+                parts.append("[ \t]*+")
+                i = copied = found.end()
+            else:
+                i = _class_end(pattern, i)
+        else:
+            i += 1
+    parts.append(pattern[copied:])
+    return "".join(parts)
+
+
+def _class_end(pattern: str, at: int) -> int:
+    """Where the character class opened at ``at`` ends (one past its "]")."""
+    i = at + 1
+    if pattern.startswith("^", i):
+        i += 1
+    if pattern.startswith("]", i):  # a "]" first is one of the class's characters
+        i += 1
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i + 1
+
+
 def dispatch_by_first_character(parser: Lark, positions_only: Iterable[str] = ()) -> None:
     """Make each state of ``parser``'s contextual lexer try only the terminals that can start.
 

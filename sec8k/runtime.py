@@ -31,7 +31,15 @@ from lark.lexer import ContextualLexer, _create_unless
 from lark.parsers.lalr_analysis import Shift
 from lark.tree import Meta
 
-from sec8k.lalr import WINDOW, _Starts, _starts, line_least, needed_words, window_words
+from sec8k.lalr import (
+    WINDOW,
+    _Starts,
+    _starts,
+    engine_form,
+    line_least,
+    needed_words,
+    window_words,
+)
 
 __all__ = ["FallbackError", "OverBudgetError", "Program", "program"]
 
@@ -277,7 +285,7 @@ class _Lexer:
             name = str(terminal.name)
             pattern = shared.compiled.get(name)
             if pattern is None:
-                regexp = terminal.pattern.to_regexp()
+                regexp = engine_form(terminal.pattern.to_regexp())
                 pattern = shared.compiled[name] = re.compile(regexp, lark.g_regex_flags)
             names.append(name)
             patterns.append(pattern)

@@ -14,7 +14,7 @@ from lark.lexer import PatternRE, TerminalDef
 
 from sec8k import grammar, pipeline
 from sec8k.forms import default_form, forms
-from sec8k.lalr import WINDOW, line_least, needed_words, window_words
+from sec8k.lalr import WINDOW, engine_form, line_least, needed_words, window_words
 from sec8k.pipeline import STAGES, ParseState
 from sec8k.runtime import FallbackError, OverBudgetError, Program, _Gate, _Line, program
 from tests.conftest import case_input, corpus_files, filing_cases, requires_corpus
@@ -192,6 +192,72 @@ def test_the_driver_agrees_with_lark_on_generated_layouts(pieces: list[str]) -> 
     text = "".join(pieces)
     lark, driven = _both(default_form().parser(), text)
     assert driven == lark
+
+
+@pytest.mark.parametrize(
+    ("pattern", "compiled"),
+    [
+        ("[ \t]*(?![ \t])x", "[ \t]*+x"),
+        (r"[ \t]*(?![ \t])x", "[ \t]*+x"),  # tab written as an escape
+        ("(?m:^[ \t]*(?![ \t]))(?=a)|[ \t]*(?![ \t])b", "(?m:^[ \t]*+)(?=a)|[ \t]*+b"),
+        ("[a[ \t]*(?![ \t])", "[a[ \t]*(?![ \t])"),  # "[ \t]" closes the class "[a[ \t]"
+        ("[]x[ \t]*(?![ \t])]", "[]x[ \t]*(?![ \t])]"),  # "]" first is in the class
+        (r"\[ \t]*(?![ \t])", r"\[ \t]*(?![ \t])"),  # an escaped "[" opens no class
+        ("[ \t]+(?![ \t])x", "[ \t]+(?![ \t])x"),
+    ],
+)
+def test_the_engine_form_reads_blanks_possessively(pattern: str, compiled: str) -> None:
+    """Blanks up to the first non-blank are one possessive repeat, outside classes only."""
+    assert engine_form(pattern) == compiled
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "[ \t]*(?![ \t])(?=[^\n]{3})",  # a greedy repeat would give a blank back here
+        "(?:[ \t]*(?![ \t])a)?[ \t]*b",
+        "[ \t]*(?![ \t])[ \t]?x",
+    ],
+)
+def test_blanks_read_possessively_match_as_written(pattern: str) -> None:
+    """Where giving a blank back would let more match, the lookahead forbids it: so does
+    the possessive repeat."""
+    for text in ("  ab", "  ab\n", "\t b", "  x", " x", "ab", "  ", "\tabc"):
+        for pos in range(len(text) + 1):
+            expected = re.match(pattern, text[pos:])
+            got = re.match(engine_form(pattern), text[pos:])
+            assert (got and got.span()) == (expected and expected.span()), (text, pos)
+
+
+def _engine_forms() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+    found = {}
+    for grammar_file in GRAMMARS:
+        for terminal in grammar.get_parser(grammar_file).terminals:
+            written = terminal.pattern.to_regexp()
+            if engine_form(written) != written:
+                found[written] = (
+                    terminal.name,
+                    re.compile(written),
+                    re.compile(engine_form(written)),
+                )
+    return list(found.values())
+
+
+_ENGINE_FORMS = _engine_forms()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([*_PIECES, " \t ", "\t\n", "  x"]), max_size=20))
+def test_every_terminal_s_engine_form_matches_as_written(pieces: list[str]) -> None:
+    """The driver's compiled form of each shipped terminal matches what the grammar's does,
+    at every position of generated layouts (the corpus test compares whole trees)."""
+    assert len(_ENGINE_FORMS) > 80  # most of the shipped terminals
+    text = "".join(pieces)
+    for name, written, compiled in _ENGINE_FORMS:
+        for pos in range(len(text)):
+            expected = written.match(text, pos)
+            got = compiled.match(text, pos)
+            assert (got and got.span()) == (expected and expected.span()), (name, text, pos)
 
 
 def test_a_tree_is_lark_s_tree_class() -> None:
