@@ -8,6 +8,7 @@ every filing crosses them: the text must not change.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,11 @@ def test_tag_soup_reads_the_same_with_and_without_the_short_path(pieces: list[st
         assert _everything(document) == expected
     finally:
         reader._SHORT_NAME = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \xa0a\n", max_size=40))
+def test_gaps_are_found_as_the_pattern_finds_them(text: str) -> None:
+    """The runs of two spaces or more and of no-break spaces, found without the regex."""
+    pattern = re.compile(r"\xa0+| {2,}")
+    assert reader._gaps(text) == [found.span() for found in pattern.finditer(text)]
