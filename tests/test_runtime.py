@@ -212,6 +212,47 @@ def test_the_engine_form_reads_blanks_possessively(pattern: str, compiled: str) 
 
 
 @pytest.mark.parametrize(
+    ("pattern", "compiled"),
+    [
+        ("(?i:and|of)", "(?i:(?-i:[aA])nd|(?-i:[oO])f)"),
+        ("(?i:is|k|13)", "(?i:(?-i:[iI\\u0130\\u0131])s|(?-i:[kK\\u212a])|13)"),
+        ("(?i)ab|cd", "(?i)(?-i:[aA])b|(?-i:[cC])d"),  # flags for the whole pattern
+        ("(?i:items?)", "(?i:items?)"),  # one alternative: nothing to step over
+        ("and|of", "and|of"),  # case-sensitive already
+        ("(?i:x(?-i:a|b)|y)", "(?i:(?-i:[xX])(?-i:a|b)|(?-i:[yY]))"),
+        ("(?i:[a|b]c|\\|d)", "(?i:[a|b]c|\\|d)"),  # "|" in a class, and escaped
+        ("(?i:(?#a|b)c|d)", "(?i:(?#a|b)(?-i:[cC])|(?-i:[dD]))"),  # a comment reads nothing
+        ("(?i:(?P<n>a|b)|c)", "(?i:(?P<n>(?-i:[aA])|(?-i:[bB]))|(?-i:[cC]))"),
+        ("(a)(?i:\\1|b)", "(a)(?i:\\1|b)"),  # a back-reference: not read
+        ("(?x:a|b)", "(?x:a|b)"),  # verbose: not read
+    ],
+)
+def test_the_engine_form_starts_case_blind_alternatives_with_a_class(
+    pattern: str, compiled: str
+) -> None:
+    """A letter that starts an alternative among several, case-insensitive, is a class."""
+    assert engine_form(pattern) == compiled
+
+
+def test_the_engine_form_reads_case_insensitive_flags_given_apart() -> None:
+    """Flags passed with the pattern count as flags written in it."""
+    assert engine_form("and|of", re.IGNORECASE) == "(?-i:[aA])nd|(?-i:[oO])f"
+
+
+def test_an_ascii_letter_s_class_holds_what_it_matches_case_insensitively() -> None:
+    """Over every code point: "(?i:x)" and the class that replaces it match the same."""
+    letters = re.compile("(?i:[a-z])")
+    candidates = [chr(c) for c in range(0x110000) if letters.fullmatch(chr(c))]
+    assert len(candidates) == 56  # 52 letters, and four that match one case-insensitively
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        written = re.compile(f"(?i:{letter}|-)")
+        compiled = re.compile(engine_form(f"(?i:{letter}|-)"))
+        assert written.pattern != compiled.pattern
+        for char in candidates:
+            assert bool(written.fullmatch(char)) == bool(compiled.fullmatch(char)), (letter, char)
+
+
+@pytest.mark.parametrize(
     "pattern",
     [
         "[ \t]*(?![ \t])(?=[^\n]{3})",  # a greedy repeat would give a blank back here
