@@ -143,9 +143,11 @@ def test_kill_minus_9_and_resume_loses_nothing_and_doubles_nothing(tmp_path: Pat
             if len(list((killed / "filings").glob("part-*.parquet"))) >= goal:
                 break
             time.sleep(0.01)
+        workers = _children(process.pid)
         if process.poll() is None:
             os.kill(process.pid, signal.SIGKILL)
         process.wait()
+        _wait_gone(workers)  # the pool's workers end with their parent, not live on
     before = len(table_rows(killed, "filings"))
     assert 0 < before < len(CASES)  # the kills stopped it part way, with parts written
     done = subprocess.run([*command, "--out", str(killed)], capture_output=True, cwd=ROOT)
@@ -154,6 +156,32 @@ def test_kill_minus_9_and_resume_loses_nothing_and_doubles_nothing(tmp_path: Pat
     assert len(inputs) == len(set(inputs)) == len(CASES)
     for table in TABLES:
         assert len(table_rows(killed, table)) == len(table_rows(whole, table)), table
+
+
+def _children(pid: int) -> list[int]:
+    """The processes ``pid`` started that are running (Linux; none found elsewhere)."""
+    found = []
+    for children in Path(f"/proc/{pid}/task").glob("*/children"):
+        found += [int(child) for child in children.read_text().split()]
+    return found
+
+
+def _wait_gone(pids: list[int], seconds: float = 20) -> None:
+    """Wait until none of ``pids`` runs (a zombie left to be reaped counts as gone)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        alive = []
+        for pid in pids:
+            try:
+                status = Path(f"/proc/{pid}/stat").read_text()
+            except OSError:
+                continue
+            if status.rpartition(")")[2].split()[0] != "Z":
+                alive.append(pid)
+        if not alive:
+            return
+        assert time.monotonic() < deadline, f"worker processes outlived their parent: {alive}"
+        time.sleep(0.1)
 
 
 def _parse_or_die(item: Input, limits: Limits) -> Rows:

@@ -142,13 +142,41 @@ def parse_inputs(items: list[Input], limits: Limits) -> list[Rows]:
     return [parse_input(item, limits) for item in items]
 
 
+# How often a worker asks whether the process that started it is still there, in seconds.
+_PARENT_CHECK_SECONDS = 1.0
+
+
 def _worker_start(memory_mb: int | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    _end_with_parent()
     if memory_mb is not None:
         import resource
 
         cap = memory_mb << 20
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+
+def _end_with_parent() -> None:
+    """End this worker soon after the process that started it is gone (POSIX).
+
+    A parent killed outright (SIGKILL, the system out of memory) cannot shut its pool
+    down, and its workers wait for work on a queue that their siblings keep open: they
+    would stay for good, each with its copy of the parsers. A thread asks every second
+    whether the worker has been handed to another parent, and ends it if so. (Its stack
+    is kept small: it counts against a worker's memory limit.)
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    size = threading.stack_size(1 << 18)
+    try:
+        threading.Thread(target=watch, name="sec8k-parent", daemon=True).start()
+    finally:
+        threading.stack_size(size)
 
 
 def run_batch(
