@@ -285,8 +285,14 @@ class _Lexer:
             name = str(terminal.name)
             pattern = shared.compiled.get(name)
             if pattern is None:
-                regexp = engine_form(terminal.pattern.to_regexp())
-                pattern = shared.compiled[name] = re.compile(regexp, lark.g_regex_flags)
+                written = terminal.pattern.to_regexp()
+                try:
+                    pattern = re.compile(
+                        engine_form(written, lark.g_regex_flags), lark.g_regex_flags
+                    )
+                except re.error:  # a construct engine_form misread: the written form is right
+                    pattern = re.compile(written, lark.g_regex_flags)
+                shared.compiled[name] = pattern
             names.append(name)
             patterns.append(pattern)
             starts.append(shared.starts.get(name))

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from lark import Lark, Token, Tree, UnexpectedInput
 from lark.lexer import PatternRE, TerminalDef
 
-from sec8k import grammar, pipeline
+from sec8k import grammar, pipeline, runtime
 from sec8k.forms import default_form, forms
 from sec8k.lalr import WINDOW, engine_form, line_least, needed_words, window_words
 from sec8k.pipeline import STAGES, ParseState
@@ -234,9 +234,23 @@ def test_the_engine_form_starts_case_blind_alternatives_with_a_class(
     assert engine_form(pattern) == compiled
 
 
+def test_a_terminal_whose_engine_form_does_not_compile_is_compiled_as_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The written pattern is the reference: a rewrite the engine rejects is not used."""
+    monkeypatch.setattr(runtime, "engine_form", lambda pattern, flags=0: "(")
+    grammar_text = "start: WORD+\nWORD: /[ \\t]*(?![ \\t])(?i:ab|cd)/"
+    parser = Lark(grammar_text, parser="lalr", maybe_placeholders=False)
+    driver = program(parser, False)
+    assert driver is not None
+    assert _shape(driver.parse("ab CD", _NO_BUDGET)) == _shape(parser.parse("ab CD"))
+
+
 def test_the_engine_form_reads_case_insensitive_flags_given_apart() -> None:
     """Flags passed with the pattern count as flags written in it."""
     assert engine_form("and|of", re.IGNORECASE) == "(?-i:[aA])nd|(?-i:[oO])f"
+    verbose = "[ \t]*(?![ \t])(?i:and|of)  # a comment [ \t]*(?![ \t])"
+    assert engine_form(verbose, re.VERBOSE) == verbose
 
 
 def test_an_ascii_letter_s_class_holds_what_it_matches_case_insensitively() -> None:
