@@ -959,6 +959,12 @@ def window_words(
 # ``[ \t]*(?![ \t])``: blanks, then no blank (the grammar's way of saying "up to the first
 # character that is not blank", which the analyses above read), with either spelling of tab.
 _BLANKS_THEN_NO_BLANK: Final = re.compile(r"\[ (?:\t|\\t)\]\*\(\?!\[ (?:\t|\\t)\]\)")
+# What repeats the item before it (a repeated lookahead is not the blanks' end).
+_QUANTIFIERS: Final = ("*", "+", "?", "{")
+# Inline flags that make white space and comments insignificant, and those that make
+# matching ASCII-only (looked for anywhere).
+_VERBOSE_GROUP: Final = re.compile(r"\(\?[aiLmsu]*x")
+_ASCII_GROUP: Final = re.compile(r"\(\?[iLmsux]*a")
 # How a group opens: inline flags, with or without a colon, or one of the other kinds.
 _FLAGS_OPEN: Final = re.compile(r"\(\?([aiLmsux]*)(?:-([imsx]+))?([:)])")
 _OTHER_OPEN: Final = re.compile(r"\((?:\?(?:P<\w+>|[:=!>]|<[=!]))?")
@@ -987,11 +993,11 @@ def engine_form(pattern: str, flags: int = 0) -> str:
 
     Replayed on the lexer's attempts on the plain-text corpus, the first cut the regex
     engine's work by a fifth (a block of prose by a third), the second by 7% more. A
-    pattern this does not read (a back-reference, a conditional, inline verbose flags)
-    keeps its alternatives as written; one compiled with verbose flags is left whole.
+    pattern this does not read (a back-reference, a conditional, ASCII-only matching)
+    keeps its alternatives as written; one with verbose flags is left whole.
     """
-    if flags & re.VERBOSE:  # white space and comments would be read as pattern
-        return pattern
+    if flags & re.VERBOSE or _VERBOSE_GROUP.search(pattern):
+        return pattern  # white space and comments would be read as pattern
     branching = _branching_groups(pattern, flags)
     parts: list[str] = []
     copied = 0
@@ -1021,7 +1027,7 @@ def engine_form(pattern: str, flags: int = 0) -> str:
             i += 2
         elif char == "[":
             found = _BLANKS_THEN_NO_BLANK.match(pattern, i)
-            if found is not None:
+            if found is not None and not _repeated(pattern, found.end()):
                 parts.append(pattern[copied:i])
                 parts.append("[ \t]*+")
                 i = copied = found.end()
@@ -1052,14 +1058,21 @@ def engine_form(pattern: str, flags: int = 0) -> str:
     return "".join(parts)
 
 
+def _repeated(pattern: str, at: int) -> bool:
+    """Whether what ends at ``at`` is repeated: a quantifier follows, after any comments."""
+    while pattern.startswith("(?#", at):
+        at = _group_end(pattern, at)
+    return pattern.startswith(_QUANTIFIERS, at)
+
+
 def _branching_groups(pattern: str, flags: int) -> frozenset[int]:
     """Where the groups of ``pattern`` with two or more alternatives open (-1: the top).
 
     Empty for a pattern whose alternatives are not read here: with verbose flags (white
-    space and comments), a back-reference or a conditional group.
+    space and comments), ASCII-only matching, a back-reference or a conditional group.
     """
-    if flags & re.VERBOSE:
-        return frozenset()
+    if flags & (re.VERBOSE | re.ASCII) or _ASCII_GROUP.search(pattern):
+        return frozenset()  # (ASCII matching: a letter matches its two cases only)
     found: set[int] = set()
     groups = [-1]
     i = 0

@@ -204,6 +204,9 @@ def test_the_driver_agrees_with_lark_on_generated_layouts(pieces: list[str]) -> 
         ("[]x[ \t]*(?![ \t])]", "[]x[ \t]*(?![ \t])]"),  # "]" first is in the class
         (r"\[ \t]*(?![ \t])", r"\[ \t]*(?![ \t])"),  # an escaped "[" opens no class
         ("[ \t]+(?![ \t])x", "[ \t]+(?![ \t])x"),
+        ("[ \t]*(?![ \t])*x", "[ \t]*(?![ \t])*x"),  # a repeated lookahead
+        ("[ \t]*(?![ \t])(?#c)?x", "[ \t]*(?![ \t])(?#c)?x"),  # a comment between
+        ("(?x:[ \t]*(?![ \t]))", "(?x:[ \t]*(?![ \t]))"),  # verbose: left whole
     ],
 )
 def test_the_engine_form_reads_blanks_possessively(pattern: str, compiled: str) -> None:
@@ -225,6 +228,7 @@ def test_the_engine_form_reads_blanks_possessively(pattern: str, compiled: str) 
         ("(?i:(?P<n>a|b)|c)", "(?i:(?P<n>(?-i:[aA])|(?-i:[bB]))|(?-i:[cC]))"),
         ("(a)(?i:\\1|b)", "(a)(?i:\\1|b)"),  # a back-reference: not read
         ("(?x:a|b)", "(?x:a|b)"),  # verbose: not read
+        ("(?ai:is|k)", "(?ai:is|k)"),  # ASCII-only: "i" matches no dotless i there
     ],
 )
 def test_the_engine_form_starts_case_blind_alternatives_with_a_class(
@@ -282,6 +286,36 @@ def test_blanks_read_possessively_match_as_written(pattern: str) -> None:
             expected = re.match(pattern, text[pos:])
             got = re.match(engine_form(pattern), text[pos:])
             assert (got and got.span()) == (expected and expected.span()), (text, pos)
+
+
+_PATTERN_PIECES = [
+    *("(?i:", "(?-i:", "(?i)", "(?ai:", "(?:", "(?=", "(?!", "(?<=", "(?P<n>", "(?#c)"),
+    *("(", ")", "(?i:ab|", "|sk)", "|K"),
+    *("[", "[^", "]", "|", "\\", "\\|", "\\[", "*", "+", "?", "{2}", "^", " ", "\t"),
+    *("[ \t]*(?![ \t])", "a", "b", "s", "K", "i", "ab", "sk"),
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.one_of(
+        st.lists(st.sampled_from(_PATTERN_PIECES), max_size=12).map("".join),
+        st.text(alphabet="()[]|\\?:!=<>Pnix-*+^ \tabsK", max_size=24),
+    )
+)
+@pytest.mark.filterwarnings("ignore::FutureWarning")  # "possible nested set": still a pattern
+def test_the_engine_form_of_any_pattern_matches_as_written(pattern: str) -> None:
+    """Any pattern the engine compiles: its engine form compiles and matches the same."""
+    try:
+        written = re.compile(pattern)
+    except (re.error, RecursionError, OverflowError):
+        return
+    compiled = re.compile(engine_form(pattern))
+    for text in ("ab AB", "  sK x", "\tbas|", "a\u017fb\u212a", "I\u0131\u0130i"):
+        for pos in range(len(text) + 1):
+            expected = written.match(text, pos)
+            got = compiled.match(text, pos)
+            assert (got and got.span()) == (expected and expected.span()), (pattern, text, pos)
 
 
 def _engine_forms() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
