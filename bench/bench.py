@@ -16,7 +16,9 @@ What it measures, for the 8-K documents of the corpus (one per file):
   and, for its largest input, the peak traced memory and the growth of peak RSS (in a
   fresh process) per byte of that input; and, when edgartools is installed in the same
   environment, its median and throughput on the same inputs in the same run and how many
-  times faster sec8k is (bench/peer.py says how it is run offline).
+  times faster sec8k is (bench/peer.py says how it is run offline); then a row for the
+  three kinds of document together (the times of their rows, not a new run), as the
+  documents of a mixed set of filings would be measured.
 
 The 8-K document of a file is the ``<TEXT>`` of its first ``<DOCUMENT>`` whose ``<TYPE>``
 starts with ``8-K`` (files with ``<DOCUMENT>`` blocks but no such one are skipped), or the
@@ -402,6 +404,11 @@ def print_by_kind(kinds: dict[str, list[Input]], repeat: int) -> None:
     if found:
         columns += f" {'peer median':>11} {'peer MB/s':>9} {'x faster':>8}"
     print(columns)
+    # The three kinds of 8-K document together, as a release is measured on unseen
+    # documents of every era: their times as measured for the rows above.
+    document_times: list[float] = []
+    peer_times: list[float] = []
+    document_size = 0
     for kind, inputs in kinds.items():
         if not inputs:
             continue
@@ -415,23 +422,44 @@ def print_by_kind(kinds: dict[str, list[Input]], repeat: int) -> None:
             traced = tracemalloc.get_traced_memory()[1]
         finally:
             tracemalloc.stop()
-        row = (
-            f"{kind:<11} {len(inputs):>6} {size / MB:>7.2f}"
-            f" {statistics.median(times) * 1000:>10.2f} {percentile(times, 95) * 1000:>8.2f}"
-            f" {size / MB / sum(times):>7.2f} {traced / largest.size:>10.1f}"
-            f" {rss_per_byte(largest.given):>8.1f}"
+        row = _timing_row(kind, times, size) + (
+            f" {traced / largest.size:>10.1f} {rss_per_byte(largest.given):>8.1f}"
         )
+        theirs: list[float] = []
         if found:
             items = found[1]
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 items(largest.document)  # its parsers warm up
                 theirs = best_times(inputs, lambda item, items=items: items(item.document), repeat)
-            row += (
-                f" {statistics.median(theirs) * 1000:>11.2f} {size / MB / sum(theirs):>9.2f}"
-                f" {statistics.median(theirs) / statistics.median(times):>8.1f}"
-            )
+            row += _peer_columns(times, theirs, size)
         print(row)
+        if kind != "submission":
+            document_times += times
+            peer_times += theirs
+            document_size += size
+    if document_times:
+        row = _timing_row("documents", document_times, document_size) + f" {'-':>10} {'-':>8}"
+        if found:
+            row += _peer_columns(document_times, peer_times, document_size)
+        print(row)
+
+
+def _timing_row(kind: str, times: Sequence[float], size: int) -> str:
+    """A row's first columns: inputs, MB, median and p95 ms, MB/s."""
+    return (
+        f"{kind:<11} {len(times):>6} {size / MB:>7.2f}"
+        f" {statistics.median(times) * 1000:>10.2f} {percentile(times, 95) * 1000:>8.2f}"
+        f" {size / MB / sum(times):>7.2f}"
+    )
+
+
+def _peer_columns(times: Sequence[float], theirs: Sequence[float], size: int) -> str:
+    """The peer's median and MB/s on the same inputs, and how many times faster sec8k is."""
+    return (
+        f" {statistics.median(theirs) * 1000:>11.2f} {size / MB / sum(theirs):>9.2f}"
+        f" {statistics.median(theirs) / statistics.median(times):>8.1f}"
+    )
 
 
 # --- main ---------------------------------------------------------------------------------
