@@ -13,7 +13,11 @@ MB/s for each, the local engine's time over the library loop's divided by N (1.0
 perfect scaling), and the Dask engine's overhead per task over the local engine's. Run
 from the project root::
 
-    python bench/batch.py [FOLDER] [--jobs 2] [--dask] [--repeat 3]
+    python bench/batch.py [FOLDER] [--jobs 2] [--dask] [--repeat 3] [--installed]
+
+It measures the checkout's sec8k, which is always pure Python; ``--installed`` measures the
+one installed in the environment instead, as users run it (a wheel built with a C compiler
+runs its hot modules compiled). Batch workers import what the parent imported.
 """
 
 from __future__ import annotations
@@ -27,6 +31,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+# The checkout's sec8k ahead of any installed copy; with --installed, the installed one,
+# imported before the project root goes on the path.
+INSTALLED = "--installed" in sys.argv[1:]
+if INSTALLED:
+    import sec8k
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -49,10 +58,17 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--dask", action="store_true", help="time the Dask engine too")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each; the best is kept")
+    parser.add_argument(
+        "--installed",
+        action="store_true",
+        help="measure the installed sec8k (a wheel may be compiled), not the checkout's",
+    )
     args = parser.parse_args()
     paths = [item.path for item in find_inputs([str(args.folder)])]
     size = sum(p.stat().st_size for p in paths) / MB
     print(f"{len(paths)} filings, {size:.1f} MB, in {args.folder}")
+    compiled = sec8k.compiled_modules()
+    print(f"sec8k from {Path(sec8k.__file__).parent}, {len(compiled)} modules compiled")
     sec8k.parse(paths[0])  # build the parsers
 
     engines = ("local", "dask") if args.dask else ("local",)
