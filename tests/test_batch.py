@@ -191,20 +191,53 @@ def _parse_or_die(item: Input, limits: Limits) -> Rows:
     return parse_input(item, limits)
 
 
+@pytest.mark.parametrize("inputs", [FEW, CASES], ids=["one-per-task", "chunked"])
 def test_a_worker_killed_from_outside_fails_its_input_only(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    inputs: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The workers are forked: they run the patched function (pickled by its name here).
+    # With few inputs each task is one; with all of them tasks carry several (CHUNK), and
+    # the killer's neighbours in its task must not fail with it.
     monkeypatch.setattr("sec8k.batch.run.parse_input", _parse_or_die)
     killer = tmp_path / "killer.txt"
-    shutil.copy(FEW[0], killer)
+    shutil.copy(inputs[0], killer)
     out = tmp_path / "out"
-    result = run_batch([*map(str, FEW), str(killer)], out, jobs=2)
+    middle = len(inputs) // 2
+    given = [*map(str, inputs[:middle]), str(killer), *map(str, inputs[middle:])]
+    result = run_batch(given, out, jobs=2)
     rows = {r["input"]: r for r in table_rows(out, "filings")}
-    assert len(rows) == len(FEW) + 1
+    assert len(rows) == len(inputs) + 1
     assert rows[str(killer)]["status"] == "failed"
     assert "worker process died" in str(rows[str(killer)]["reason"])
-    assert all(rows[str(p)]["status"] == "parsed" for p in FEW)
+    assert all(rows[str(p)]["status"] in ("parsed", "errors") for p in inputs)
+    assert result.statuses["failed"] == 1
+
+
+def _parse_unpicklable(item: Input, limits: Limits) -> Rows:
+    """parse_input, except that an input named like "unpicklable" gets rows that cannot
+    be sent back from the worker."""
+    rows = parse_input(item, limits)
+    if "unpicklable" in item.name:
+        rows["filings"][0]["reason"] = lambda: None
+    return rows
+
+
+def test_rows_that_cannot_come_back_fail_their_input_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Rows go back from the workers a task (several inputs) at a time; a task whose rows
+    # cannot be pickled is run again one input at a time, so only the culprit fails.
+    monkeypatch.setattr("sec8k.batch.run.parse_input", _parse_unpicklable)
+    inputs = CASES[:20]
+    bad = tmp_path / "unpicklable.txt"
+    shutil.copy(inputs[0], bad)
+    out = tmp_path / "out"
+    result = run_batch([str(bad), *map(str, inputs)], out, jobs=2)
+    rows = {r["input"]: r for r in table_rows(out, "filings")}
+    assert len(rows) == len(inputs) + 1
+    assert rows[str(bad)]["status"] == "failed"
+    assert "worker error" in str(rows[str(bad)]["reason"])
+    assert all(rows[str(p)]["status"] in ("parsed", "errors") for p in inputs)
     assert result.statuses["failed"] == 1
 
 
