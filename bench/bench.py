@@ -13,12 +13,14 @@ What it measures, for the 8-K documents of the corpus (one per file):
 * with ``--by-kind``: instead of the above, one row per kind of input: plain-text, HTML
   and inline XBRL 8-K documents, and whole submissions (every file with ``<DOCUMENT>``
   blocks, as bytes), each with its median and 95th percentile ms per input, throughput,
-  and, for its largest input, the peak traced memory and the growth of peak RSS (in a
-  fresh process) per byte of that input; and, when edgartools is installed in the same
-  environment, its median and throughput on the same inputs in the same run and how many
-  times faster sec8k is (bench/peer.py says how it is run offline); then a row for the
-  three kinds of document together (the times of their rows, not a new run), as the
-  documents of a mixed set of filings would be measured.
+  the split of its time into a fixed cost per input and a marginal throughput (the
+  least-squares line of time on size: "fixed ms" and "+MB/s"), and, for its largest
+  input, the peak traced memory and the growth of peak RSS (in a fresh process) per byte
+  of that input; and, when edgartools is installed in the same environment, its median
+  and throughput on the same inputs in the same run and how many times faster sec8k is
+  (bench/peer.py says how it is run offline); then a row for the three kinds of document
+  together (the times of their rows, not a new run), as the documents of a mixed set of
+  filings would be measured.
 
 The 8-K document of a file is the ``<TEXT>`` of its first ``<DOCUMENT>`` whose ``<TYPE>``
 starts with ``8-K`` (files with ``<DOCUMENT>`` blocks but no such one are skipped), or the
@@ -228,6 +230,34 @@ def percentile(values: Sequence[float], q: float) -> float:
     return ordered[max(0, math.ceil(q / 100 * len(ordered)) - 1)]
 
 
+def fixed_and_marginal(times: Sequence[float], sizes: Sequence[int]) -> tuple[float, float] | None:
+    """The least-squares line of time on size: fixed seconds per input, and marginal MB/s.
+
+    A kind's throughput is its total size over its total time, so on inputs of a few
+    tens of KB it is decided as much by what every input costs whatever its size (the
+    cover, the signature, the stages' set-up) as by the cost of each byte. The line
+    separates the two: its intercept is the fixed cost of an input, its slope the cost
+    of one more MB. None when the sizes do not vary or time does not grow with size.
+    """
+    count = len(times)
+    if count < 2:
+        return None
+    mean_size = sum(sizes) / count
+    mean_time = sum(times) / count
+    spread = sum((size - mean_size) ** 2 for size in sizes)
+    if spread == 0:
+        return None
+    slope = (
+        sum(
+            (size - mean_size) * (took - mean_time) for size, took in zip(sizes, times, strict=True)
+        )
+        / spread
+    )
+    if slope <= 0:
+        return None
+    return mean_time - slope * mean_size, 1 / (slope * MB)
+
+
 # --- output -------------------------------------------------------------------------------
 
 
@@ -400,6 +430,7 @@ def print_by_kind(kinds: dict[str, list[Input]], repeat: int) -> None:
     print(f"peer: {found[0] if found else 'not installed (pip install edgartools)'}")
     print()
     columns = f"{'kind':<11} {'inputs':>6} {'MB':>7} {'median ms':>10} {'p95 ms':>8} {'MB/s':>7}"
+    columns += f" {'fixed ms':>8} {'+MB/s':>7}"
     columns += f" {'traced B/B':>10} {'RSS B/B':>8}"
     if found:
         columns += f" {'peer median':>11} {'peer MB/s':>9} {'x faster':>8}"
@@ -408,7 +439,7 @@ def print_by_kind(kinds: dict[str, list[Input]], repeat: int) -> None:
     # documents of every era: their times as measured for the rows above.
     document_times: list[float] = []
     peer_times: list[float] = []
-    document_size = 0
+    document_sizes: list[int] = []
     for kind, inputs in kinds.items():
         if not inputs:
             continue
@@ -422,7 +453,7 @@ def print_by_kind(kinds: dict[str, list[Input]], repeat: int) -> None:
             traced = tracemalloc.get_traced_memory()[1]
         finally:
             tracemalloc.stop()
-        row = _timing_row(kind, times, size) + (
+        row = _timing_row(kind, times, [item.size for item in inputs]) + (
             f" {traced / largest.size:>10.1f} {rss_per_byte(largest.given):>8.1f}"
         )
         theirs: list[float] = []
@@ -437,20 +468,23 @@ def print_by_kind(kinds: dict[str, list[Input]], repeat: int) -> None:
         if kind != "submission":
             document_times += times
             peer_times += theirs
-            document_size += size
+            document_sizes += [item.size for item in inputs]
     if document_times:
-        row = _timing_row("documents", document_times, document_size) + f" {'-':>10} {'-':>8}"
+        row = _timing_row("documents", document_times, document_sizes) + f" {'-':>10} {'-':>8}"
         if found:
-            row += _peer_columns(document_times, peer_times, document_size)
+            row += _peer_columns(document_times, peer_times, sum(document_sizes))
         print(row)
 
 
-def _timing_row(kind: str, times: Sequence[float], size: int) -> str:
-    """A row's first columns: inputs, MB, median and p95 ms, MB/s."""
+def _timing_row(kind: str, times: Sequence[float], sizes: Sequence[int]) -> str:
+    """A row's first columns: inputs, MB, median and p95 ms, MB/s, fixed ms and +MB/s."""
+    size = sum(sizes)
+    line = fixed_and_marginal(times, sizes)
+    split = f" {line[0] * 1000:>8.2f} {line[1]:>7.1f}" if line else f" {'-':>8} {'-':>7}"
     return (
         f"{kind:<11} {len(times):>6} {size / MB:>7.2f}"
         f" {statistics.median(times) * 1000:>10.2f} {percentile(times, 95) * 1000:>8.2f}"
-        f" {size / MB / sum(times):>7.2f}"
+        f" {size / MB / sum(times):>7.2f}" + split
     )
 
 
