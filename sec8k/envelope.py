@@ -38,24 +38,42 @@ from sec8k.transform import walk
 __all__ = ["Envelope", "find_document"]
 
 # Where a wrapper could start: a file without any of these is a bare document.
-# The tags that start a wrapper. Each is looked for with str.find: a regular expression
-# of the eight tried them at every "<" of an HTML document (0.42 ms for the median corpus
-# HTML document, the finds 0.13 ms).
 _WRAPPER_TAGS = (
     *("<SEC-DOCUMENT>", "<IMS-DOCUMENT>", "<SEC-HEADER>", "<IMS-HEADER>", "<SUBMISSION>"),
     *("<DOCUMENT>", "-----BEGIN PRIVACY-ENHANCED MESSAGE-----", "&lt;SEC-HEADER&gt;"),
+)
+# The tags grouped by a part they share: the part, how far past a tag's start it can end,
+# and its tags with where it starts in each. A bare document, most inputs, is searched to
+# its end once per part, four times, not once per tag. (A regular expression of the eight
+# tried them at every "<" of an HTML document: 0.42 ms for the median corpus HTML
+# document; eight finds, one a tag, 101 us for the mean one, and these four 47 us.)
+_WRAPPER_PARTS: tuple[tuple[str, int, tuple[tuple[str, int], ...]], ...] = tuple(
+    (
+        part,
+        max(tag.index(part) for tag in _WRAPPER_TAGS if part in tag) + len(part),
+        tuple((tag, tag.index(part)) for tag in _WRAPPER_TAGS if part in tag),
+    )
+    for part in ("DOCUMENT>", "-HEADER", "<SUBMISSION>", "-----BEGIN PRIVACY-ENHANCED ")
 )
 
 
 def _first_wrapper_tag(text: str) -> int:
     """Where the first wrapper tag starts, or -1."""
     first = len(text)
-    for tag in _WRAPPER_TAGS:
-        # Each search ends where a tag found already starts: a submission's first tag is
-        # found at its start, and the others then look at a few characters, not megabytes.
-        at = text.find(tag, 0, first + len(tag) - 1)
-        if at >= 0:
-            first = at
+    for part, reach, tags in _WRAPPER_PARTS:
+        # A search ends where a tag found already starts: a submission's first tag is
+        # found at its start, and the other searches then look at a few characters.
+        at = text.find(part, 0, first + reach)
+        while at >= 0:
+            found = False
+            for tag, offset in tags:
+                start = at - offset
+                if 0 <= start < first and text.startswith(tag, start):
+                    first = start
+                    found = True
+            if found:
+                break
+            at = text.find(part, at + 1, first + reach)
     return first if first < len(text) else -1
 
 
