@@ -45,6 +45,8 @@ SHAPES: dict[str, Callable[[int], bytes]] = {
         + b"</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
     ),
     "nul-and-controls": lambda n: b"ITEM 5.  OTHER EVENTS\n\x00\x01\x1b text\x7f\n" * (n // 38),
+    # What the envelope's search for wrapper tags finds and must pass over, a million times.
+    "wrapper-near-misses": lambda n: b"</DOCUMENT> SEC-HEADER> " * (n // 24),
     "tabbed-label-rows": lambda n: b"FORM 8-K\n" + b"\tName\t\tValue\n" * (n // 13),
     "tab-flood-one-line": lambda n: b"FORM 8-K\n" + b"\ta" * (n // 2),
     "html-long-paragraph": lambda n: b"<html><body><p>" + b"<b>word</b> " * (n // 12),

@@ -64,16 +64,14 @@ def _first_wrapper_tag(text: str) -> int:
         # A search ends where a tag found already starts: a submission's first tag is
         # found at its start, and the other searches then look at a few characters.
         at = text.find(part, 0, first + reach)
-        while at >= 0:
-            found = False
-            for tag, offset in tags:
-                start = at - offset
-                if 0 <= start < first and text.startswith(tag, start):
-                    first = start
-                    found = True
-            if found:
-                break
-            at = text.find(part, at + 1, first + reach)
+        if at < 0:
+            continue
+        # The part is there: each of its tags is looked for from there on, as a whole
+        # (a part that is no tag, as in "</DOCUMENT>", may come a million times).
+        for tag, offset in tags:
+            found = text.find(tag, max(0, at - offset), first + len(tag) - 1)
+            if found >= 0:
+                first = found
     return first if first < len(text) else -1
 
 
