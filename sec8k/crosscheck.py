@@ -87,7 +87,7 @@ def cross_check(
         )
     period = header.period_of_report
     reported = cover.period_of_report if cover is not None else None
-    if period and reported and period != reported:
+    if period and reported and cover is not None and period not in cover.period_dates():
         sink.report(
             HDR_PERIOD,
             f"the header's period of report is {period.isoformat()}; "

@@ -228,6 +228,14 @@ class CoverPage(Node):
     parts: tuple[CoverPart, ...] = ()
     """Every recognised piece of the cover, in document order."""
 
+    def period_dates(self) -> tuple[datetime.date, ...]:
+        """The printed dates EDGAR may have taken for the period of report.
+
+        ``period_of_report``, and any other date the form's cover prints for the same
+        thing (a form's cover class adds it): the header is checked against all of them.
+        """
+        return (self.period_of_report,) if self.period_of_report is not None else ()
+
     def checked(self, field: str) -> tuple[str, ...]:
         """The labels of the checked boxes of ``field``."""
         return tuple(b.label for b in self.boxes if b.field == field and b.checked)

@@ -18,9 +18,17 @@ TAG_NAME = (
     '<span style="font-size:17pt;font-weight:bold;"> FOODS, INC.</span>',
 )
 
+PERICOM = "0001012870-02-001163"
+
 FAILING = [
     Case("HDR001", "0000891092-03-002843", None, "header lists Item 7; the body has 12 and 7"),
     Case("HDR002", "0000703901-98-000003", None, "header period 1997-12-16; cover 1998-01-26"),
+    Case(
+        "HDR002",
+        PERICOM,
+        ("March 14, 2002 (March 6, 2002)", "March 14, 2002 (March 7, 2002)"),
+        "header period 2002-03-06; cover 2002-03-14 (2002-03-07)",
+    ),
     Case("HDR003", "0001004963-96-000004", None, "header IRS 943234049; cover 94-3173918"),
     Case("HDR004", "0000723533-04-000001", None, "header 001-16851; cover 0-11596"),
     Case(
@@ -67,6 +75,8 @@ FAILING = [
 PASSING = [
     Case("HDR001", UNION_CAMP),
     Case("HDR002", UNION_CAMP),
+    # "March 14, 2002 (March 6, 2002)": the header took the earliest event's date.
+    Case("HDR002", PERICOM),
     Case("HDR003", UNION_CAMP),
     Case("HDR004", UNION_CAMP),
     Case("HDR005", UNION_CAMP),
