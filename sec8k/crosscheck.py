@@ -26,9 +26,12 @@ from sec8k.diagnostics import (
     DiagnosticSink,
 )
 from sec8k.model import CoverPage, Document, Exhibit, ExhibitDocument, Item, Registrant, SecHeader
-from sec8k.transform.values import parse_date
+from sec8k.transform.values import is_not_applicable, parse_date
 
 __all__ = ["check_xbrl", "cross_check", "exhibit_key", "link_exhibits"]
+
+
+_ALPHANUMERIC = re.compile(r"[A-Za-z0-9]")
 
 
 def _digits(value: str | None) -> str:
@@ -211,8 +214,14 @@ def check_xbrl(
             differs("DocumentPeriodEndDate", period, cover.period_of_report.isoformat())
     symbols = xbrl.get("TradingSymbol")
     if symbols and cover.securities_12b is not None:
+        # A dash or "N/A" tagged for a class without a symbol (notes) is no symbol, as
+        # the cover's reading of the same cell is none.
         tagged_symbols = sorted(
-            {s.upper() for s in ([symbols] if isinstance(symbols, str) else symbols)}
+            {
+                s.upper()
+                for s in ([symbols] if isinstance(symbols, str) else symbols)
+                if _ALPHANUMERIC.search(s) and not is_not_applicable(s)
+            }
         )
         printed = sorted({(r.trading_symbol or "").upper() for r in cover.securities_12b} - {""})
         if tagged_symbols != printed:

@@ -19,6 +19,12 @@ TAG_NAME = (
 )
 
 PERICOM = "0001012870-02-001163"
+APPLE = "0001193125-19-292676_d828969d8k"
+# The common stock's symbol with its tag around three of its four letters.
+TAG_SYMBOL = (
+    'CommonStockMember">AAPL</ix:nonNumeric>',
+    'CommonStockMember">AAP</ix:nonNumeric>L',
+)
 
 FAILING = [
     Case("HDR001", "0000891092-03-002843", None, "header lists Item 7; the body has 12 and 7"),
@@ -63,6 +69,7 @@ FAILING = [
         "EX-99 attached and no longer listed",
     ),
     Case("XBR001", TYSON, TAG_NAME, "the name's tag covers only 'TYSON'"),
+    Case("XBR001", APPLE, TAG_SYMBOL, "the symbol's tag covers only 'AAP'"),
     Case(
         "TRN001",
         "immunogen",
@@ -85,6 +92,8 @@ PASSING = [
     Case("HDR008", UNION_CAMP),
     Case("HDR009", UNION_CAMP),
     Case("XBR001", TYSON),
+    # Notes without a trading symbol, "&#8212;" both printed and tagged.
+    Case("XBR001", APPLE),
     Case("TRN001", "immunogen"),
     Case("PRS010", "immunogen"),
 ]
