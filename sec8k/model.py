@@ -52,6 +52,7 @@ __all__ = [
     "ReportText",
     "SecHeader",
     "Section",
+    "SectionHeading",
     "Security",
     "Signature",
     "SignatureBlock",
@@ -285,6 +286,24 @@ class Item(Node):
     status: str = "reported"
     """"reported", or "none" where the item says only that it has nothing to report (its
     body, or the end of its heading, is "None." or "Not applicable.")."""
+
+
+@dataclass(frozen=True, slots=True)
+class SectionHeading(Node):
+    """The heading of one of the groups a form's items are numbered in, printed above them.
+
+    "Section 5 - Corporate Governance and Management" above Items 5.01 to 5.08, where a
+    form's items are numbered by section and its filers print the section's heading.
+    """
+
+    node = "section_heading"
+
+    number: str
+    """The section's number as printed: "5"."""
+    title: str
+    """Its title as printed: "Corporate Governance and Management"."""
+    span: Span
+    """The heading line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -646,6 +665,7 @@ Section: TypeAlias = (
     Item
     | OmittedItems
     | PartHeading
+    | SectionHeading
     | ExplanatoryNote
     | ReportText
     | SignatureBlock

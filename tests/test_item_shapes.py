@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import sec8k
+from sec8k.model import Item, SectionHeading
 from tests.conftest import CORPUS, requires_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -141,3 +142,59 @@ def test_run_in_text_in_a_real_filing() -> None:
     (item,) = [i for i in filing.items if i.number == "8.01"]
     assert item.title == "Other Events."
     assert item.text.startswith("On March 13, 2015 the Registrant entered into")
+
+
+ORACLE = ROOT / "tests" / "filings" / "oracle-8k-2024-11-14" / "oracle-8k-2024-11-14.html"
+
+
+def test_a_section_heading_above_the_items_is_a_section_of_its_own() -> None:
+    # Oracle 2024 prints "Section 5—Corporate Governance and Management" above Item 5.07.
+    filing = sec8k.parse(ORACLE)
+    heading, item = filing.sections[:2]
+    assert isinstance(heading, SectionHeading)
+    assert (heading.number, heading.title) == ("5", "Corporate Governance and Management")
+    assert isinstance(item, Item)
+    assert item.number == "5.07" and "Section 5" not in item.text
+    assert "PRS010" not in {d.code for d in filing.diagnostics}
+    assert filing.uncovered() == ()
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "SECTION 8. OTHER EVENTS.",
+        "Section 8 - Other Events",
+        "Section 8 \u2013 Other Events",
+        "SECTION 9 \u2014 FINANCIAL STATEMENTS AND EXHIBITS",
+    ],
+)
+def test_a_section_heading_between_items_ends_the_item_before_it(heading: str) -> None:
+    # ImmunoGen 2002 with a section heading printed between its Item 9 body and Item 7.
+    original = IMMUNOGEN.read_text(encoding="utf-8")
+    at = original.index("ITEM 7.")
+    text = original[:at] + heading + "\n\n" + original[at:]
+    filing = sec8k.parse(text)
+    item_9 = filing.items[0]
+    assert item_9.number == "9" and heading not in item_9.text
+    headings = [s for s in filing.sections if isinstance(s, SectionHeading)]
+    assert [(h.number, text[h.span.start : h.span.end]) for h in headings] == [
+        (heading.split()[1].rstrip("."), heading)
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Prose that names a section, and a section with a title the form does not have.
+        "Section 8 Other Events of the Agreement were amended on the same day.",
+        "Section 10 - Other Events",
+        "Section 3.2 Financial Information",
+    ],
+)
+def test_lines_that_only_look_like_section_headings_stay_in_the_item(line: str) -> None:
+    original = IMMUNOGEN.read_text(encoding="utf-8")
+    at = original.index("ITEM 7.")
+    text = original[:at] + line + "\n\n" + original[at:]
+    filing = sec8k.parse(text)
+    assert not [s for s in filing.sections if isinstance(s, SectionHeading)]
+    assert line in filing.items[0].text

@@ -33,6 +33,7 @@ from sec8k.model import (
     PartHeading,
     Registrant,
     SecHeader,
+    SectionHeading,
     Signature,
     SignatureBlock,
     Unrecognized,
@@ -200,6 +201,11 @@ def _part(part: PartHeading, ctx: _Ctx) -> Tree:
     return tree
 
 
+def _section_heading(heading: SectionHeading, ctx: _Ctx) -> Tree:
+    title = f" {escape(heading.title)}" if heading.title else ""
+    return Tree(f"[sec8k.kind]Section {escape(heading.number)}[/]{title}{ctx.where(heading.span)}")
+
+
 def _omitted(node: OmittedItems, ctx: _Ctx) -> Tree:
     numbers = ", ".join(node.numbers)
     return Tree(f"[sec8k.kind]Omitted items[/] {escape(numbers)}{ctx.where(node.span)}")
@@ -311,6 +317,7 @@ RENDERERS: dict[type, Renderer] = {
     Item: _item,
     OmittedItems: _omitted,
     PartHeading: _part,
+    SectionHeading: _section_heading,
     Exhibit: _exhibit,
     ExhibitIndex: _exhibit_index,
     ExhibitDocument: _exhibit_document,

@@ -7,14 +7,20 @@ the dates they turn on in :mod:`sec8k.forms.form_8k.dates`.
 from __future__ import annotations
 
 import datetime
+import re
 from typing import ClassVar
+
+from lark.tree import Meta
+from lark.visitors import v_args
 
 from sec8k.forms import DOCUMENT_PARTS, Form
 from sec8k.forms.form_8k.cover import Cover8K, cover_8k_values
 from sec8k.forms.form_8k.header_items import header_item_number
+from sec8k.model import SectionHeading
 from sec8k.transform import DocumentTransformer
-from sec8k.transform.base import PartTransformer
+from sec8k.transform.base import PartTransformer, extent
 from sec8k.transform.cover import CoverLayout
+from sec8k.transform.values import clean
 from sec8k.validate import Rule
 from sec8k.validate.cover import REGISTRANT_RULES
 from sec8k.validate.signature import SIGNATURE_RULES
@@ -30,6 +36,20 @@ class Form8KDocument(DocumentTransformer):
     def cover(self, layout: CoverLayout) -> Cover8K:
         """The 8-K's cover page."""
         return Cover8K(**{**self.cover_values(layout), **cover_8k_values(layout, self.ctx)})
+
+    @v_args(meta=True)
+    def form_section(self, meta: Meta, children: list[object]) -> SectionHeading:
+        """A section's heading above its items: "Section 5 - Corporate Governance ..."."""
+        text, start, end = extent(self.ctx, meta)
+        found = _SECTION.match(text)
+        number, title = (found.group(1), found.group(2)) if found else ("", text)
+        return SectionHeading(number, clean(title.rstrip(" \t.")), self.ctx.span(start, end))
+
+
+# The number and the title of a heading the grammar read as SECTION_HEADING.
+_SECTION = re.compile(
+    r"(?i)section[ \t]*([1-9])[ \t]*(?:[.:]|[-\u2013\u2014]{1,2})?[ \t]*(.*)", re.S
+)
 
 
 class Form8K(Form):
