@@ -89,8 +89,10 @@ class Noise(Node):
     """``"page-marker"``, ``"page-number"``, ``"running-header"`` (a "Table of Contents" line
     first on an HTML page: the link filer agents repeat on each page, or the contents'
     own heading), ``"running-footer"`` (a line last on two or more HTML pages and on at
-    least half of them), ``"form-feed"``, ``"table-tag"``, ``"wrapper"`` or ``"unreadable"``
-    (text skipped where a submission's wrapper broke off)."""
+    least half of them), ``"form-feed"``, ``"table-tag"``, ``"statement-of-differences"``
+    (what EDGAR adds at the end of a plain-text document to say how it printed characters
+    it could not keep: "The trademark symbol shall be expressed as ...'TM'"), ``"wrapper"``
+    or ``"unreadable"`` (text skipped where a submission's wrapper broke off)."""
     span: Span
     """The characters set aside."""
 

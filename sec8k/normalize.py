@@ -178,6 +178,10 @@ def _noise_edits(text: str, lo: int, hi: int) -> list[tuple[int, int, str | None
             edits.append((line_start, line_end, None, "form-feed"))
         floor = max(floor, line_start)
         position = text.find("\f", position + 1, hi)
+    differences = _statement_of_differences(text, lo, hi)
+    if differences is not None:
+        edits.append((differences, hi, None, "statement-of-differences"))
+        hi = differences
     # A page number on the document's last line.
     last_end = len(text[lo:hi].rstrip()) + lo
     if last_end > lo:
@@ -185,6 +189,43 @@ def _noise_edits(text: str, lo: int, hi: int) -> list[tuple[int, int, str | None
         if _PAGE_NUMBER.fullmatch(text, last_start, last_end):
             edits.append((last_start, last_end, None, "page-number"))
     return edits
+
+
+# EDGAR's statement of the characters its conversion could not keep, which it added at
+# the end of a plain-text document: under the heading "STATEMENT OF DIFFERENCES" (and its
+# underline), one line per character, "The trademark symbol shall be expressed as ....'TM'".
+_DIFFERENCES_HEADING: Final = "STATEMENT OF DIFFERENCES"
+_EXPRESSED: Final = re.compile(r"The [^\n]{1,80}? shall be expressed as[ .]*'[^'\n]{1,20}'")
+
+
+def _statement_of_differences(text: str, lo: int, hi: int) -> int | None:
+    """Where EDGAR's statement of differences starts, if it ends the document; else None.
+
+    The heading alone on its line, then nothing but its underline, blank lines and at
+    least one statement, to the document's end.
+    """
+    at = text.rfind(_DIFFERENCES_HEADING, lo, hi)
+    if at < 0:
+        return None
+    start = max(lo, text.rfind("\n", lo, at) + 1)
+    # Read a line at a time, without a copy of the rest: the first line that is not the
+    # statement's ends the search, however long the document goes on.
+    statements = 0
+    pos = start
+    while pos < hi:
+        end = text.find("\n", pos, hi)
+        if end < 0:
+            end = hi
+        line = text[pos:end].strip()
+        if pos == start:
+            if line != _DIFFERENCES_HEADING:
+                return None
+        elif _EXPRESSED.fullmatch(line):
+            statements += 1
+        elif line.strip("-"):
+            return None
+        pos = end + 1
+    return start if statements else None
 
 
 # A plain-text document is double-spaced (its blank lines are paragraph spacing, as in

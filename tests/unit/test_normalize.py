@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
+import sec8k
 from sec8k.normalize import NormalizedDocument, normalize_text
 from sec8k.span import Span
 
@@ -510,3 +512,36 @@ def test_long_lines_are_found_as_the_line_pattern_finds_them(seed: int) -> None:
         for hi in (len(original), rng.randrange(lo, len(original) + 1)):
             found = [(a, b) for a, b, _, _ in _line_breaks(original, lo, hi)]
             assert found == _line_breaks_by_pattern(original, lo, hi), (lo, hi)
+
+
+ENTRADA = (
+    Path(__file__).resolve().parents[1]
+    / "filings"
+    / "0000950117-01-500726"
+    / "0000950117-01-500726.txt"
+)
+
+
+def test_edgars_statement_of_differences_at_the_end_is_noise() -> None:
+    # Entrada Networks 2001: EDGAR's statement of differences ends the 8-K document.
+    original = ENTRADA.read_text(encoding="latin-1")
+    filing = sec8k.parse(ENTRADA)
+    (statement,) = [n for n in filing.noise if n.kind == "statement-of-differences"]
+    text = original[statement.span.start : statement.span.end]
+    assert text.split() == [
+        *("STATEMENT", "OF", "DIFFERENCES", "------------------------", "The", "trademark"),
+        *("symbol", "shall", "be", "expressed"),
+        "as..................................'TM'",
+    ]
+    assert "PRS010" not in {d.code for d in filing.diagnostics}
+    assert filing.uncovered() == ()
+
+
+def test_a_statement_of_differences_with_text_after_it_is_text() -> None:
+    # The same filing with a line of the document's own text after the statement.
+    original = ENTRADA.read_text(encoding="latin-1")
+    statement = "'TM'\n"
+    text = original.replace(statement, statement + "The Company will file its report.\n", 1)
+    doc = _normalize(text[: text.index("</TEXT>")])
+    assert "statement-of-differences" not in {n.kind for n in doc.noise}
+    assert "STATEMENT OF DIFFERENCES" in doc.text
