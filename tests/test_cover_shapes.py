@@ -340,3 +340,38 @@ def test_a_dash_between_the_date_label_and_the_date(dash: str) -> None:
     cover = sec8k.parse(_edit((DATE, line))).to_dict()["cover"]
     assert cover["date_of_report_text"] == "November 12, 2002"
     assert cover["date_of_report"] == "2002-11-12"
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        # Westell 1999: the caption in parentheses, the number after it on its line.
+        "(Registrant's telephone number, including area code)       (617) 995-2500\n",
+        # 3M 2024 (HTML): one space between them.
+        "(Registrant's Telephone Number, Including Area Code) (617) 995-2500\n",
+    ],
+)
+def test_phone_printed_after_its_caption_on_one_line(phone: str) -> None:
+    text = _edit(
+        ("       Registrant's telephone number, including area code: (617) 995-2500\n", phone)
+    )
+    assert _registrants(text) == [FIRST]
+
+
+def test_a_caption_beside_a_value_keeps_the_value_above_it() -> None:
+    # The zip caption with a number after it: the zip printed above it stays the zip.
+    text = _edit(
+        (
+            "              (Address of principal executive offices)       (Zip Code)\n",
+            "              (Address of principal executive offices)       (Zip Code)  x\n",
+        )
+    )
+    assert _registrants(text)[0][5] == "02139"
+
+
+@pytest.mark.corpus
+@requires_corpus
+def test_phone_after_its_caption_in_a_real_filing() -> None:
+    # 3M 2024: "(Registrant's Telephone Number, Including Area Code) (651) 733-1110".
+    filing = sec8k.parse(CORPUS / "files" / "0000066740-24-000023.txt")
+    assert filing.cover.registrants[0].phone == "(651) 733-1110"

@@ -445,6 +445,29 @@ def _caption_slots(row: Row) -> list[_Slot]:
     return slots
 
 
+def _values_beside(slots: list[_Slot], row: int) -> list[_Slot]:
+    """Give a caption the plain cells printed right after it on its own row.
+
+    "(Registrant's telephone number, including area code)       800-323-6883": where no
+    row above holds values for the captions, a caption's value may follow it on its line.
+    """
+    kept: list[_Slot] = []
+    for slot in slots:
+        before = kept[-1] if kept else None
+        if (
+            before is not None
+            and before.closed
+            and before.field is not None
+            and not before.values
+            and all(cell.kind == "CELL" for cell in slot.cells)
+        ):
+            for cell in slot.cells:
+                before.values.append((row, cell))
+            continue
+        kept.append(slot)
+    return kept
+
+
 def _beside_title(header: list[_Slot], row: Row) -> bool:
     """Whether a row of the 12(b) table prints anything outside the title's column."""
     if not header:
@@ -851,6 +874,8 @@ class _Layout:
                 self.claim(j, "caption")
                 j += 1
             above = self._rows_above(i, columns=len(slots))
+            if not above:
+                slots = _values_beside(slots, i)
             if not above and [s.field for s in slots] == ["former_name"]:
                 self._former_address_block(i)
             self._pair(slots, above, i)
