@@ -159,6 +159,14 @@ def test_a_section_heading_above_the_items_is_a_section_of_its_own() -> None:
     assert filing.uncovered() == ()
 
 
+def _with_line_before_item_7(line: str) -> tuple[str, sec8k.Filing]:
+    """ImmunoGen 2002 with ``line`` and a blank line printed before its Item 7, parsed."""
+    original = IMMUNOGEN.read_text(encoding="utf-8")
+    at = original.index("ITEM 7.")
+    text = original[:at] + line + "\n\n" + original[at:]
+    return text, sec8k.parse(text)
+
+
 @pytest.mark.parametrize(
     "heading",
     [
@@ -170,10 +178,7 @@ def test_a_section_heading_above_the_items_is_a_section_of_its_own() -> None:
 )
 def test_a_section_heading_between_items_ends_the_item_before_it(heading: str) -> None:
     # ImmunoGen 2002 with a section heading printed between its Item 9 body and Item 7.
-    original = IMMUNOGEN.read_text(encoding="utf-8")
-    at = original.index("ITEM 7.")
-    text = original[:at] + heading + "\n\n" + original[at:]
-    filing = sec8k.parse(text)
+    text, filing = _with_line_before_item_7(heading)
     item_9 = filing.items[0]
     assert item_9.number == "9" and heading not in item_9.text
     headings = [s for s in filing.sections if isinstance(s, SectionHeading)]
@@ -192,9 +197,6 @@ def test_a_section_heading_between_items_ends_the_item_before_it(heading: str) -
     ],
 )
 def test_lines_that_only_look_like_section_headings_stay_in_the_item(line: str) -> None:
-    original = IMMUNOGEN.read_text(encoding="utf-8")
-    at = original.index("ITEM 7.")
-    text = original[:at] + line + "\n\n" + original[at:]
-    filing = sec8k.parse(text)
+    _, filing = _with_line_before_item_7(line)
     assert not [s for s in filing.sections if isinstance(s, SectionHeading)]
     assert line in filing.items[0].text
