@@ -160,6 +160,8 @@ _COLUMN_GAP: Final = 3
 # may hold after its pieces are joined; see _Reader._shorten. (Not Final, as the other
 # constants are, so that tests can make lines long: a Final int is compiled in.)
 _MAX_PIECES = 256
+# The longest line held whole while it may be SGML written with entities ("&lt;PAGE&gt;").
+_SGML_LINE: Final = 80
 _MERGED_PIECES: Final = 2048
 # A long table is laid out in parts of this many rows, cells and pieces of text (the
 # largest table of the corpus and other-forms has 1,697), so that a table of a million
@@ -483,6 +485,7 @@ class _Reader:
         self.cells = 0  # open td and th elements on the stack
         self.loose = False  # the current cell is a table's text outside any cell
         self.too_deep: int | None = None  # offset of the first tag past MAX_DEPTH
+        self.escaped = False  # the line being read has a "<" written as a reference
 
     def _offset(self) -> int:
         return self.pos
@@ -802,6 +805,13 @@ class _Reader:
         it was; a merged piece maps its text to the span of the pieces it replaces.
         """
         pieces = self.current.pieces
+        if (
+            self.escaped
+            and self.partial is None
+            and len(pieces) <= 2 * _MAX_PIECES
+            and sum(len(p.text) for p in pieces) <= _SGML_LINE
+        ):
+            return  # it may be SGML written with entities, which is set aside whole
         if not self.pre and self.partial is None:
             _strip_start(pieces)  # the line's leading blanks, which it drops anyway
         lead = 0
@@ -852,10 +862,31 @@ class _Reader:
             self._write([], self.base + self.pos, written=True)
         elif pieces:
             _strip(pieces)
+            if self.escaped and self._escaped_sgml(pieces):
+                return
+        self.escaped = False
         if not self.partial and (pieces or not self.last_empty):
             self._write([(0, pieces)], self.base + self.pos)
         self.partial = None
         self.current = _Cell()
+
+    def _escaped_sgml(self, pieces: list[Piece]) -> bool:
+        """Set a line aside that is an ASCII filing's SGML written with entities.
+
+        "&lt;PAGE&gt;" prints "<PAGE>": a filer that turned a text filing into HTML kept its
+        page markers as text. Such a line is set aside as the plain-text normaliser sets
+        aside "<PAGE>" (a page marker also ends a page); any other line is written.
+        """
+        self.escaped = False
+        kind = _sgml_line("".join(p.text for p in pieces))
+        if kind is None:
+            return False
+        self.noise.append(Noise(kind, Span(pieces[0].start, pieces[-1].end)))
+        if kind == "page-marker":
+            self._page_break(False)
+        self.partial = None
+        self.current = _Cell()
+        return True
 
     def _write_pieces(self, pieces: list[Piece]) -> None:
         """Write the first pieces of a long line."""
@@ -1179,6 +1210,8 @@ class _Reader:
         if self._hidden:
             return
         start = self.pos
+        if decoded == "<":
+            self.escaped = True  # the line may be SGML written with entities
         if decoded == "\xa0" and not self._in_table:
             self._add(" ", start, end, hard=True)
         elif decoded.isspace():

@@ -112,3 +112,17 @@ def test_an_inline_styled_block_breaks_no_line() -> None:
         "8-K</ix:nonNumeric></div></p><div>Next</div>"
     )
     assert [line for line in document.text.split("\n") if line.strip()] == ["FORM 8-K", "Next"]
+
+
+def test_sgml_lines_written_with_entities_outside_pre_are_set_aside() -> None:
+    # A text filing turned into HTML with its page markers kept as text (Horizon 2006).
+    document = _html(
+        "<p>Item 1.01 Entry</p>"
+        '<p><font size="2">&lt;PAGE&gt;</font></p>'
+        "<p>&lt;PAGE&gt; is how a text filing marks a page.</p>"
+        "<div>Signed</div>"
+    )
+    lines = [line for line in document.text.split("\n") if line]
+    assert lines == ["Item 1.01 Entry", "<PAGE> is how a text filing marks a page.", "Signed"]
+    assert [n.kind for n in document.noise] == ["page-marker"]
+
