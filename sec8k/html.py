@@ -84,8 +84,8 @@ def _tag_kind(tag: str) -> int:
     )
 
 
-# The stack's entry under the root element: (tag, hidden, wingdings, inline).
-_ROOT: Final = ("", False, False, False)
+# The stack's entry under the root element: (tag, hidden, symbol font, inline).
+_ROOT: Final = ("", False, 0, False)
 _SPACE: Final = re.compile(r"[ \t\r\n\f]+")
 _RUNS: Final = re.compile(r"[^ \t\r\n\f\xa0]+|[ \t\r\n\f\xa0]+")
 # Line ends, tabs and the characters a browser shows as nothing (zero-width spaces and
@@ -155,6 +155,13 @@ _UNCHECKED: Final = frozenset("\u2610\u25a1\u25fb\u2751")
 _CHECKED: Final = frozenset("\u2612\u2611\u25a0\u2713\u2714\u2718")
 _WINGDINGS_UNCHECKED: Final = frozenset("o¨pq")
 _WINGDINGS_CHECKED: Final = frozenset("xýþ")
+# Symbol fonts whose letters print check boxes, as the stack records the font in force.
+_WINGDINGS: Final = 1
+# WordPerfect's "WP TypographicSymbols", which a filer agent's converter kept in its HTML
+# (2008-09): "G" stands where each unchecked A.2 box stands (16 of 16 glyphs in four
+# filings, one glyph per box, on covers that checked none). No checked glyph is known.
+_WP_TYPOGRAPHIC: Final = 2
+_WP_TYPOGRAPHIC_UNCHECKED: Final = frozenset("G")
 _COLUMN_GAP: Final = 3
 # Pieces of text a line holds while it is read, and what a line of a table cell or <pre>
 # may hold after its pieces are joined; see _Reader._shorten. (Not Final, as the other
@@ -385,7 +392,7 @@ def _tag_attributes(raw: str) -> tuple[str, str, int, int, str, str] | None:
     name, contextref); the last of an attribute given twice counts.
     """
     # What makes a tag's attributes worth parsing: a style that hides, lays out inline or
-    # breaks a page, a Wingdings font, a cell's spans, a fact's name and context. A tag
+    # breaks a page, a symbol font, a cell's spans, a fact's name and context. A tag
     # with none of these words is not parsed. (Spelled out: a third of the time of any()
     # over a tuple of the words, and a fifth of a case-blind regular expression's.)
     lowered = raw.lower()
@@ -393,6 +400,7 @@ def _tag_attributes(raw: str) -> tuple[str, str, int, int, str, str] | None:
         "display" in lowered
         or "page-break" in lowered
         or "wingdings" in lowered
+        or "typographicsymbols" in lowered
         or "span" in lowered
         or "name" in lowered
         or "contextref" in lowered
@@ -471,7 +479,8 @@ class _Reader:
         self.held = 0  # rows and cells of the outermost open table not yet laid out
         self.partial: bool | None = None  # whether the line being read is partly written
         self.current = _Cell()
-        self.stack: list[tuple[str, bool, bool, bool]] = []  # (tag, hidden, wingdings, inline)
+        # (tag, hidden, symbol font: 0, _WINGDINGS or _WP_TYPOGRAPHIC, inline)
+        self.stack: list[tuple[str, bool, int, bool]] = []
         self.tables: list[list[list[_Cell]]] = []  # open tables: rows of cells
         self.nested = 0  # tables opened inside a cell: their text flows into that cell
         self.facts: list[tuple[str, str]] = []  # inline XBRL dei facts: (name, text)
@@ -775,9 +784,10 @@ class _Reader:
         return stack[-1][1] if stack else False
 
     @property
-    def _wingdings(self) -> bool:
+    def _symbol_font(self) -> int:
+        """The symbol font in force (0: none): its letters may print check boxes."""
         stack = self.stack
-        return stack[-1][2] if stack else False
+        return stack[-1][2] if stack else 0
 
     @property
     def _in_table(self) -> bool:
@@ -963,7 +973,11 @@ class _Reader:
         if tag in _FACT_TAGS and len(self._open_facts) < MAX_DEPTH:
             self._open_facts.append((tag, name, context, []))
         hidden = self._hidden or tag in _HIDDEN_TAGS or "display:none" in style
-        wingdings = self._wingdings or "wingdings" in face or "wingdings" in style
+        wingdings = self._symbol_font
+        if "wingdings" in face or "wingdings" in style:
+            wingdings = _WINGDINGS
+        elif "typographicsymbols" in face or "typographicsymbols" in style:
+            wingdings = _WP_TYPOGRAPHIC
         if not hidden:
             self._open(tag, colspan, rowspan, style)
             self.pre += tag == "pre"
@@ -1085,7 +1099,7 @@ class _Reader:
         if self.pre and not self._in_table:
             self._preformatted(data, start)
             return
-        if self._wingdings or _has_glyph(data):
+        if self._symbol_font or _has_glyph(data):
             self._runs(data, start)
             return
         # Line ends and tabs become spaces one for one, so a run of text with single
@@ -1116,7 +1130,7 @@ class _Reader:
             piece = match.group()
             if piece in ("\n", "\r\n", "\r"):
                 self._pre_break(start + match.start(), len(piece))
-            elif _has_glyph(piece) or self._wingdings:
+            elif _has_glyph(piece) or self._symbol_font:
                 self._runs(piece, start + match.start())
             elif "\t" in piece:
                 self._pre_tabs(piece, start + match.start())
@@ -1183,7 +1197,7 @@ class _Reader:
 
     def _text(self, piece: str, start: int) -> None:
         """Text, with check-box glyphs made "[ ]" and "[X]"."""
-        wingdings = self._wingdings
+        wingdings = self._symbol_font
         if not wingdings and not any(c in _UNCHECKED or c in _CHECKED for c in piece):
             self._add(piece, start, start + len(piece))
             return
@@ -1192,9 +1206,13 @@ class _Reader:
 
     def _char(self, char: str, start: int, end: int) -> None:
         """One character printed from ``[start, end)``: a check box, or itself."""
-        wingdings = self._wingdings
-        unchecked = char in _UNCHECKED or (wingdings and char in _WINGDINGS_UNCHECKED)
-        checked = char in _CHECKED or (wingdings and char in _WINGDINGS_CHECKED)
+        wingdings = self._symbol_font
+        unchecked = char in _UNCHECKED or (
+            char in _WINGDINGS_UNCHECKED
+            if wingdings == _WINGDINGS
+            else wingdings == _WP_TYPOGRAPHIC and char in _WP_TYPOGRAPHIC_UNCHECKED
+        )
+        checked = char in _CHECKED or (wingdings == _WINGDINGS and char in _WINGDINGS_CHECKED)
         if unchecked or checked:
             # Two spaces on each side: a check box is a cell of its own.
             self._add("  ", start, start, hard=True)

@@ -126,3 +126,11 @@ def test_sgml_lines_written_with_entities_outside_pre_are_set_aside() -> None:
     assert lines == ["Item 1.01 Entry", "<PAGE> is how a text filing marks a page.", "Signed"]
     assert [n.kind for n in document.noise] == ["page-marker"]
 
+
+def test_the_wp_typographic_symbols_g_is_an_unchecked_box() -> None:
+    box = '<font style="FONT-FAMILY: wp typographicsymbols">G</font>'
+    document = _html(f"<div>{box} Written communications</div><div>G is a letter</div>")
+    lines = [line for line in document.text.split("\n") if line]
+    assert lines == ["[ ]  Written communications", "G is a letter"]
+    wingdings = _html('<div><font face="Wingdings">G</font> pointing hand</div>')
+    assert not wingdings.text.startswith("[")
