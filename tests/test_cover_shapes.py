@@ -7,6 +7,7 @@ shape and checks every registrant field, so that a field read from the wrong pla
 from __future__ import annotations
 
 import datetime
+import itertools
 from pathlib import Path
 
 import pytest
@@ -375,3 +376,46 @@ def test_phone_after_its_caption_in_a_real_filing() -> None:
     # 3M 2024: "(Registrant's Telephone Number, Including Area Code) (651) 733-1110".
     filing = sec8k.parse(CORPUS / "files" / "0000066740-24-000023.txt")
     assert filing.cover.registrants[0].phone == "(651) 733-1110"
+
+
+FILINGS = ROOT / "tests" / "filings"
+
+
+def _boxes(path: Path) -> list[tuple[str | None, bool, str]]:
+    cover = sec8k.parse(path).cover
+    assert cover is not None
+    return [(box.field, box.checked, box.label) for box in cover.boxes]
+
+
+def test_a_box_whose_rule_citation_wraps_to_the_margin_keeps_it() -> None:
+    # Horizon 2006: "... under the Exchange Act <BR> (17 CFR\n240.14d-2(b))", the
+    # citation's line at the margin under the box's own text.
+    path = FILINGS / "0000939057-06-000083" / "0000939057-06-000083.htm"
+    labels = [label for _, _, label in _boxes(path)]
+    assert labels[2].endswith("under the Exchange Act (17 CFR 240.14d-2(b))")
+    assert labels[3].endswith("under the Exchange Act (17 CFR 240.13e-4(c))")
+    assert not sec8k.parse(path).unrecognized
+
+
+def test_a_wrapped_box_in_a_table_has_the_span_of_its_own_lines() -> None:
+    # Nuance 2016: the citation on the cell's second line; a table row's line end
+    # stands for the table's end, which the box's span must not reach.
+    path = FILINGS / "0001002517-16-000065_a8-k" / "0001002517-16-000065_a8-k.htm"
+    cover = sec8k.parse(path).cover
+    assert cover is not None
+    spans = [box.span for box in cover.boxes]
+    assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
+    source = path.read_text(encoding="utf-8", errors="replace")
+    assert source[spans[2].start : spans[2].end].endswith("(17 CFR 240.14d-2(b))")
+
+
+def test_a_line_at_the_margin_under_a_box_that_is_no_citation_is_no_part_of_it() -> None:
+    path = FILINGS / "0000939057-06-000083" / "0000939057-06-000083.htm"
+    text = path.read_text(encoding="latin-1").replace(
+        "(17 CFR\n240.14d-2(b))", "(17 CFR 240.14d-2(b))<BR>Something else"
+    )
+    filing = sec8k.parse(text)
+    assert filing.cover is not None
+    assert filing.cover.boxes[2].label.endswith("(17 CFR 240.14d-2(b))")
+    assert [u.text for u in filing.unrecognized] == ["Something else"]
+

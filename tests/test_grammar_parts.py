@@ -184,6 +184,9 @@ def test_a_shared_terminal_is_extended_where_the_form_says(parts: Lark, periodic
 # (wrapped onto indented lines), then the words that name the box. The grammar reads the
 # window possessively now; it must match exactly where these do.
 _BOX_WINDOW = r"(?:[^\n]|\n(?![ \t]*(?:\[|\||_|[\u2610\u2612]))(?=[ \t])){0,400}?"
+_BOX_CITATION = (
+    r"(?:\n[ \t]*(?:\(?17[ \t]*(?i:c\.?f\.?r\.?)[ \t]*)?2[34]0\.\d+[\w()-]*[ \t]*(?=\n))?"
+)
 _BOX_WORDS = {
     "BOX_WRITTEN_COMMUNICATIONS": r"rule\s*425|230\.425|written\s+communication",
     "BOX_SOLICITING_MATERIAL": r"14a-12|soliciting",
@@ -194,7 +197,7 @@ _BOX_PIECES = [
     *("rule", "Rule 425", "RULE\n425", "425", "230.425", "written", "Written communications"),
     *("\u017foliciting", "soliciting", "14a-12", "14A-12", "14d-2", "240.14d", "240.13e"),
     *("13e-4", "13E-4", "r", "w", "s", "1", "2", "x", " ", "\t", "\n", "\n  ", "\n[", "\n_"),
-    *("\n \u2610", "a" * 50, "b" * 190),
+    *("\n \u2610", "a" * 50, "b" * 190, "(17 CFR 240.14d-2(b))", "240.13e-4(c))", "17 C.F.R."),
 ]
 
 
@@ -207,7 +210,9 @@ def test_the_8k_boxes_match_where_their_lazy_definition_does(name: str) -> None:
 
     (terminal,) = [t for t in Form8K.parser().terminals if t.name.rpartition("__")[2] == name]
     fast = re.compile(terminal.pattern.to_regexp())
-    lazy = re.compile(rf"[ \t]*(?=\S)(?={_BOX_WINDOW}(?i:{_BOX_WORDS[name]}))\S[^\n]*")
+    lazy = re.compile(
+        rf"[ \t]*(?=\S)(?={_BOX_WINDOW}(?i:{_BOX_WORDS[name]}))\S[^\n]*{_BOX_CITATION}"
+    )
     rng = random.Random(name)
     for _ in range(4000):
         text = "".join(rng.choice(_BOX_PIECES) for _ in range(rng.randint(0, 25)))

@@ -58,6 +58,28 @@ class Context:
         """The original span of the normalised range ``[start, end)``."""
         return self.spans.span(start, end)
 
+    def span_of_lines(self, start: int, end: int) -> Span:
+        """The original span of ``[start, end)``, taken line by line.
+
+        The hull of each of its lines' spans: the newline after a laid-out table row
+        stands for the table's end, so one span over two rows of a table would run to
+        there. Plain-text and non-table lines give what :meth:`span` gives.
+        """
+        text = self.doc.text
+        cut = text.find("\n", start, end)
+        if cut < 0:
+            return self.span(start, end)
+        first = self.span(start, cut)
+        low, high = first.start, first.end
+        while cut >= 0:
+            begin = cut + 1
+            cut = text.find("\n", begin, end)
+            stop = end if cut < 0 else cut
+            if stop > begin:
+                line = self.span(begin, stop)
+                low, high = min(low, line.start), max(high, line.end)
+        return Span(low, high)
+
     def unplaced(self, text: str, start: int, end: int, context: str) -> None:
         """Keep text that belongs to nothing as an :class:`Unrecognized` node."""
         span = self.span(start, end)

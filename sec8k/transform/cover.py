@@ -562,7 +562,7 @@ class _Layout:
             texts.extend(more)
             j += 1
         last = end if end is not None else self.rows[j - 1].end
-        span = self.ctx.span(box.start, last)
+        span = self.ctx.span_of_lines(box.start, last)
         label = clean(" ".join(texts))
         self.boxes.append(CheckBox(typed or question, label, _checked(box), span))
 
@@ -1279,7 +1279,8 @@ class _Layout:
                     kind = "caption"
                 elif cell.kind in _BOXES and kind in ("question", "check-box"):
                     kind = "check-box"
-                parts.append(CoverPart(kind, clean(cell.text), self.ctx.span(cell.start, cell.end)))
+                span = self.ctx.span_of_lines(cell.start, cell.end)  # a cell may wrap
+                parts.append(CoverPart(kind, clean(cell.text), span))
         return tuple(parts)
 
 
