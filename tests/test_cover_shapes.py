@@ -419,3 +419,27 @@ def test_a_line_at_the_margin_under_a_box_that_is_no_citation_is_no_part_of_it()
     assert filing.cover.boxes[2].label.endswith("(17 CFR 240.14d-2(b))")
     assert [u.text for u in filing.unrecognized] == ["Something else"]
 
+
+def test_boxes_printed_in_wordperfect_typographic_symbols() -> None:
+    # Horizon 2008: each box is "G" in the font "WP TypographicSymbols".
+    path = FILINGS / "0000939057-08-000253" / "0000939057-08-000253.htm"
+    boxes = _boxes(path)
+    assert [(field, checked) for field, checked, _ in boxes] == [
+        ("written_communications", False),
+        ("soliciting_material", False),
+        ("pre_commencement_tender_offer", False),
+        ("pre_commencement_issuer_tender_offer", False),
+    ]
+    assert boxes[0][2].startswith("Written communications pursuant to Rule 425")
+
+
+@pytest.mark.corpus
+@requires_corpus
+@pytest.mark.parametrize(
+    "name", ["0000939057-08-000103_k8328.htm", "0000939057-09-000355_k8hor12409.htm"]
+)
+def test_boxes_in_wordperfect_typographic_symbols_in_the_corpus(name: str) -> None:
+    filing = sec8k.parse(CORPUS / "files" / name)
+    assert filing.cover is not None and filing.cover.checkboxes is not None
+    assert set(filing.cover.checkboxes.answers().values()) == {False}
+    assert not [u for u in filing.unrecognized if u.context == "cover"]

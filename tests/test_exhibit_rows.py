@@ -213,3 +213,37 @@ def test_mentions_in_real_items_are_those_at_word_boundaries() -> None:
         assert [e.number for e in found] == _mentions_at_word_boundaries(text), path.name
         checked += bool(found)
     assert checked >= 10
+
+
+IMMUNOGEN = Path(__file__).parents[1] / "examples" / "immunogen-8k-2002-11-12.txt"
+HORIZON = Path(__file__).parent / "filings" / "0000939057-08-000253" / "0000939057-08-000253.htm"
+
+
+def test_an_exhibit_printed_after_the_signatures_under_a_title_at_the_margin() -> None:
+    # Horizon 2008: the press release follows the signer, under "Exhibit 99.1" and
+    # "Press Release dated July 18, 2008" (centred by a style the text does not keep).
+    filing = sec8k.parse(HORIZON)
+    kinds = [(s.node, getattr(s, "number", None)) for s in filing.sections]
+    assert kinds[-2:] == [("signature_block", None), ("exhibit_document", "99.1")]
+    release = filing.sections[-1]
+    assert release.text.split()[:6] == ["Exhibit", "99.1", "Press", "Release", "dated", "July"]
+    assert "Horizon Financial Appoints Richard R. Haggen" in release.text
+    assert filing.sections[-2].span.end < release.span.start
+    assert not filing.unrecognized
+
+
+def _signed_then(text: str) -> str:
+    source = IMMUNOGEN.read_text(encoding="utf-8")
+    return source.replace("</TEXT>", text + "</TEXT>", 1) if "</TEXT>" in source else source + text
+
+
+def test_a_title_at_the_margin_opens_an_exhibit_only_after_the_signatures() -> None:
+    after = sec8k.parse(_signed_then("\nExhibit 99.1\n\nThe certification of the officer.\n"))
+    assert [s.node for s in after.sections][-1] == "exhibit_document"
+    # Inside an item, the same line is the item's text: it ends no item.
+    source = IMMUNOGEN.read_text(encoding="utf-8")
+    inside = source.replace("(c)      Exhibits.\n", "Exhibit 99.1\n\n(c)      Exhibits.\n", 1)
+    assert inside != source
+    filing = sec8k.parse(inside)
+    assert [s.node for s in filing.sections] == [s.node for s in sec8k.parse(IMMUNOGEN).sections]
+    assert [e.number for e in filing.exhibits] == ["99.1"]
