@@ -101,6 +101,19 @@ def test_its_before_the_title() -> None:
             "0001002517-14-000003_nuanceform8-kjanuary212014.htm",
             ("Thomas L. Beaudoin", "Executive Vice President and Chief Financial Officer"),
         ),
+        # "By:" and nothing after it (the line to sign on), then a blank line, then the
+        # typed name and title in the signer's column (Pericom 2005, 2006).
+        ("0001275287-05-003384_ps3498.htm", ("Michael D. Craighead", "Chief Financial Officer")),
+        ("0001275287-06-000560_ps4682.htm", ("Alex Hui", "President and CEO")),
+        # HTML: "/s/V. Lawrence Evans" in a table's right column, the typed name and
+        # title under it in paragraphs at the margin (Horizon 2006).
+        (
+            "0000939057-06-000084_k832806b.htm",
+            (
+                "V. Lawrence Evans",
+                "President and Chief Executive Officer (Principal Executive Officer)",
+            ),
+        ),
     ],
 )
 def test_name_and_title_after_blank_lines(name: str, signer: tuple[str, str]) -> None:
@@ -130,3 +143,46 @@ def test_name_and_title_after_blank_lines(name: str, signer: tuple[str, str]) ->
 def test_signers_of_real_filings(accession: str, signers: list[tuple[str, str]]) -> None:
     filing = sec8k.parse(CORPUS / "files" / f"{accession}.txt")
     assert [(s.name, s.title) for s in filing.signatures] == signers
+
+
+FILINGS = ROOT / "tests" / "filings"
+
+
+def test_a_title_in_paragraphs_of_its_own() -> None:
+    # Disney 2014: name, title and a second title line, each an indented <div>.
+    case = FILINGS / "0001001039-14-000258" / "0001001039-14-000258.htm"
+    filing = sec8k.parse(case)
+    assert [(s.name, s.title) for s in filing.signatures] == [
+        (
+            "Roger J. Patterson",
+            "Associate General Counsel and Assistant Secretary Registered In-House Counsel",
+        )
+    ]
+    assert not filing.unrecognized
+
+
+def test_name_and_title_on_one_line_after_a_blank_line_and_the_rest_after_another() -> None:
+    # Peoples Bancorp 2021: "/s/ Brien M. Chase", then "Date: ...   Brien M. Chase,
+    # Senior Vice President", then "and Chief Financial Officer".
+    case = FILINGS / "0000887919-21-000012" / "0000887919-21-000012.html"
+    filing = sec8k.parse(case)
+    assert [(s.name, s.title) for s in filing.signatures] == [
+        ("Brien M. Chase", "Senior Vice President and Chief Financial Officer")
+    ]
+
+
+def test_a_blank_line_under_by_then_the_typed_name() -> None:
+    text = IMMUNOGEN.replace(SIGNED, "By:", 1).replace(TYPED, "\n" + TYPED, 1)
+    assert _signers(text) == [("Gregg D. Beloff", TITLE, None)]
+
+
+@requires_corpus
+@pytest.mark.corpus
+def test_a_footnote_beside_the_signer_in_a_table_is_not_his() -> None:
+    # SPACEHAB 2004: "* Print name and title of the signing officer ..." at the margin
+    # of a table row whose other cell is the signer's title: at the margin of a table,
+    # a line is in a column of its own, not anyone's whose column is to its right.
+    filing = sec8k.parse(CORPUS / "files" / "0001193125-04-169294_d8k.htm")
+    (signer,) = filing.signatures
+    assert signer.title is not None and "Print name" not in signer.title
+    assert [u.text[:10] for u in filing.unrecognized] == ["* Print na"]

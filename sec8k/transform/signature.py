@@ -44,11 +44,15 @@ _DANGLING: Final = re.compile(
     r"(?i)(?:\b(?:and|of|for|the|to|chief|vice|senior|executive|principal|assistant)|[,&/-])\s*$"
 )
 _ITS: Final = re.compile(r"(?i)^its\b[\s:]*")
+# A line that goes on with the title above it: "and Chief Financial Officer".
+_CONTINUED: Final = re.compile(r"(?i)(?:and|&)\s")
 # How far (in columns) a line may sit left of its signer's column and still be its.
 _SLACK: Final = 8
-# Words that begin an officer's title ("President", "Chief Financial Officer", "EVP").
+# Words that begin an officer's title ("President", "Chief Financial Officer", "EVP"), and
+# the words that may come before them ("Associate General Counsel", "Interim CEO").
 _TITLE_WORD: Final = re.compile(
-    r"(?i)\b(?:president|vice|chief|executive|senior|officer|director|chair(?:man|woman|person)?"
+    r"(?i)\b(?:(?:associate|deputy|interim|acting|co)[\s-]+)*"
+    r"(?:president|vice|chief|executive|senior|officer|director|chair(?:man|woman|person)?"
     r"|secretary|treasurer|controller|comptroller|general|counsel|principal|managing|manager"
     r"|partner|member|trustee|assistant|corporate|ceo|cfo|coo|evp|svp|head)\b"
 )
@@ -83,8 +87,14 @@ class _Signer:
         self.title_col = None
         self.open = True
 
-    def takes(self, cell: Cell) -> bool:
-        return self.open and cell.col >= self.col - _SLACK
+    def takes(self, cell: Cell, flowed: bool = False) -> bool:
+        """Whether a line in ``cell``'s column may be this signer's.
+
+        ``flowed``: the line is alone on its row in HTML laid out by its tags, where a
+        line outside a table starts at the margin wherever it was printed; at the margin,
+        such a line may be anyone's.
+        """
+        return self.open and (cell.col >= self.col - _SLACK or (flowed and cell.col == 0))
 
     def add(self, cell: Cell) -> None:
         self.end = max(self.end, cell.end)
@@ -133,6 +143,17 @@ def _name_and_title(line: str, signed: str | None) -> tuple[str, str] | None:
     return name, line[title.start() :].strip()
 
 
+def _is_title(line: str) -> bool:
+    """Whether a line is a title of its own.
+
+    "Chief Financial Officer", "(Principal Executive Officer)", and a short line with a
+    title word: "Registered In-House Counsel".
+    """
+    if _TITLE_WORD.match(line) or line.startswith("("):
+        return True
+    return len(line.split()) <= 4 and _TITLE_WORD.search(line) is not None
+
+
 def _looks_like_name(group: list[Cell]) -> bool:
     """Whether a group of lines starts with a person's name.
 
@@ -163,6 +184,10 @@ class _Block:
         self.date_cell: Cell | None = None
         self.candidates: list[list[Cell]] = []  # unattached lines, grouped by blank lines
         self.new_group = True
+        # HTML laid out by its tags (not a text filing in <pre>): its lines have no columns
+        # outside tables, and its blank lines are the spacing of its paragraphs.
+        self.flowed = ctx.doc.kind == "html" and ctx.doc.paragraph_spacing
+        self.alone = False  # the row being placed has one cell: at the margin, no column
 
     def _registrant(self) -> str | None:
         if not self.candidates:
@@ -183,7 +208,8 @@ class _Block:
         return signer
 
     def _nearest(self, cell: Cell) -> _Signer | None:
-        open_signers = [s for s in self.signers if s.takes(cell)]
+        loose = self.flowed and self.alone
+        open_signers = [s for s in self.signers if s.takes(cell, loose)]
         if not open_signers:
             return None
         return min(open_signers, key=lambda s: abs(s.col - cell.col))
@@ -194,6 +220,7 @@ class _Block:
         self.new_group = True
 
     def row(self, row: Row) -> None:
+        self.alone = len(row.cells) == 1
         for cell in row.cells:
             self.cell(cell)
 
@@ -283,25 +310,36 @@ class _Block:
             signer.title = [text]
             signer.title_col = cell.col
 
-    @staticmethod
-    def _resumes(signer: _Signer, cell: Cell) -> bool:
+    def _resumes(self, signer: _Signer, cell: Cell) -> bool:
         """Whether a line after a blank one is the typed name or title of the signer above.
 
         A rule under "By: /s/ James R. Arnold, Jr." prints as a blank line, and HTML
         prints a blank line between paragraphs; the typed name under it ("James R.
-        Arnold, Jr.") and a title after the name ("Chief Financial Officer") are still
-        his, until he has a title.
+        Arnold, Jr.", or "Brien M. Chase, Senior Vice President"), the name under a "By:"
+        left blank, and a title after the name ("Chief Financial Officer") are still his,
+        until he has a title. A title goes on where it was cut short ("Executive Vice
+        President and Chief" / "Financial Officer"), on a line that starts with "and",
+        and, between HTML paragraphs, on a line that is itself a title ("Registered
+        In-House Counsel", "(Principal Executive Officer)").
         """
         text = clean(cell.text)
-        if cell.col < signer.col - _SLACK or len(text) > 80:
+        beside = cell.col >= signer.col - _SLACK or (self.flowed and self.alone and cell.col == 0)
+        if not beside or len(text) > 80:
             return False
         if signer.title:
-            # "Executive Vice President and Chief" / "Financial Officer": a title cut short.
-            return bool(_DANGLING.search(signer.title[-1]))
+            return bool(
+                _DANGLING.search(signer.title[-1])
+                or _CONTINUED.match(text)
+                or (self.flowed and _is_title(text))
+            )
         if signer.field_name is not None:
             return False
-        if signer.typed_name is None and _same_person(text, signer.signed_name):
-            return True
+        if signer.typed_name is None:
+            if signer.signed_name is None:
+                return True  # "By:" and a blank line where the signature goes
+            name = text.split(",", 1)[0]
+            if _same_person(text, signer.signed_name) or _same_person(name, signer.signed_name):
+                return True
         return (signer.typed_name or signer.signed_name) is not None and bool(
             _TITLE_WORD.match(text)
         )
