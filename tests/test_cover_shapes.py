@@ -443,3 +443,16 @@ def test_boxes_in_wordperfect_typographic_symbols_in_the_corpus(name: str) -> No
     assert filing.cover is not None and filing.cover.checkboxes is not None
     assert set(filing.cover.checkboxes.answers().values()) == {False}
     assert not [u for u in filing.unrecognized if u.context == "cover"]
+
+
+def test_a_colon_after_a_caption_before_its_value() -> None:
+    # Tyson 2017: "(Date of Earliest Event Reported): December 31, 2016" under the date
+    # of report's label: the colon is the caption's, the date the caption's value.
+    line = "       (Date of earliest event reported): November 12, 2002\n"
+    filing = sec8k.parse(_edit((DATE, "       Date of Report\n" + line)))
+    assert filing.cover is not None
+    assert [(f.name, f.text) for f in filing.cover.fields][:1] == [
+        ("date_of_report", "November 12, 2002")
+    ]
+    assert filing.cover.date_of_report == datetime.date(2002, 11, 12)
+    assert not filing.unrecognized

@@ -459,7 +459,7 @@ def _values_beside(slots: list[_Slot], row: int) -> list[_Slot]:
             and before.closed
             and before.field is not None
             and not before.values
-            and all(cell.kind == "CELL" for cell in slot.cells)
+            and all(cell.kind in ("CELL", "DATE") for cell in slot.cells)
         ):
             for cell in slot.cells:
                 before.values.append((row, cell))
