@@ -52,6 +52,9 @@ def test_items_that_say_none_are_items_with_status_none() -> None:
         ("ITEM9.  REGULATION FD DISCLOSURE", "9", "REGULATION FD DISCLOSURE"),  # no space
         ("ITEM 9.REGULATION FD DISCLOSURE", "9", "REGULATION FD DISCLOSURE"),  # title glued
         ("Item 9.01Financial Statements", "9.01", "Financial Statements"),
+        # A dash or colon between the word and the number (a 2024 filing: "Item - 5.02").
+        ("Item - 9 Regulation FD Disclosure", "9", "Regulation FD Disclosure"),
+        ("ITEM: 9. REGULATION FD DISCLOSURE", "9", "REGULATION FD DISCLOSURE"),
     ],
 )
 def test_headings_with_their_spaces_missing(heading: str, number: str, title: str) -> None:

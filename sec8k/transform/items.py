@@ -34,8 +34,11 @@ _EXHIBITS_TITLE: Final = re.compile(r"(?i)\bexhibits\b")
 _SHORT: Final = 200
 # The blank line that ends an item's first paragraph.
 _BLANK_LINE: Final = re.compile(r"\n[ \t]*\n")
-# An ITEM_NO token: "Item " before a second number, the number, a "(d)" after it.
-_ITEM_NO: Final = re.compile(r"(?i)^\s*(?:items?\s+)?(?P<number>.*?)(?:\([a-z]\))?\s*$")
+# An ITEM_NO token: a dash or colon after "Item", "Item " before a second number, the
+# number, a "(d)" after it.
+_ITEM_NO: Final = re.compile(
+    r"(?i)^\s*(?:[-\u2013\u2014:]\s*)?(?:items?\s+)?(?P<number>.*?)(?:\([a-z]\))?\s*$"
+)
 
 
 def item_number(printed: str) -> str:
