@@ -195,3 +195,12 @@ def test_a_section_heading_between_items_ends_the_item_before_it(
     assert [(h.number, text[h.span.start : h.span.end]) for h in headings] == (
         [(number, line)] if number else []
     )
+
+
+def test_a_dash_between_item_and_its_number_in_a_real_filing() -> None:
+    case = ROOT / "tests" / "filings" / "liaoning-shuiyun-8k-2024-12-20"
+    filing = sec8k.parse(case / "liaoning-shuiyun-8k-2024-12-20.html")
+    assert [(i.number, i.title.split(";")[0]) for i in filing.items] == [
+        ("5.02", "Departure of Directors of Principal Officers")
+    ]
+    assert filing.items[0].text.startswith("Based on the meticulous deliberation")
