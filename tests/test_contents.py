@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import sec8k
@@ -33,3 +35,36 @@ def test_contents_that_list_exhibits_by_document_type() -> None:
     assert isinstance(contents, Contents)
     assert contents.entries[-1] == "Ex-5.1 Opinion of Garrison R. Smith, Esq."
     assert [i.number for i in filing.items] == ["8.01", "9.01"]
+
+
+CONTENTS = Path(__file__).resolve().parent / "contents"
+
+
+def _items(name: str) -> tuple[sec8k.Filing, list[tuple[str | None, str]]]:
+    filing = sec8k.parse(CONTENTS / name / f"{name}.htm")
+    return filing, [(i.part, i.number) for i in filing.items]
+
+
+def test_a_contents_entry_without_a_page_over_rows_with_pages() -> None:
+    # National American University 2014 (10-Q): "ITEM 1. FINANCIAL STATEMENTS" over the
+    # statements' rows, each with its page; the other entries end in their pages.
+    filing, items = _items("d778787d10q")
+    part_1 = [("I", n) for n in ("1", "2", "3", "4")]
+    assert items == part_1 + [("II", n) for n in ("1", "1A", "2", "3", "4", "5", "6")]
+    entries = [e for s in filing.sections if isinstance(s, Contents) for e in s.entries]
+    assert any(e.upper().startswith("ITEM 2.") for e in entries)
+    assert any(e.upper().startswith("ITEM 6.") for e in entries)
+
+
+def test_contents_rows_under_part_lines_are_no_items() -> None:
+    # Southwest Iowa Renewable Energy 2008 (10-K): "Item 5.   Market for ...   31" and
+    # the like under each part's line, after a row of column headings; the report's
+    # items follow, Part I's under no heading of its own.
+    filing, items = _items("form10k_122308")
+    assert isinstance(filing.sections[0], Contents)
+    assert filing.sections[0].entries[1].startswith("Item Number")
+    part_1 = [("I", n) for n in ("1", "1A")] + [("III", "13")]  # 13: "Item 13" in 1A's text
+    part_1 += [("I", n) for n in ("2", "3", "4")]
+    part_2 = [("II", n) for n in ("5", "6", "7", "7A", "8", "9", "9A", "9B")]
+    part_3 = [("III", n) for n in ("10", "11", "12", "13", "14")]
+    assert items == [*part_1, *part_2, *part_3, ("IV", "15")]

@@ -106,16 +106,31 @@ def listed_exhibits(
 _EXHIBIT_ENTRY: Final = re.compile(r"(?i)\s*ex-\d{1,3}(?:\.\d{1,3})?\b")
 
 
-def _exhibit_entries(text: str) -> bool:
-    """Whether every line of ``text`` is an "EX-n.n ..." contents entry."""
-    # Line by line, stopping at the first other line: a long body is mostly prose.
-    seen = False
+# A contents row that ends in its page number, after a gap or dot leaders: "Condensed
+# Consolidated Balance Sheets      3", "Item 2. Management's Discussion ....... 18", "iv".
+_PAGE_ENTRY: Final = re.compile(r"(?:\S[ \t]{2,}|\.{3,}[ \t]*)(?:\d{1,3}|[ivx]{1,5})[ \t]*$")
+
+
+def _contents_entries(text: str) -> bool:
+    """Whether ``text`` is contents entries: most of its lines, from the first two on.
+
+    An entry is an "EX-n.n ..." line or a row that ends in a page number: the body a
+    table of contents gives the heading above it, when the heading prints no page number
+    of its own ("Item 1. Financial Statements" over its statements' rows, some of which
+    wrap onto a line with no number: "For the three months ended June 30, 2025").
+    """
+    # Line by line, stopping once other lines lead by two: a long body is mostly prose. (A
+    # row of column headings may come first: "Item Number   Item Matter   Page Number".)
+    entries = others = 0
     for match in _NONBLANK_LINE.finditer(text):  # not a generator expression: see ARCHITECTURE
         line = match.group()
-        if not _EXHIBIT_ENTRY.match(line):
-            return False
-        seen = True
-    return seen
+        if _EXHIBIT_ENTRY.match(line) or _PAGE_ENTRY.search(line):
+            entries += 1
+        else:
+            others += 1
+            if others - entries >= 2:
+                return False
+    return entries > others
 
 
 _NONBLANK_LINE: Final = re.compile(r"[^\S\n]*\S[^\n]*")
@@ -124,17 +139,23 @@ _NONBLANK_LINE: Final = re.compile(r"[^\S\n]*\S[^\n]*")
 def _bodiless(section: Section) -> bool:
     """A heading with nothing under it: an entry of a table of contents, perhaps."""
     if isinstance(section, Item):
-        return not section.text or _exhibit_entries(section.text)
+        return not section.text or _contents_entries(section.text)
     if isinstance(section, SignatureBlock):
         return not section.signatures and not section.attestation
     if isinstance(section, ExhibitIndex):
         return not section.exhibits
+    return isinstance(section, PartHeading) and (
+        not section.text or _contents_entries(section.text)
+    )
+
+
+def _empty_part(section: Section) -> bool:
     return isinstance(section, PartHeading) and not section.text
 
 
 def _entries(section: Section) -> list[str]:
     """The contents lines a bodiless section stands for."""
-    if isinstance(section, Item):
+    if isinstance(section, (Item, PartHeading)):
         lines = [line.strip() for line in section.text.splitlines() if line.strip()]
         return [_entry(section), *lines]
     return [_entry(section)]
@@ -167,13 +188,28 @@ def _contents(sections: list[Section]) -> tuple[Section, ...]:
         j = i
         while j < len(sections) and _bodiless(sections[j]):
             j += 1
+        # A part's heading with nothing under it but the item after the run heads the
+        # report, not the contents ("PART I" right over "ITEM 1. FINANCIAL STATEMENTS").
+        while j - 1 > i and _empty_part(sections[j - 1]):
+            j -= 1
         run = sections[i:j]
+        # Printed again later, or a part's heading over rows with page numbers: contents.
         repeated = any(
-            isinstance(entry, Item) and last_body.get(entry.number, -1) >= j for entry in run
+            (isinstance(entry, Item) and last_body.get(entry.number, -1) >= j)
+            or (isinstance(entry, PartHeading) and bool(entry.text))
+            for entry in run
         )
-        if len(run) >= 2 and repeated:
-            span = Span.enclosing([s.span for s in run]) or run[0].span
-            out.append(Contents(tuple(line for entry in run for line in _entries(entry)), span))
+        previous = out[-1] if out else None
+        if repeated and (len(run) >= 2 or isinstance(previous, Contents)):
+            # One entry right after the grammar's contents goes on with them ("Item 6.
+            # [Reserved]", the one row with no page number to read it as a row).
+            entries = tuple(line for entry in run for line in _entries(entry))
+            spans = [s.span for s in run]
+            if isinstance(previous, Contents):
+                out.pop()
+                entries = previous.entries + entries
+                spans.insert(0, previous.span)
+            out.append(Contents(entries, Span.enclosing(spans) or run[0].span))
             i = j
         else:
             # No part of this run is a table of contents either (a shorter run has fewer
