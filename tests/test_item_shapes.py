@@ -204,3 +204,24 @@ def test_a_dash_between_item_and_its_number_in_a_real_filing() -> None:
         ("5.02", "Departure of Directors of Principal Officers")
     ]
     assert filing.items[0].text.startswith("Based on the meticulous deliberation")
+
+
+@pytest.mark.parametrize(
+    "repeat",
+    [
+        "ITEM 9.  REGULATION FD DISCLOSURE (Continued)\n",
+        "Item 9.  Regulation FD\n         Disclosure (continued)\n",
+    ],
+    ids=["one-line", "second-line"],
+)
+def test_a_heading_repeated_at_a_page_top_as_continued_is_the_items_text(repeat: str) -> None:
+    # Ford's 10-Ks of 1994 and 2002 print "Item 1. Business (Continued)" (or the title's
+    # second line ending so) at the top of each page of an item: 62 and 76 items were read
+    # for 15 and 16. Here ImmunoGen 2002 gets such a line after a page break inside Item 9.
+    original = IMMUNOGEN.read_text(encoding="utf-8")
+    paragraph = "\nThese certifications are being furnished herewith"
+    assert paragraph in original
+    text = original.replace(paragraph, "\n<PAGE>\n" + repeat + paragraph, 1)
+    filing = sec8k.parse(text)
+    assert [i.number for i in filing.items] == ["9", "7"]
+    assert repeat.split()[-1].rstrip() in filing.items[0].text
