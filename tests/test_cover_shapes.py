@@ -456,3 +456,29 @@ def test_a_colon_after_a_caption_before_its_value() -> None:
     ]
     assert filing.cover.date_of_report == datetime.date(2002, 11, 12)
     assert not filing.unrecognized
+
+
+# ---- a 10-K's cover: the shell company question's answer in other layouts ----
+
+SHELL = "Rule 12b-2 of the Exchange Act). Yes [ ] No |X|"
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("Yes [ ] No |X|", False),  # as printed: each box after its answer
+        ("[ ] Yes   [X] No", False),  # each box before its answer (Forward Industries 2008)
+        ("[X] Yes   [ ] No", True),
+        ("Yes      No    X", False),  # one mark after the answer it marks (Vulcan 2012)
+        ("Yes    X    No", True),
+    ],
+)
+def test_the_shell_company_answer_wherever_its_box_is(answer: str, expected: bool) -> None:
+    # Southwest Iowa Renewable Energy 2008 (10-K), its one answer line edited.
+    path = ROOT / "tests" / "contents" / "form10k_122308" / "form10k_122308.htm"
+    original = path.read_text(encoding="latin-1")
+    assert original.count(SHELL) == 1
+    text = original.replace(SHELL, SHELL.replace("Yes [ ] No |X|", answer))
+    cover = sec8k.parse(text).cover
+    assert cover is not None
+    assert getattr(cover, "shell_company") is expected  # noqa: B009

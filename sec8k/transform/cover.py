@@ -445,6 +445,19 @@ def _caption_slots(row: Row) -> list[_Slot]:
     return slots
 
 
+def _labels_after_boxes(cells: Sequence[Cell]) -> bool:
+    """Whether a row prints its answers after their boxes: "[ ] Yes   [X] No".
+
+    Every "Yes"/"No" right after a box, and the row ending in one.
+    """
+    answers = [k for k, cell in enumerate(cells) if cell.kind == "ANSWER"]
+    return (
+        bool(answers)
+        and answers[-1] == len(cells) - 1
+        and all(k > 0 and cells[k - 1].kind == "CHECK_BOX" for k in answers)
+    )
+
+
 def _values_beside(slots: list[_Slot], row: int) -> list[_Slot]:
     """Give a caption the plain cells printed right after it on its own row.
 
@@ -583,12 +596,21 @@ class _Layout:
         A box with no text of its own before it, printed after the question it answers
         ("... check the following box. [X]"), takes the question's text as its label.
         """
+        if _labels_after_boxes(row.cells):
+            self._boxes_then_labels(row.cells, question)
+            return
         label: list[Cell] = []
         for cell in row.cells:
             is_box = cell.kind == "CHECK_BOX" or (cell.kind == "MARK" and label)
             if not is_box:
                 label.append(cell)
                 continue
+            # "Yes   No   X": a box after two answers is the last one's; the ones before it
+            # are answers left unmarked.
+            while len(label) >= 2 and label[-1].kind == "ANSWER" and label[-2].kind == "ANSWER":
+                left = label.pop(-2)
+                span = self.ctx.span(left.start, left.end)
+                self.boxes.append(CheckBox(question, clean(left.text), False, span))
             typed = _first_field(label)
             text = clean(" ".join(c.text for c in label if not c.kind.startswith("QUESTION")))
             start = label[0].start if label and text else cell.start
@@ -596,6 +618,14 @@ class _Layout:
             span = self.ctx.span(start, cell.end)
             self.boxes.append(CheckBox(typed or question, text, _checked(cell), span))
             label = []
+
+    def _boxes_then_labels(self, cells: Sequence[Cell], question: str | None) -> None:
+        """Boxes whose answers are printed after them: "[ ] Yes   [X] No"."""
+        for k in range(1, len(cells)):
+            answer, box = cells[k], cells[k - 1]
+            if answer.kind == "ANSWER" and box.kind == "CHECK_BOX":
+                span = self.ctx.span(box.start, answer.end)
+                self.boxes.append(CheckBox(question, clean(answer.text), _checked(box), span))
 
     # ---- pass 2: lines that are a value in themselves ----
 
