@@ -154,7 +154,7 @@ def _has_glyph(data: str) -> bool:
 _UNCHECKED: Final = frozenset("\u2610\u25a1\u25fb\u2751")
 _CHECKED: Final = frozenset("\u2612\u2611\u25a0\u2713\u2714\u2718")
 _WINGDINGS_UNCHECKED: Final = frozenset("o¨pq")
-_WINGDINGS_CHECKED: Final = frozenset("xýþ")
+_WINGDINGS_CHECKED: Final = frozenset("xýþü")  # ü (0xFC): a check mark alone
 # Symbol fonts whose letters print check boxes, as the stack records the font in force.
 _WINGDINGS: Final = 1
 # WordPerfect's "WP TypographicSymbols", which a filer agent's converter kept in its HTML

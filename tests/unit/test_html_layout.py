@@ -134,3 +134,13 @@ def test_the_wp_typographic_symbols_g_is_an_unchecked_box() -> None:
     assert lines == ["[ ]  Written communications", "G is a letter"]
     wingdings = _html('<div><font face="Wingdings">G</font> pointing hand</div>')
     assert not wingdings.text.startswith("[")
+
+
+def test_a_wingdings_check_mark_alone_is_a_checked_box() -> None:
+    # Verizon 2009: "Large accelerated filer" and a Wingdings "ü" (0xFC, a check mark).
+    document = _html(
+        '<p>Large accelerated filer <font face="Wingdings">ü</font> Accelerated filer</p>'
+        "<p>ü is a letter here</p>"
+    )
+    lines = [line for line in document.text.split("\n") if line]
+    assert lines == ["Large accelerated filer   [X]  Accelerated filer", "ü is a letter here"]
