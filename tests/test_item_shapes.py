@@ -225,3 +225,11 @@ def test_a_heading_repeated_at_a_page_top_as_continued_is_the_items_text(repeat:
     filing = sec8k.parse(text)
     assert [i.number for i in filing.items] == ["9", "7"]
     assert repeat.split()[-1].rstrip() in filing.items[0].text
+
+
+def test_item_9a_t_of_a_smaller_company() -> None:
+    # Southwest Iowa Renewable Energy 2008 (10-K): "Item 9A(T). Controls and Procedures."
+    case = ROOT / "tests" / "contents" / "form10k_122308" / "form10k_122308.htm"
+    filing = sec8k.parse(case)
+    (item,) = [i for i in filing.items if i.number.startswith("9A")]
+    assert (item.number, item.title) == ("9A", "Controls and Procedures.")
