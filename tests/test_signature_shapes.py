@@ -186,3 +186,11 @@ def test_a_footnote_beside_the_signer_in_a_table_is_not_his() -> None:
     (signer,) = filing.signatures
     assert signer.title is not None and "Print name" not in signer.title
     assert [u.text[:10] for u in filing.unrecognized] == ["* Print na"]
+
+
+def test_a_typed_name_in_parentheses() -> None:
+    # Procter & Gamble 2025 (10-Q): "(Matthew W. Janzaruk)" under the signature line.
+    text = IMMUNOGEN.replace(SIGNED, "By:________________", 1).replace(
+        "Gregg D. Beloff\n", "(Gregg D. Beloff)\n", 1
+    )
+    assert _signers(text) == [("Gregg D. Beloff", TITLE, None)]

@@ -101,6 +101,8 @@ class _Signer:
 
     def signature(self, ctx: Context) -> Signature:
         name = (self.field_name or self.typed_name or self.signed_name or "").strip(" ,;") or None
+        if name is not None and name.startswith("(") and name.endswith(")"):
+            name = name[1:-1].strip() or None  # "(Matthew W. Janzaruk)" under the signature
         # "Its President and Chief Executive Officer": the title, after the word that
         # says whose officer the signer is.
         title = _ITS.sub("", clean(" ".join(self.title))) or None
