@@ -482,3 +482,57 @@ def test_the_shell_company_answer_wherever_its_box_is(answer: str, expected: boo
     cover = sec8k.parse(text).cover
     assert cover is not None
     assert getattr(cover, "shell_company") is expected  # noqa: B009
+
+
+# ---- a 10-Q's cover: the shares outstanding, in the sentences covers print ----
+
+SHARES = "As of September&nbsp;30, 2014, 25,136,514&nbsp;shares of common stock, $0.0001&nbsp;par value were outstanding. "  # noqa: E501
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (SHARES, ("common stock", "25,136,514")),  # as printed
+        # Smucker 2023: "common shares" and no class after them.
+        (
+            "The Company had 25,136,514 common shares outstanding on September 30, 2014.",
+            (None, "25,136,514"),
+        ),
+        # C3.ai 2023: "outstanding" before the count.
+        (
+            "As of September 30, 2014, the registrant had outstanding 25,136,514 shares of"
+            " common stock.",
+            ("common stock", "25,136,514"),
+        ),
+        # Vulcan 2013: the count after a colon.
+        (
+            "Number of shares of common stock, $0.0001 par value, outstanding as of"
+            " September 30, 2014:   25,136,514",
+            ("common stock, $0.0001 par value", "25,136,514"),
+        ),
+        # Texas Instruments 2024: the count, then what it counts in parentheses.
+        (
+            "25,136,514 (Number of shares of common stock outstanding as of September 30, 2014)",
+            ("common stock", "25,136,514"),
+        ),
+        # Seagate 2017: "of the registrant's ordinary shares".
+        (
+            "As of September 30, 2014, 25,136,514 of the registrant's ordinary shares, par"
+            " value $0.00001 per share, were issued and outstanding.",
+            ("ordinary shares", "25,136,514"),
+        ),
+    ],
+)
+def test_shares_outstanding_as_covers_print_them(
+    sentence: str, expected: tuple[str | None, str]
+) -> None:
+    # National American University 2014 (10-Q), its one sentence edited.
+    path = ROOT / "tests" / "contents" / "d778787d10q" / "d778787d10q.htm"
+    original = path.read_text(encoding="latin-1")
+    assert original.count(SHARES) == 1
+    cover = sec8k.parse(original.replace(SHARES, sentence)).cover
+    assert cover is not None
+    shares = getattr(cover, "shares_outstanding")  # noqa: B009
+    assert [(s.title, s.shares, s.date) for s in shares] == [
+        (*expected, datetime.date(2014, 9, 30))
+    ]

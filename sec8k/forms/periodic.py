@@ -63,8 +63,24 @@ class PeriodicCover(CoverPage):
 # "186,473,040 shares of common stock, par value $0.01 per share, of the registrant were
 # outstanding", "257,960,636 shares of the registrant's Class A common stock outstanding".
 _SHARES = re.compile(
-    r"(?P<shares>\d{1,3}(?:,\d{3})+)\s+(?:shares|units)(?:\s+of\s+(?:the\s+\w+['\u2019]s\s+)?"
-    r"(?P<title>[^,.;]*?))?(?=\s+(?:were|was|are|is|issued|outstanding|of\s+the)\b|[,.;]|$)",
+    r"(?P<shares>\d{1,3}(?:,\d{3})+)\s+(?:common\s+|ordinary\s+)?(?:shares|units)"
+    r"(?:\s+of\s+(?:the\s+\w+['\u2019]s\s+)?(?P<title>[^,.;]*?))?"
+    r"(?=\s+(?:were|was|are|is|issued|outstanding|of\s+the|and|on|as\s+of)\b|[,.;]|$)",
+    re.I,
+)
+# The count after its class: "Number of shares of common stock, $1.00 par value,
+# outstanding as of February 14, 2013:   129,872,017"; before it in parentheses:
+# "909,287,673 (Number of shares of common stock outstanding as of January 23, 2024)";
+# and "296,627,443 of the registrant's ordinary shares, par value ..., were outstanding".
+_NUMBER_OF_SHARES = re.compile(
+    r"number\s+of\s+shares\s+of\s+(?P<title>[^:()]*?),?\s+outstanding\b[^:()\d]*"
+    r"(?:\d[^:()]*?)?:\s*(?P<shares>\d{1,3}(?:,\d{3})+)",
+    re.I,
+)
+_SHARES_BEFORE = re.compile(
+    r"(?<![$\d,.])(?P<shares>\d{1,3}(?:,\d{3})+)\s*(?:\(\s*number\s+of\s+shares\s+of\s+"
+    r"(?P<title>[^()]*?)\s+outstanding|of\s+the\s+\w+['\u2019]s\s+(?P<kind>[^,.;]*?shares)"
+    r"(?:\s+of\s+(?P<of>[^,.;]*?)(?=\s+(?:were|are|outstanding)\b|[,.;]))?)",
     re.I,
 )
 _FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+")
@@ -75,6 +91,18 @@ def _shares(found: FoundValue, span: Span) -> list[SharesOutstanding]:
     lines = found.lines()
     text = " ".join(lines)
     date = parse_date(text)[0]
+    out = [
+        SharesOutstanding(clean(m["title"]) or None, m["shares"], date, span)
+        for m in _NUMBER_OF_SHARES.finditer(text)
+    ]
+    out += [
+        SharesOutstanding(
+            clean(m["title"] or m["of"] or m["kind"]) or None, m["shares"], date, span
+        )
+        for m in _SHARES_BEFORE.finditer(text)
+    ]
+    if out:
+        return out
     out = [
         SharesOutstanding(
             clean(m["title"]) or None if m["title"] else None, m["shares"], date, span
