@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
+from typing import Final
 
 from sec8k.diagnostics import (
     HDR_DOCUMENT_COUNT,
@@ -135,6 +136,15 @@ def _registrant(header: SecHeader, registrant: Registrant, sink: DiagnosticSink)
         sink.report(HDR_NAME, message, registrant.span_of("name") or where)
 
 
+# An exhibit row that says the exhibit is not attached: incorporated by reference, filed
+# before, included in another exhibit, inapplicable or none ("1.  Inapplicable", "9.  None").
+_ELSEWHERE: Final = re.compile(
+    r"(?i)incorporated\s+(?:herein\s+)?by\s+reference|previously\s+filed|"
+    r"filed\s+as\s+(?:an\s+)?exhibit|\bincluded\s+in\b[^()]{0,60}?\bexhibit|"
+    r"\binapplicable\b|^\W*(?:none|not\s+applicable)\W*$"
+)
+
+
 def _exhibits(
     exhibits: tuple[Exhibit, ...],
     documents: tuple[Document, ...],
@@ -152,6 +162,8 @@ def _exhibits(
         if key[:1] in (("101",), ("104",)):
             continue
         if key not in attached and key not in printed_inside:
+            if _ELSEWHERE.search(exhibit.description):
+                continue  # the list says where it is, or that there is none
             message = f"exhibit {exhibit.number} is listed; no EX-{exhibit.number} is attached"
             sink.report(HDR_EXHIBIT_MISSING, message, exhibit.span)
     for key, document in attached.items():

@@ -60,6 +60,15 @@ FAILING = [
     ),
     Case("HDR008", "0000109446-94-000005", None, "exhibit 20 listed, none attached"),
     Case(
+        "HDR008",
+        PERICOM,
+        (
+            "March 7, 2002 [Incorporated by\n         reference to Exhibit 99",
+            "March 7, 2002 [Attached as\n         Exhibit 99",
+        ),
+        "exhibit 99 listed as attached, none attached",
+    ),
+    Case(
         "HDR009",
         UNION_CAMP,
         (
@@ -90,6 +99,8 @@ PASSING = [
     Case("HDR006", UNION_CAMP),
     Case("HDR007", UNION_CAMP),
     Case("HDR008", UNION_CAMP),
+    # Both exhibits listed as "[Incorporated by reference to Exhibit 4 to ... Form 8-A]".
+    Case("HDR008", PERICOM),
     Case("HDR009", UNION_CAMP),
     Case("XBR001", TYSON),
     # Notes without a trading symbol, "&#8212;" both printed and tagged.
