@@ -194,3 +194,25 @@ def test_a_typed_name_in_parentheses() -> None:
         "Gregg D. Beloff\n", "(Gregg D. Beloff)\n", 1
     )
     assert _signers(text) == [("Gregg D. Beloff", TITLE, None)]
+
+
+def test_a_column_of_signers_each_over_a_row_of_name_title_and_date() -> None:
+    # Palantir 2024 (10-K): "/s/ Alexander Moore" over "Alexander Moore   Director
+    # February 20, 2024", signer after signer in one column. Each row is the newest
+    # signer's; all of them were the first signer's title.
+    block = IMMUNOGEN[IMMUNOGEN.index("Date:    November 12, 2002") :]
+    rows = (
+        "Signature                  Title                                  Date\n"
+        "/s/ Gregg D. Beloff\n"
+        "Gregg D. Beloff            Chief Financial Officer                November 12, 2002\n"
+        "/s/ Mitchel Sayare\n"
+        "Mitchel Sayare             Chairman and Director                  November 12, 2002\n"
+        "/s/ Stuart F. Feiner\n"
+        "Stuart F. Feiner           Director                               November 12, 2002\n"
+    )
+    filing = sec8k.parse(IMMUNOGEN.replace(block, rows))
+    assert [(s.name, s.title) for s in filing.signatures] == [
+        ("Gregg D. Beloff", "Chief Financial Officer"),
+        ("Mitchel Sayare", "Chairman and Director"),
+        ("Stuart F. Feiner", "Director"),
+    ]

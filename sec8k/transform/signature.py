@@ -214,7 +214,9 @@ class _Block:
         open_signers = [s for s in self.signers if s.takes(cell, loose)]
         if not open_signers:
             return None
-        return min(open_signers, key=lambda s: abs(s.col - cell.col))
+        # Of signers as near, the last one: in a column of signers ("/s/ Alexander Moore"
+        # over "Alexander Moore   Director   February 20, 2024") the line is the newest's.
+        return min(reversed(open_signers), key=lambda s: abs(s.col - cell.col))
 
     def blank(self) -> None:
         for signer in self.signers:
