@@ -105,6 +105,14 @@ def test_its_before_the_title() -> None:
         # typed name and title in the signer's column (Pericom 2005, 2006).
         ("0001275287-05-003384_ps3498.htm", ("Michael D. Craighead", "Chief Financial Officer")),
         ("0001275287-06-000560_ps4682.htm", ("Alex Hui", "President and CEO")),
+        # The caption "(Signature)" under the rule, then the typed name and title (1996).
+        (
+            "0000899243-96-000861.txt",
+            (
+                "Daniel E. Jackson",
+                "Senior Vice President, Corporate Development and General Counsel",
+            ),
+        ),
         # HTML: "/s/V. Lawrence Evans" in a table's right column, the typed name and
         # title under it in paragraphs at the margin (Horizon 2006).
         (
@@ -184,7 +192,7 @@ def test_a_footnote_beside_the_signer_in_a_table_is_not_his() -> None:
     # a line is in a column of its own, not anyone's whose column is to its right.
     filing = sec8k.parse(CORPUS / "files" / "0001193125-04-169294_d8k.htm")
     (signer,) = filing.signatures
-    assert signer.title is not None and "Print name" not in signer.title
+    assert signer.title == "Senior Vice President, Finance and Chief Financial Officer"
     assert [u.text[:10] for u in filing.unrecognized] == ["* Print na"]
 
 
@@ -216,3 +224,48 @@ def test_a_column_of_signers_each_over_a_row_of_name_title_and_date() -> None:
         ("Mitchel Sayare", "Chairman and Director"),
         ("Stuart F. Feiner", "Director"),
     ]
+
+
+# A signature table as 10-K filings print it: the signature and its rule on the left, the
+# title on the right, the typed name under the rule in the signature's column.
+TABLE = (
+    "Signature                          Title                           Date\n"
+    "{first}\n"
+    "- --------------------------       Chief Financial Officer         )\n"
+    "{second}\n"
+    "                                   and Vice President, Finance     )\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # The title's first line beside the signature, the name under the rule
+        # (Apple 1997, PerkinElmer 2001).
+        ("/s/ Gregg D. Beloff", "    Gregg D. Beloff"),
+        # The name in parentheses beside the rest of the title (Norfolk Southern 2008).
+        ("/s/ Gregg D. Beloff", "    (Gregg D. Beloff)"),
+        # "By______" as the line to sign on, the signature over it (WMX 1994).
+        ("          /s/ Gregg D. Beloff", "By______________________\n    Gregg D. Beloff"),
+    ],
+    ids=["name-under-rule", "name-in-parentheses", "by-underscores"],
+)
+def test_a_signature_table_keeps_the_name_and_the_rules_out_of_the_title(
+    first: str, second: str
+) -> None:
+    block = IMMUNOGEN[IMMUNOGEN.index("Date:    November 12, 2002") :]
+    rows = TABLE.format(first=first, second=second)
+    filing = sec8k.parse(IMMUNOGEN.replace(block, rows))
+    assert [(s.name, s.title) for s in filing.signatures] == [("Gregg D. Beloff", TITLE)]
+
+
+def test_a_signer_named_again_before_the_title() -> None:
+    # Texas Instruments 2024 (10-K): "By:   /s/   Rafael R. Lizardi", the name in a cell
+    # of its own, then "Rafael R. Lizardi, Senior Vice President and Chief Financial
+    # Officer". The name, once read, does not begin the title.
+    text = IMMUNOGEN.replace(SIGNED, "By:      /s/      Gregg D. Beloff", 1).replace(
+        TYPED,
+        "                                                    Gregg D. Beloff, " + TITLE,
+        1,
+    )
+    assert _signers(text) == [("Gregg D. Beloff", TITLE, "By: /s/")]

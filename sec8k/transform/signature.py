@@ -44,6 +44,10 @@ _DANGLING: Final = re.compile(
     r"(?i)(?:\b(?:and|of|for|the|to|chief|vice|senior|executive|principal|assistant)|[,&/-])\s*$"
 )
 _ITS: Final = re.compile(r"(?i)^its\b[\s:]*")
+# A line with nothing written on it: the rule a signature goes on ("By______", "- -----"),
+# the caption under it ("(Signature)"), and the brackets that tie a column of signers to
+# one date (")").
+_DRAWN: Final = re.compile(r"(?i)^(?:by(?![a-z]):?)?[\s\-_=()*|]*(?:\(signature\)[\s)]*)?$")
 # A line that goes on with the title above it: "and Chief Financial Officer".
 _CONTINUED: Final = re.compile(r"(?i)(?:and|&)\s")
 # How far (in columns) a line may sit left of its signer's column and still be its.
@@ -118,6 +122,19 @@ def _same_person(line: str, signed: str | None) -> bool:
     last_typed = re.findall(r"[A-Za-z'\-]+", line)
     last_signed = re.findall(r"[A-Za-z'\-]+", signed)
     return bool(last_typed and last_signed) and last_typed[-1].lower() == last_signed[-1].lower()
+
+
+def _names(line: str, name: str | None) -> bool:
+    """Whether a line is no more than the signer's name: "(Charles W. Moorman)", "JOBS".
+
+    Two to six words, none that begins a title, the last of them the name's last word.
+    """
+    bare = line.strip("()* ,")
+    return (
+        2 <= len(bare.split()) <= 6
+        and _TITLE_WORD.search(bare) is None
+        and _same_person(bare, name)
+    )
 
 
 def _name_and_title(line: str, signed: str | None) -> tuple[str, str] | None:
@@ -297,15 +314,24 @@ class _Block:
             return
         signer.add(cell)
         text = clean(cell.text)
+        if _DRAWN.match(text):
+            return
         unnamed = signer.typed_name is None and signer.field_name is None
-        if signer.title_col is not None:
+        known = signer.field_name or signer.typed_name or signer.signed_name
+        if signer.title_col is not None and _names(text, known):
+            # The typed name in a column of its own, under the title's first line or
+            # in parentheses: "/s/ Ryan Cohen   President" over "Ryan Cohen   (Principal
+            # Executive Officer)". It is not part of the title.
+            if unnamed:
+                signer.typed_name = text.strip("()* ,")
+        elif signer.title_col is not None:
             signer.title.append(text)
         elif unnamed and _same_person(text, signer.signed_name):
             signer.typed_name = text
         elif unnamed and (halves := _name_and_title(text, signer.signed_name)):
             signer.typed_name, title = halves
             signer.title, signer.title_col = [title], cell.col
-        elif "," in text and _same_person(text.split(",", 1)[0], signer.signed_name):
+        elif "," in text and _same_person(text.split(",", 1)[0], known):
             signer.title = [text.split(",", 1)[1].strip()]
             signer.title_col = cell.col
         elif unnamed and signer.signed_name is None and not _TITLE_WORD.match(text):
@@ -331,6 +357,8 @@ class _Block:
         if not beside or len(text) > 80:
             return False
         if signer.title:
+            if text.endswith(":"):
+                return False  # "Principal Financial Officer:" over the next signer
             return bool(
                 _DANGLING.search(signer.title[-1])
                 or _CONTINUED.match(text)
