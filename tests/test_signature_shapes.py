@@ -269,3 +269,85 @@ def test_a_signer_named_again_before_the_title() -> None:
         1,
     )
     assert _signers(text) == [("Gregg D. Beloff", TITLE, "By: /s/")]
+
+
+def _block(rows: str) -> list[tuple[str | None, str | None]]:
+    block = IMMUNOGEN[IMMUNOGEN.index("Date:    November 12, 2002") :]
+    filing = sec8k.parse(IMMUNOGEN.replace(block, rows))
+    return [(s.name, s.title) for s in filing.signatures]
+
+
+def test_a_table_of_signers_that_prints_no_conformed_signature() -> None:
+    # Vulcan Materials 2013 (10-K): a second attestation, then "Signature  Title  Date"
+    # and one row per signer, typed, with no "/s/"; titles wrap in the title column.
+    rows = (
+        "IMMUNOGEN, INC.\n\n"
+        "By    Gregg D. Beloff\n"
+        "      Chief Financial Officer\n\n"
+        "Pursuant to the requirements of the Securities Exchange Act of 1934, this report\n"
+        "has been signed below by the following persons on behalf of the registrant.\n\n"
+        "Signature                     Title                            Date\n\n"
+        "Mitchel Sayare                Chairman and Chief Executive     November 12, 2002\n"
+        "                              Officer\n\n"
+        "Stuart F. Feiner              Director                         November 12, 2002\n"
+        "David W. Carter               Director                         November 12, 2002\n"
+    )
+    assert _block(rows) == [
+        ("Gregg D. Beloff", "Chief Financial Officer"),
+        ("Mitchel Sayare", "Chairman and Chief Executive Officer"),
+        ("Stuart F. Feiner", "Director"),
+        ("David W. Carter", "Director"),
+    ]
+
+
+def test_a_column_of_signers_with_no_blank_line_between_them() -> None:
+    # WMX Technologies 1994 (10-K): each "/s/", its rule and the typed name and title,
+    # with the names centred in the column and a ")" beside every line.
+    rows = (
+        "      /s/ Gregg D. Beloff                                          )\n"
+        "- ------------------------------------                             )\n"
+        "          Gregg D. Beloff            Chief Financial Officer       )\n"
+        "        /s/ Mitchel Sayare                                         )\n"
+        "- ------------------------------------                             )\n"
+        "         Mitchel Sayare              Chairman                      )\n"
+    )
+    assert _block(rows) == [
+        ("Gregg D. Beloff", "Chief Financial Officer"),
+        ("Mitchel Sayare", "Chairman"),
+    ]
+
+
+@pytest.mark.parametrize("by", ["By:", "By"])
+def test_by_over_the_conformed_signature_is_one_signer(by: str) -> None:
+    text = IMMUNOGEN.replace(SIGNED, f"{by}\n{' ' * 52}{SIGNED}", 1)
+    assert _signers(text) == [("Gregg D. Beloff", TITLE, SIGNED)]
+
+
+@requires_corpus
+@pytest.mark.corpus
+def test_the_conformed_signature_over_by_and_the_typed_name_is_one_signer() -> None:
+    # Estée Lauder 2013: "/s/ Spencer G. Smul", then "Date: ...   By:   Spencer G. Smul".
+    filing = sec8k.parse(CORPUS / "files" / "0001104659-13-084555_a13-24281_18k.htm")
+    assert [(s.name, s.title) for s in filing.signatures] == [
+        ("Spencer G. Smul", "Senior Vice President Deputy General Counsel and Secretary")
+    ]
+
+
+def test_a_typed_row_among_signed_ones_is_someone_who_did_not_sign() -> None:
+    # Google 2012 (10-K): "Eric Schmidt   Executive Chairman" with no "/S/", between
+    # rows that each have one. His line stays in the tree, as text of no signer's.
+    rows = (
+        "/s/ Gregg D. Beloff           Chief Financial Officer          November 12, 2002\n"
+        "Gregg D. Beloff\n\n"
+        "Mitchel Sayare                Chairman\n\n"
+        "/s/ Stuart F. Feiner          Director                         November 12, 2002\n"
+        "Stuart F. Feiner\n"
+    )
+    block = IMMUNOGEN[IMMUNOGEN.index("Date:    November 12, 2002") :]
+    filing = sec8k.parse(IMMUNOGEN.replace(block, rows))
+    assert [(s.name, s.title) for s in filing.signatures] == [
+        ("Gregg D. Beloff", "Chief Financial Officer"),
+        ("Stuart F. Feiner", "Director"),
+    ]
+    unplaced = [u.text for u in filing.unrecognized if u.context == "signature block"]
+    assert unplaced == ["Mitchel Sayare", "Chairman"]

@@ -37,6 +37,19 @@ __all__ = ["SignatureTransformer"]
 
 _CONFORMED: Final = re.compile(r"(?i)^(?:by\s*:?\s*)?(?:/s/|\\s\\|//)\s*")
 _FIELD_LABEL: Final = re.compile(r"(?i)^(?:name|title|its|by|dated?)\s*:?\s*")
+# A person's name as signature tables print it: two to six words, each capitalised (or a
+# particle: "de", "van"), with initials, "Jr.", "III" and a "*" for a power of attorney.
+_PERSON: Final = re.compile(
+    r"^(?:(?:[A-Z][\w.'\u2019\-]*|de|del|der|di|da|du|la|le|van|von)[,*]*\s+){1,5}"
+    r"(?:[A-Z][\w.'\u2019\-]*)[,.*]*$"
+)
+# Words that name a company, not a person: "Acme Holdings, Inc.".
+_COMPANY: Final = re.compile(
+    r"(?i)\b(?:inc|corp|corporation|company|co|llc|l\.?l\.?c|ltd|limited|plc|l\.?p|n\.?a"
+    r"|trust|bank|bancorp|holdings?|group|partners|fund|association)\b"
+)
+# "By" alone on its line or in its cell, colon or not: the line a signature goes on.
+_BARE_BY: Final = re.compile(r"(?i)^\s*by\s*:?\s*$")
 # Lines that name no registrant: the caption "(Registrant)" and a lone "by".
 _REGISTRANT_CAPTION: Final = re.compile(r"(?i)^(?:\(?\s*registrants?\s*\)?|by:?)$")
 # The end of a title that goes on on the next line: "... and Chief", "Vice President,".
@@ -75,6 +88,10 @@ class _Signer:
     title: list[str]
     title_col: int | None
     open: bool
+    bare: bool  # started by a "By" with nothing after it: the line to sign on
+    # Started by a row of a typed name and title (no "/s/", no "By"): its cells, so that
+    # a row that turns out not to be a signer's can be left unplaced; None otherwise.
+    typed_cells: list[Cell] | None
 
     # Written out: the __init__ that dataclass() generates is interpreted even in the compiled
     # build (see ARCHITECTURE.md, "Compiled modules"); this one compiles.
@@ -90,6 +107,8 @@ class _Signer:
         self.title = []
         self.title_col = None
         self.open = True
+        self.bare = False
+        self.typed_cells = None
 
     def takes(self, cell: Cell, flowed: bool = False) -> bool:
         """Whether a line in ``cell``'s column may be this signer's.
@@ -102,6 +121,8 @@ class _Signer:
 
     def add(self, cell: Cell) -> None:
         self.end = max(self.end, cell.end)
+        if self.typed_cells is not None:
+            self.typed_cells.append(cell)
 
     def signature(self, ctx: Context) -> Signature:
         name = (self.field_name or self.typed_name or self.signed_name or "").strip(" ,;") or None
@@ -207,6 +228,9 @@ class _Block:
         # outside tables, and its blank lines are the spacing of its paragraphs.
         self.flowed = ctx.doc.kind == "html" and ctx.doc.paragraph_spacing
         self.alone = False  # the row being placed has one cell: at the margin, no column
+        # Whether a line after a blank may still be the last signer's (:meth:`_resumes`):
+        # not once a line that is no one's, or a second attestation, came between.
+        self.resumable = True
 
     def _registrant(self) -> str | None:
         if not self.candidates:
@@ -218,13 +242,39 @@ class _Block:
         self.candidates.clear()
         return clean(" ".join(c.text for c in group)) or None
 
+    def seal(self) -> None:
+        """Close the signers so far for good: what follows is not theirs."""
+        self.blank()
+        self.resumable = False
+
     def _start(self, cell: Cell) -> _Signer:
+        self.resumable = True
         registrant = self._registrant()
         if registrant is None and self.signers:
             registrant = self.signers[-1].registrant  # several signers for one registrant
+        for above in self.signers:
+            if abs(above.col - cell.col) <= _SLACK:
+                above.open = False  # a signature under his in his column: he is done
         signer = _Signer(cell.col, cell.start, cell.end, registrant)
         self.signers.append(signer)
         return signer
+
+    def _signing(self, cell: Cell) -> _Signer:
+        """The signer a conformed signature starts, or the "By" it was signed over.
+
+        "By" with nothing after it is where a signature goes; an "/s/" under it, rather
+        than the typed name, is that signature, not a second signer.
+        """
+        if self.signers:
+            last = self.signers[-1]
+            empty = last.typed_name is None and last.field_name is None and not last.title
+            if last.bare and last.conformed is None and empty:
+                last.bare = False
+                last.col = cell.col
+                last.add(cell)
+                last.open = True
+                return last
+        return self._start(cell)
 
     def _nearest(self, cell: Cell) -> _Signer | None:
         loose = self.flowed and self.alone
@@ -242,8 +292,37 @@ class _Block:
 
     def row(self, row: Row) -> None:
         self.alone = len(row.cells) == 1
-        for cell in row.cells:
+        cells = row.cells
+        if len(cells) >= 2 and self._unsigned(cells[0], cells[1]):
+            # "Donald M. James   Chairman and Chief Executive Officer   February 28, 2013"
+            # in a table of signers that prints no "/s/": a signer, typed.
+            signer = self._start(cells[0])
+            signer.typed_cells = []
+            signer.add(cells[0])
+            signer.typed_name = clean(cells[0].text)
+            cells = cells[1:]
+        for cell in cells:
             self.cell(cell)
+
+    def _unsigned(self, first: Cell, second: Cell) -> bool:
+        """Whether a row is a typed signer of its own: a person's name, then a title.
+
+        Not where the name is the line of a signer above: the name he signed typed
+        under his signature, or a line in his column before he has a title.
+        """
+        if first.kind != "CELL" or second.kind != "CELL":
+            return False
+        name = clean(first.text)
+        title = clean(second.text)
+        if not _PERSON.match(name) or _TITLE_WORD.search(name) or _COMPANY.search(name):
+            return False
+        if not _is_title(title) or any(ch.isdigit() for ch in title):
+            return False
+        above = self._nearest(first)
+        if above is None:
+            return True
+        known = above.field_name or above.typed_name or above.signed_name
+        return bool(above.title) and known is not None and not _names(name, known)
 
     def cell(self, cell: Cell) -> None:
         """Place one cell: a date, a new signer, a signer's field or line, or a candidate."""
@@ -252,7 +331,7 @@ class _Block:
             self._date(cell)
         elif kind == "CONFORMED":
             rest = clean(_CONFORMED.sub("", cell.text, count=1))
-            signer = self._start(cell)
+            signer = self._signing(cell)
             signer.conformed = clean(cell.text)
             name, comma, title = rest.partition(",")
             if comma and _TITLE_WORD.match(title.strip()):
@@ -260,11 +339,19 @@ class _Block:
                 rest = name
                 signer.title, signer.title_col = [title.strip()], cell.col
             signer.signed_name = rest or None
-        elif kind == "BY":
+        elif kind == "BY" or _BARE_BY.match(cell.text):
             value, _ = _field_value(cell)
+            above = self._nearest(cell)
+            if above is not None and above.typed_name is None and _names(value, above.signed_name):
+                # "/s/ Spencer G. Smul" over "By: Spencer G. Smul": his typed name.
+                above.add(cell)
+                above.typed_name = value
+                return
             signer = self._start(cell)
             if any(ch.isalpha() for ch in value):
                 signer.signed_name = value
+            else:
+                signer.bare = True
         elif kind in ("NAME_FIELD", "TITLE_FIELD"):
             self._field(cell)
         elif not _REGISTRANT_CAPTION.match(cell.text):
@@ -303,10 +390,16 @@ class _Block:
 
     def _line(self, cell: Cell) -> None:
         signer = self._nearest(cell)
-        if signer is None and self.signers and self._resumes(self.signers[-1], cell):
+        if (
+            signer is None
+            and self.signers
+            and self.resumable
+            and self._resumes(self.signers[-1], cell)
+        ):
             signer = self.signers[-1]
             signer.open = True
         if signer is None:
+            self.resumable = False  # a line of no one's between: the signer above is done
             if self.new_group or not self.candidates:
                 self.candidates.append([])
                 self.new_group = False
@@ -378,6 +471,16 @@ class _Block:
 
     def finish(self) -> None:
         """Read a typed signer where no one signed; leave what is left unplaced."""
+        signers = self.signers
+        for i in range(len(signers) - 2, 0, -1):
+            cells = signers[i].typed_cells
+            if cells is not None and signers[i - 1].conformed and signers[i + 1].conformed:
+                # A typed row between signed ones, in a table where each signer signs:
+                # the line of someone who did not sign (Google 2012: "Eric Schmidt
+                # Executive Chairman" among "/S/" rows). Not a signer.
+                del signers[i]
+                for cell in cells:
+                    self.ctx.unplaced(cell.text, cell.start, cell.end, "signature block")
         if not self.signers and len(self.candidates) > 1 and _looks_like_name(self.candidates[-1]):
             # No "/s/" and no "By:": the last group of lines is the typed name and title
             # of the signer, the group before it the registrant's name.
@@ -449,7 +552,10 @@ class SignatureTransformer(PartTransformer):
             if kind == "SIGNATURE_HEADING":
                 heading = clean(child.value)
             elif kind == "ATTESTATION":
-                attestation = clean(child.value)
+                # A second attestation ("... signed below by the following persons")
+                # starts the next group of signers: the ones above it are complete.
+                attestation = attestation or clean(child.value)
+                block.seal()
             elif kind == "BLANK":
                 block.blank()
             elif kind == "RULE":
