@@ -200,7 +200,8 @@ HDR_ITEMS = _register(
     "header.items-differ",
     Severity.WARNING,
     "The SEC header's ITEM INFORMATION names other items than the body's headings. Either "
-    "may be wrong: 2003-04 headers list only Item 7 when Item 12 is furnished too.",
+    "may be wrong. A line with no title (2003-04 headers print one for Item 12) stands for "
+    "one item the other lines do not name.",
 )
 HDR_PERIOD = _register(
     "HDR002",
