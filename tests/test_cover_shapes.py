@@ -142,8 +142,15 @@ def test_a_wrapped_name_stays_one_name() -> None:
         "       Date of Report: November 12, 2002 "
         "(Date of earliest event reported: November 8, 2002)\n",
         "       Date of Report: November 12, 2002 (11/8/2002)\n",
+        # Each date beside a label of its own, the second label on one row or wrapped
+        # over two (Apple 1996 and 2000).
+        "       Date of Report:                     November 12, 2002\n"
+        "       Date of earliest event reported:    November 8, 2002\n",
+        "       Date of Report:      November 12, 2002\n"
+        "       Date of earliest\n"
+        "       event reported:      November 8,2002\n",
     ],
-    ids=["caption-shape", "own-label", "numeric"],
+    ids=["caption-shape", "own-label", "numeric", "two-labels", "two-labels-wrapped"],
 )
 def test_date_of_report_with_a_second_date_in_parentheses(date_line: str) -> None:
     cover = sec8k.parse(_edit((DATE, date_line))).cover

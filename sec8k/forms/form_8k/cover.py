@@ -109,8 +109,12 @@ def cover_8k_values(layout: CoverLayout, ctx: Context) -> dict[str, Any]:
     reports = reports or [(f, s) for f, s in layout.values if f.name == "date"][:1]
     for found, where in reports:
         if found.name == "event_date":
-            # "(September 21, 2000)" on the row under the date of report.
-            if found.order == date_row + 1 and event is None:
+            # "(September 21, 2000)" on the row under the date of report, or a date beside
+            # its own label ("Date of earliest event reported: December 20, 1996").
+            captioned = any(
+                c.kind.startswith("CAPTION") for _, row in found.value_rows for c in row
+            )
+            if (found.order == date_row + 1 or not captioned) and event is None:
                 event = parse_date(found.text)[0]
             continue
         if text is not None:
