@@ -247,3 +247,28 @@ def test_a_title_at_the_margin_opens_an_exhibit_only_after_the_signatures() -> N
     filing = sec8k.parse(inside)
     assert [s.node for s in filing.sections] == [s.node for s in sec8k.parse(IMMUNOGEN).sections]
     assert [e.number for e in filing.exhibits] == ["99.1"]
+
+
+UNION_CAMP = Path(__file__).parent / "filings" / "0000950117-94-000182"
+ZURN = Path(__file__).parent / "filings" / "0000109446-94-000005"
+
+
+@pytest.mark.parametrize(
+    ("path", "description"),
+    [
+        # "99   Press Release, dated August 9, 1994          4" over "of Union Camp ...":
+        # the page column in the row's first line.
+        (UNION_CAMP, "Press Release, dated August 9, 1994 of Union Camp Corporation"),
+        # "News Release dated March 22, 1994          Page 3".
+        (
+            ZURN,
+            "Other Documents or Statements to Security Holders News Release dated March 22, 1994",
+        ),
+    ],
+    ids=["union-camp-1994", "zurn-1994"],
+)
+def test_the_page_column_of_an_index_is_not_in_the_description(
+    path: Path, description: str
+) -> None:
+    (filed,) = sorted(p for p in path.iterdir() if p.suffix == ".txt")
+    assert [e.description for e in sec8k.parse(filed).exhibits] == [description]

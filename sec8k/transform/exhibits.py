@@ -24,6 +24,11 @@ _ROW: Final = re.compile(
     re.I | re.S,
 )
 
+# A page number at the end of a row's line, after a wide gap: the index's "Page" column
+# ("99.1   Text of Press Release dated December 20, 1996      5", "...   Page 3").
+_PAGE_COLUMN: Final = re.compile(
+    r"(?:\t|[ ]{3,})(?:page[ \t]+)?(?:[A-Z]-?)?\d{1,4}[ \t]*$", re.I | re.M
+)
 
 # An exhibit named in prose: "furnished as Exhibit 99.1", "Exhibits 99.1 and 99.2"; at
 # a word's start (mentioned_exhibits looks at the character before: a pattern that
@@ -82,7 +87,7 @@ class ExhibitsTransformer(PartTransformer):
     def exhibit(self, meta: Meta, children: list[Token]) -> Exhibit:
         """An exhibit row: number and description (in an item, until an index takes it)."""
         text, start, end = extent(self.ctx, meta)
-        match = _ROW.match(text)
+        match = _ROW.match(_PAGE_COLUMN.sub("", text))
         number, description = (match["number"], match["description"]) if match else ("", text)
         number = "".join(number.split())  # "2    .1": a number split on its dot
         return Exhibit(number, clean(description), self.ctx.span(start, end), "item")
