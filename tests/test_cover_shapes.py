@@ -238,6 +238,19 @@ def test_zip_under_its_caption_on_the_next_address_line() -> None:
     ]
 
 
+def test_a_city_and_state_in_two_cells_beside_the_zip_codes_column() -> None:
+    # GameStop 2024 (10-K): "625 Westport Parkway | 76051" over "Grapevine, | Texas",
+    # the state in a table cell of its own, far left of the zip code's column.
+    address = (
+        "128 Sidney Street                                   02139\n"
+        "Cambridge,   Massachusetts\n"
+        "(Address of principal executive offices)            (Zip Code)\n"
+    )
+    assert _registrants(_edit((ADDRESS, address))) == [
+        (*FIRST[:4], "128 Sidney Street Cambridge, Massachusetts", "02139", FIRST[6])
+    ]
+
+
 def test_a_canadian_postal_code() -> None:
     address = (
         "     83 Stanley Road, Woodville, Ontario K0M 2T0\n"

@@ -392,6 +392,16 @@ def _add_to_columns(slots: list[_Slot], cell: Cell) -> _Slot:
     return best
 
 
+def _fits(field: str | None, text: str) -> bool:
+    """Whether a value can be a field's.
+
+    A number's field (zip code, IRS number, file number) takes only a value with a digit.
+    """
+    if field == "zip" or (field is not None and field in _NUMBERS):
+        return any(ch.isdigit() for ch in text)
+    return True
+
+
 def _by_shape(slots: list[_Slot], cells: Sequence[Cell]) -> list[tuple[_Slot, Cell]] | None:
     """Pair values printed close together with their captions by what they look like.
 
@@ -1042,8 +1052,14 @@ class _Layout:
             if len(cells) == len(slots) > 1 and len({id(b) for b in best}) < len(slots):
                 # As many values as captions, but two nearest one caption: the row's tab
                 # stops are not the captions' ("\tCalifornia\t\t\t0-10030\t\t94-2404110").
-                # Each value is its caption's, in order.
-                best = sorted(slots, key=lambda slot: slot.col)
+                # Each value is its caption's, in order, unless that gives a number's
+                # caption a value with no digit ("Grapevine,   Texas" under the address,
+                # beside the zip code's column: two table cells of one address line).
+                ordered = sorted(slots, key=lambda slot: slot.col)
+                if all(
+                    _fits(slot.field, cell.text) for slot, cell in zip(ordered, cells, strict=True)
+                ):
+                    best = ordered
             for slot, cell in zip(best, cells, strict=True):
                 slot.values.append((k, cell))
         for slot in slots:
