@@ -124,7 +124,7 @@ def _contents_entries(text: str) -> bool:
     entries = others = 0
     for match in _NONBLANK_LINE.finditer(text):  # not a generator expression: see ARCHITECTURE
         line = match.group()
-        if _EXHIBIT_ENTRY.match(line) or _PAGE_ENTRY.search(line):
+        if _EXHIBIT_ENTRY.match(line) or (_page_number_last(line) and _PAGE_ENTRY.search(line)):
             entries += 1
         else:
             others += 1
@@ -134,6 +134,19 @@ def _contents_entries(text: str) -> bool:
 
 
 _NONBLANK_LINE: Final = re.compile(r"[^\S\n]*\S[^\n]*")
+
+
+def _page_number_last(line: str) -> bool:
+    """Whether ``line`` ends as _PAGE_ENTRY needs: a digit or i, v, x, then blanks at most.
+
+    Told from its last characters, so that a line of prose skips the search, which tries
+    the pattern at every character of the line (most of a long item's lines).
+    """
+    kept = line.rstrip(" \t")
+    if not kept:
+        return False
+    last = kept[-1]
+    return last.isdecimal() or last == "i" or last == "v" or last == "x"
 
 
 def _bodiless(section: Section) -> bool:
