@@ -251,6 +251,19 @@ def test_a_city_and_state_in_two_cells_beside_the_zip_codes_column() -> None:
     ]
 
 
+def test_a_zip_code_on_a_row_of_its_own_above_its_caption() -> None:
+    # PerkinElmer 2001 (10-K405): "02481" alone at the right, over the address and the
+    # "(ZIP CODE)" caption beside it. A lone five-digit line is no masthead either.
+    address = (
+        "                                                    02139\n"
+        "128 Sidney Street, Cambridge, Massachusetts         (Zip Code)\n"
+        "(Address of principal executive offices)\n"
+    )
+    assert _registrants(_edit((ADDRESS, address))) == [
+        (*FIRST[:4], "128 Sidney Street, Cambridge, Massachusetts", "02139", FIRST[6])
+    ]
+
+
 def test_a_canadian_postal_code() -> None:
     address = (
         "     83 Stanley Road, Woodville, Ontario K0M 2T0\n"

@@ -1103,7 +1103,12 @@ class _Layout:
                 above = [
                     c for c in self.rows[k - 1].cells if c.overlap(caption.col, caption.end_col) > 0
                 ]
-                if len(above) == 1 and len(self.rows[k - 1].cells) > 1:
+                # A row of its own will do where it is only that value, right of the
+                # value beside the caption ("02481" over "45 WILLIAM STREET   (ZIP CODE)").
+                alone = above == list(self.rows[k - 1].cells) and (
+                    above[0].col >= self.rows[k].cells[0].end_col
+                )
+                if len(above) == 1 and (len(self.rows[k - 1].cells) > 1 or alone):
                     self.found.append(FoundValue(name, [(k - 1, above)], k - 1))
                     taken.add(id(above[0]))
         return taken
