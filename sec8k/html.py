@@ -162,6 +162,14 @@ _WINGDINGS: Final = 1
 # filings, one glyph per box, on covers that checked none). No checked glyph is known.
 _WP_TYPOGRAPHIC: Final = 2
 _WP_TYPOGRAPHIC_UNCHECKED: Final = frozenset("G")
+# Wingdings 2, whose letters are other glyphs than Wingdings': "£" (0xA3) a white square;
+# "Q", "R", "S", "T" boxes with an X or a check in them, "P" a check mark alone. (Disney
+# 2018 checks its Rule 425 box with "S" beside three "£".)
+_WINGDINGS_2: Final = 3
+_WINGDINGS_2_UNCHECKED: Final = frozenset("£")
+_WINGDINGS_2_CHECKED: Final = frozenset("PQRST")
+# "Wingdings 2" in a face or a style (lowered), as against "Wingdings" or "Wingdings 3".
+_WINGDINGS_2_NAME: Final = re.compile(r"wingdings\s*2")
 _COLUMN_GAP: Final = 3
 # Pieces of text a line holds while it is read, and what a line of a table cell or <pre>
 # may hold after its pieces are joined; see _Reader._shorten. (Not Final, as the other
@@ -479,7 +487,7 @@ class _Reader:
         self.held = 0  # rows and cells of the outermost open table not yet laid out
         self.partial: bool | None = None  # whether the line being read is partly written
         self.current = _Cell()
-        # (tag, hidden, symbol font: 0, _WINGDINGS or _WP_TYPOGRAPHIC, inline)
+        # (tag, hidden, symbol font: 0, _WINGDINGS, _WINGDINGS_2 or _WP_TYPOGRAPHIC, inline)
         self.stack: list[tuple[str, bool, int, bool]] = []
         self.tables: list[list[list[_Cell]]] = []  # open tables: rows of cells
         self.nested = 0  # tables opened inside a cell: their text flows into that cell
@@ -975,7 +983,7 @@ class _Reader:
         hidden = self._hidden or tag in _HIDDEN_TAGS or "display:none" in style
         wingdings = self._symbol_font
         if "wingdings" in face or "wingdings" in style:
-            wingdings = _WINGDINGS
+            wingdings = _WINGDINGS_2 if _WINGDINGS_2_NAME.search(face + style) else _WINGDINGS
         elif "typographicsymbols" in face or "typographicsymbols" in style:
             wingdings = _WP_TYPOGRAPHIC
         if not hidden:
@@ -1207,12 +1215,16 @@ class _Reader:
     def _char(self, char: str, start: int, end: int) -> None:
         """One character printed from ``[start, end)``: a check box, or itself."""
         wingdings = self._symbol_font
-        unchecked = char in _UNCHECKED or (
-            char in _WINGDINGS_UNCHECKED
-            if wingdings == _WINGDINGS
-            else wingdings == _WP_TYPOGRAPHIC and char in _WP_TYPOGRAPHIC_UNCHECKED
-        )
-        checked = char in _CHECKED or (wingdings == _WINGDINGS and char in _WINGDINGS_CHECKED)
+        unchecked = char in _UNCHECKED
+        checked = char in _CHECKED
+        if wingdings == _WINGDINGS:
+            unchecked = unchecked or char in _WINGDINGS_UNCHECKED
+            checked = checked or char in _WINGDINGS_CHECKED
+        elif wingdings == _WINGDINGS_2:
+            unchecked = unchecked or char in _WINGDINGS_2_UNCHECKED
+            checked = checked or char in _WINGDINGS_2_CHECKED
+        elif wingdings == _WP_TYPOGRAPHIC:
+            unchecked = unchecked or char in _WP_TYPOGRAPHIC_UNCHECKED
         if unchecked or checked:
             # Two spaces on each side: a check box is a cell of its own.
             self._add("  ", start, start, hard=True)

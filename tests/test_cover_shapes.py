@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import sec8k
+from sec8k.forms.form_8k.cover import A2_BOXES
 from tests.conftest import CORPUS, requires_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -476,6 +477,34 @@ def test_boxes_in_wordperfect_typographic_symbols_in_the_corpus(name: str) -> No
     assert filing.cover is not None and filing.cover.checkboxes is not None
     assert set(filing.cover.checkboxes.answers().values()) == {False}
     assert not [u for u in filing.unrecognized if u.context == "cover"]
+
+
+@pytest.mark.parametrize(
+    ("font", "glyphs", "checked"),
+    [
+        # Wingdings 2: "S" a box with an X in it, "£" a white square (Disney 2018).
+        ("Wingdings 2", ("S", "&#163;", "&#163;", "&#163;"), [True, False, False, False]),
+        ("Wingdings 2", ("&#163;", "&#163;", "T", "&#163;"), [False, False, True, False]),
+        # In Wingdings itself "S" is no box: the box is left unread, as printed.
+        ("Wingdings", ("S", "o ", "o ", "o "), [False, False, False]),
+    ],
+    ids=["wingdings-2-s", "wingdings-2-t", "wingdings-s"],
+)
+def test_boxes_printed_in_wingdings_2(
+    font: str, glyphs: tuple[str, ...], checked: list[bool]
+) -> None:
+    # Nuance 2016 prints each A.2 box as "o" in Wingdings; here in another font's glyphs.
+    path = FILINGS / "0001002517-16-000065_a8-k" / "0001002517-16-000065_a8-k.htm"
+    html = path.read_text(encoding="utf-8", errors="replace")
+    box = '<font style="font-family:Wingdings;font-size:10pt;">o </font>'
+    assert html.count(box) == 4
+    for glyph in glyphs:
+        html = html.replace(
+            box, f'<font style="font-family:{font};font-size:10pt;">{glyph}</font>', 1
+        )
+    cover = sec8k.parse(html).cover
+    assert cover is not None
+    assert [b.checked for b in cover.boxes if b.field in A2_BOXES] == checked
 
 
 def test_a_colon_after_a_caption_before_its_value() -> None:
