@@ -265,6 +265,25 @@ def test_a_zip_code_on_a_row_of_its_own_above_its_caption() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("under_name", "former"),
+    [
+        # Liaoning Shuiyun 2024: the former name between the name and its caption.
+        ("(Formerly known as Evergreen International Corp.)", "Evergreen International Corp."),
+        ("(f/k/a ImmunoGen Holdings, Inc.)", "ImmunoGen Holdings, Inc."),
+        # The state of incorporation there: no part of the name either.
+        ("(A Massachusetts Corporation)", None),
+    ],
+    ids=["formerly-known-as", "fka", "a-state-corporation"],
+)
+def test_a_value_in_parentheses_between_the_name_and_its_caption(
+    under_name: str, former: str | None
+) -> None:
+    text = _edit((NAME, NAME.replace("(Exact", f"{under_name}\n(Exact")))
+    assert _registrants(text) == [FIRST]
+    assert sec8k.parse(text).cover.former_name == former
+
+
 def test_a_canadian_postal_code() -> None:
     address = (
         "     83 Stanley Road, Woodville, Ontario K0M 2T0\n"

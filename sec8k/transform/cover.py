@@ -913,12 +913,28 @@ class _Layout:
                     _best_slot(open_slots, cell).add(cell)
                 self.claim(j, "caption")
                 j += 1
-            above = self._rows_above(i, columns=len(slots))
+            above = [
+                k for k in self._rows_above(i, columns=len(slots)) if not self._typed(k, slots)
+            ]
             if not above:
                 slots = _values_beside(slots, i)
             if not above and [s.field for s in slots] == ["former_name"]:
                 self._former_address_block(i)
             self._pair(slots, above, i)
+
+    def _typed(self, k: int, slots: list[_Slot]) -> bool:
+        """Whether row ``k`` is a value that says its own field, other than the caption's.
+
+        "(A Delaware Corporation)" or "(Formerly known as Evergreen International Corp.)"
+        between the name and "(Exact name of registrant ...)": not part of the name.
+        """
+        cells = self.rows[k].cells
+        field = field_of(cells[0].kind) if cells and cells[0].kind.startswith("VALUE_") else None
+        if field is None or len(cells) != 1 or any(s.field == field for s in slots):
+            return False
+        self.found.append(FoundValue(field, [(k, list(cells))], k))
+        self.claim(k, "value")
+        return True
 
     def _former_address_block(self, i: int) -> None:
         """A former-name caption under a second captioned address block: that block is it.

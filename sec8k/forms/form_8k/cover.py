@@ -31,6 +31,9 @@ _PAREN_DATE = re.compile(
     r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))\s*)\)"
 )
 
+# The words before a former name printed under the name: "(Formerly known as X)".
+_FORMERLY = re.compile(r"(?i)^\(?\s*(?:formerly(?:\s+known\s+as)?|f/k/a)[\s:]+")
+
 
 @dataclass(frozen=True, slots=True)
 class CheckBoxes(Node):
@@ -133,7 +136,7 @@ def cover_8k_values(layout: CoverLayout, ctx: Context) -> dict[str, Any]:
             event = parse_date(paren.group(1))[0]
     former = next(
         (
-            f.text
+            _FORMERLY.sub("", f.text).strip(" ()") or f.text
             for f, _ in layout.values
             if f.name == "former_name" and f.text and not is_not_applicable(f.text)
         ),
