@@ -68,3 +68,36 @@ def test_contents_rows_under_part_lines_are_no_items() -> None:
     part_2 = [("II", n) for n in ("5", "6", "7", "7A", "8", "9", "9A", "9B")]
     part_3 = [("III", n) for n in ("10", "11", "12", "13", "14")]
     assert items == [*part_1, *part_2, *part_3, ("IV", "15")]
+
+
+APPLE_1994 = Path(__file__).resolve().parent / "forms" / "0000320193-94-000016"
+
+
+def test_contents_without_pages_with_titles_under_an_entry() -> None:
+    # Dell 2006 and Norfolk Southern 2008 (10-K) list their items with no page numbers,
+    # the titles of the financial statements under the Item 8 entry. Here Apple's 1994
+    # 10-K is given such a table of contents before its PART I.
+    path = APPLE_1994 / "0000320193-94-000016.txt"
+    text = path.read_text(encoding="utf-8", errors="replace")
+    expected = [(i.part, i.number) for i in sec8k.parse(text).items]
+    contents = (
+        "                              TABLE OF CONTENTS\n\n"
+        "PART I\n"
+        "ITEM 1 -- BUSINESS\n"
+        "ITEM 2 -- PROPERTIES\n"
+        "PART II\n"
+        "ITEM 7 -- MANAGEMENT'S DISCUSSION AND ANALYSIS\n"
+        "ITEM 8 -- FINANCIAL STATEMENTS AND SUPPLEMENTARY DATA\n"
+        "Report of Independent Auditors\n"
+        "Consolidated Balance Sheets\n"
+        "ITEM 9 -- CHANGES IN AND DISAGREEMENTS WITH ACCOUNTANTS\n"
+        "PART IV\n"
+        "ITEM 14 -- EXHIBITS, FINANCIAL STATEMENT SCHEDULES\n"
+        "Schedule VIII\n\n"
+    )
+    anchor = "                                     PART I\n"
+    assert text.count(anchor) == 1
+    filing = sec8k.parse(text.replace(anchor, contents + anchor))
+    assert [(i.part, i.number) for i in filing.items] == expected
+    entries = [e for s in filing.sections if isinstance(s, Contents) for e in s.entries]
+    assert "Consolidated Balance Sheets" in entries

@@ -162,6 +162,24 @@ def _bodiless(section: Section) -> bool:
     )
 
 
+# How long the lines under a contents entry may be, and how many: the titles of what the
+# item holds ("Report of Independent Registered Public Accounting Firm", "SCHEDULE II").
+_BRIEF_LINES: Final = 8
+_BRIEF_LINE: Final = 100
+
+
+def _brief_entry(section: Section, k: int, last_body: dict[str, int]) -> bool:
+    """An item after contents entries, printed again later, with a few short lines under it.
+
+    Dell's 2006 contents list "ITEM 8 -- FINANCIAL STATEMENTS ..." with the titles of its
+    statements under it and no page numbers: the item with a body comes later.
+    """
+    if not isinstance(section, Item) or last_body.get(section.number, -1) <= k:
+        return False
+    lines = section.text.strip().splitlines()
+    return len(lines) <= _BRIEF_LINES and all(len(line) <= _BRIEF_LINE for line in lines)
+
+
 def _empty_part(section: Section) -> bool:
     return isinstance(section, PartHeading) and not section.text
 
@@ -199,7 +217,9 @@ def _contents(sections: list[Section]) -> tuple[Section, ...]:
     i = 0
     while i < len(sections):
         j = i
-        while j < len(sections) and _bodiless(sections[j]):
+        while j < len(sections) and (
+            _bodiless(sections[j]) or (j > i and _brief_entry(sections[j], j, last_body))
+        ):
             j += 1
         # A part's heading with nothing under it but the item after the run heads the
         # report, not the contents ("PART I" right over "ITEM 1. FINANCIAL STATEMENTS").
