@@ -351,3 +351,15 @@ def test_a_typed_row_among_signed_ones_is_someone_who_did_not_sign() -> None:
     ]
     unplaced = [u.text for u in filing.unrecognized if u.context == "signature block"]
     assert unplaced == ["Mitchel Sayare", "Chairman"]
+
+
+def test_a_title_centred_under_the_name_wider_than_the_signature() -> None:
+    # Apple 1998 (10-Q): "By: /s/ Fred D. Anderson", a blank line, "Fred D. Anderson",
+    # then "Executive Vice President and Chief Financial Officer" centred under it, so
+    # starting well left of the signature's column.
+    path = ROOT / "tests" / "forms" / "0000320193-98-000006" / "0000320193-98-000006.txt"
+    filing = sec8k.parse(path)
+    assert [(s.name, s.title) for s in filing.signatures] == [
+        ("Fred D. Anderson", "Executive Vice President and Chief Financial Officer")
+    ]
+    assert not [u for u in filing.unrecognized if u.context == "signature block"]

@@ -92,6 +92,7 @@ class _Signer:
     # Started by a row of a typed name and title (no "/s/", no "By"): its cells, so that
     # a row that turns out not to be a signer's can be left unplaced; None otherwise.
     typed_cells: list[Cell] | None
+    centre: int  # twice the middle column of his last line (-1: none yet)
 
     # Written out: the __init__ that dataclass() generates is interpreted even in the compiled
     # build (see ARCHITECTURE.md, "Compiled modules"); this one compiles.
@@ -109,6 +110,7 @@ class _Signer:
         self.open = True
         self.bare = False
         self.typed_cells = None
+        self.centre = -1
 
     def takes(self, cell: Cell, flowed: bool = False) -> bool:
         """Whether a line in ``cell``'s column may be this signer's.
@@ -117,10 +119,17 @@ class _Signer:
         line outside a table starts at the margin wherever it was printed; at the margin,
         such a line may be anyone's.
         """
-        return self.open and (cell.col >= self.col - _SLACK or (flowed and cell.col == 0))
+        if not self.open:
+            return False
+        if cell.col >= self.col - _SLACK or (flowed and cell.col == 0):
+            return True
+        # A line centred under the last one of his, however wide: "Fred D. Anderson"
+        # over "Executive Vice President and Chief Financial Officer".
+        return self.centre >= 0 and abs(cell.col + cell.end_col - self.centre) <= 2
 
     def add(self, cell: Cell) -> None:
         self.end = max(self.end, cell.end)
+        self.centre = cell.col + cell.end_col
         if self.typed_cells is not None:
             self.typed_cells.append(cell)
 
@@ -256,6 +265,7 @@ class _Block:
             if abs(above.col - cell.col) <= _SLACK:
                 above.open = False  # a signature under his in his column: he is done
         signer = _Signer(cell.col, cell.start, cell.end, registrant)
+        signer.centre = cell.col + cell.end_col
         self.signers.append(signer)
         return signer
 
