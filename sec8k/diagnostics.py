@@ -344,6 +344,10 @@ class DiagnosticSink:
         self._items.append(diagnostic)
         return diagnostic
 
+    def withdraw(self, code: str, spans: set[Span]) -> None:
+        """Take back the findings under ``code`` at ``spans``: a later pass resolved them."""
+        self._items = [d for d in self._items if d.code != code or d.span not in spans]
+
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
         """Everything reported so far, in order."""

@@ -101,3 +101,16 @@ def test_contents_without_pages_with_titles_under_an_entry() -> None:
     assert [(i.part, i.number) for i in filing.items] == expected
     entries = [e for s in filing.sections if isinstance(s, Contents) for e in s.entries]
     assert "Consolidated Balance Sheets" in entries
+
+
+def test_exhibit_lines_after_a_contents_signature_entry_are_entries() -> None:
+    # Nuance 2007: the contents end "SIGNATURE" / "Ex-99.1 Press Release dated April 25,
+    # 2007". The exhibit's line was left over by the signature block the SIGNATURE entry
+    # opens, as unrecognized text of a signature block; it is the contents' last entry.
+    path = Path(__file__).resolve().parent / "filings" / "0000950135-07-002616_b65301nce8vk"
+    filing = sec8k.parse(path / "0000950135-07-002616_b65301nce8vk.htm")
+    contents = filing.sections[0]
+    assert isinstance(contents, Contents)
+    assert contents.entries[-2:] == ("SIGNATURE", "Ex-99.1 Press Release dated April 25, 2007")
+    assert not filing.unrecognized
+    assert "PRS010" not in {d.code for d in filing.diagnostics}

@@ -184,11 +184,15 @@ def _empty_part(section: Section) -> bool:
     return isinstance(section, PartHeading) and not section.text
 
 
-def _entries(section: Section) -> list[str]:
+def _entries(section: Section, ctx: Context) -> list[str]:
     """The contents lines a bodiless section stands for."""
     if isinstance(section, (Item, PartHeading)):
         lines = [line.strip() for line in section.text.splitlines() if line.strip()]
         return [_entry(section), *lines]
+    if isinstance(section, SignatureBlock):
+        # "SIGNATURE" in the contents, the exhibits' lines after it ("Ex-99.1 Press
+        # Release ..."): the signature block left them unplaced; they are entries.
+        return [_entry(section), *ctx.take_back(section.span)]
     return [_entry(section)]
 
 
@@ -204,7 +208,7 @@ def _entry(section: Section) -> str:
     return ""
 
 
-def _contents(sections: list[Section]) -> tuple[Section, ...]:
+def _contents(sections: list[Section], ctx: Context) -> tuple[Section, ...]:
     """Find tables of contents among the sections.
 
     Headings listed before the report, bodiless, an item among them printed again later
@@ -236,7 +240,7 @@ def _contents(sections: list[Section]) -> tuple[Section, ...]:
         if repeated and (len(run) >= 2 or isinstance(previous, Contents)):
             # One entry right after the grammar's contents goes on with them ("Item 6.
             # [Reserved]", the one row with no page number to read it as a row).
-            entries = tuple(line for entry in run for line in _entries(entry))
+            entries = tuple(line for entry in run for line in _entries(entry, ctx))
             spans = [s.span for s in run]
             if isinstance(previous, Contents):
                 out.pop()
@@ -301,7 +305,7 @@ class DocumentTransformer(PartTransformer):
                 sections.extend(child)
             elif isinstance(child, SECTION_TYPES):
                 sections.append(child)
-        found = self.finish(_contents(_repeated_headings(sections)))
+        found = self.finish(_contents(_repeated_headings(sections), self.ctx))
         return DocumentParts(cover, found, listed_exhibits(found, self.exhibit_items))
 
     def finish(self, sections: tuple[Section, ...]) -> tuple[Section, ...]:

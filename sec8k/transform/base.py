@@ -80,6 +80,17 @@ class Context:
                 low, high = min(low, line.start), max(high, line.end)
         return Span(low, high)
 
+    def take_back(self, span: Span) -> list[str]:
+        """The unplaced texts inside ``span``, no longer unplaced: a later pass placed them.
+
+        Their nodes and their PRS010 findings are withdrawn.
+        """
+        taken = [u for u in self.unrecognized if span.contains(u.span)]
+        if taken:
+            self.unrecognized[:] = [u for u in self.unrecognized if not span.contains(u.span)]
+            self.sink.withdraw(PRS_UNRECOGNIZED, {u.span for u in taken})
+        return [u.text for u in taken]
+
     def unplaced(self, text: str, start: int, end: int, context: str) -> None:
         """Keep text that belongs to nothing as an :class:`Unrecognized` node."""
         span = self.span(start, end)
