@@ -602,6 +602,14 @@ SHARES = "As of September&nbsp;30, 2014, 25,136,514&nbsp;shares of common stock,
             " value $0.00001 per share, were issued and outstanding.",
             ("ordinary shares", "25,136,514"),
         ),
+        # Exxon Mobil 2023: a table of class and count after the sentence, no count in it.
+        (
+            "Indicate the number of shares outstanding of each of the issuer's classes of"
+            " common stock, as of the latest practicable date.<table><tr><td>Class</td>"
+            "<td>Outstanding as of September 30, 2014</td></tr><tr><td>Common stock,"
+            " $0.0001 par value</td><td>25,136,514</td></tr></table>",
+            ("Common stock, $0.0001 par value", "25,136,514"),
+        ),
     ],
 )
 def test_shares_outstanding_as_covers_print_them(

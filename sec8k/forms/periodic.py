@@ -111,7 +111,11 @@ def _shares(found: FoundValue, span: Span) -> list[SharesOutstanding]:
     ]
     if out:
         return out
-    for line in lines[1:]:  # a table: "Class ... 15,634,232,000"
+    # A table: "Class ... 15,634,232,000", its rows the paragraph's lines after the first
+    # (the rows of the cover's layout, or the lines of one paragraph that holds the table).
+    raw = "\n".join(c.text for _, cells in found.value_rows for c in cells)
+    rows = [clean(line) for line in raw.splitlines() if line.strip()]
+    for line in rows[1:]:
         figure = _FIGURE.search(line)
         if figure:
             title = clean(line[: figure.start()]) or None
