@@ -602,6 +602,12 @@ SHARES = "As of September&nbsp;30, 2014, 25,136,514&nbsp;shares of common stock,
             " value $0.00001 per share, were issued and outstanding.",
             ("ordinary shares", "25,136,514"),
         ),
+        # NVIDIA 2023 and 2025: the count in billions.
+        (
+            "The number of shares of common stock outstanding as of September 30, 2014 was"
+            " 2.47 billion.",
+            ("common stock", "2.47 billion"),
+        ),
         # Exxon Mobil 2023: a table of class and count after the sentence, no count in it.
         (
             "Indicate the number of shares outstanding of each of the issuer's classes of"

@@ -34,7 +34,7 @@ class SharesOutstanding(Node):
     title: str | None
     """The class ("Common Stock, $0.00001 par value per share"), where the cover names it."""
     shares: str
-    """The number of shares as printed ("15,634,232,000")."""
+    """The number of shares as printed ("15,634,232,000", "2.47 billion")."""
     date: datetime.date | None
     """The date they were counted on."""
     span: Span
@@ -83,6 +83,13 @@ _SHARES_BEFORE = re.compile(
     r"(?:\s+of\s+(?P<of>[^,.;]*?)(?=\s+(?:were|are|outstanding)\b|[,.;]))?)",
     re.I,
 )
+# A count in millions or billions after its class: "The number of shares of common stock
+# outstanding as of February 17, 2023 was 2.47 billion."
+_SHARES_SCALED = re.compile(
+    r"number\s+of\s+shares\s+of\s+(?P<title>[^:()]*?),?\s+outstanding\b[^:()]*?"
+    r"\b(?:was|were|is|are|totaled)\s+(?P<shares>\d{1,3}(?:\.\d{1,3})?\s+(?:billion|million))\b",
+    re.I,
+)
 _FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
@@ -100,6 +107,10 @@ def _shares(found: FoundValue, span: Span) -> list[SharesOutstanding]:
             clean(m["title"] or m["of"] or m["kind"]) or None, m["shares"], date, span
         )
         for m in _SHARES_BEFORE.finditer(text)
+    ]
+    out += [
+        SharesOutstanding(clean(m["title"]) or None, m["shares"], date, span)
+        for m in _SHARES_SCALED.finditer(text)
     ]
     if out:
         return out
