@@ -363,3 +363,23 @@ def test_a_title_centred_under_the_name_wider_than_the_signature() -> None:
         ("Fred D. Anderson", "Executive Vice President and Chief Financial Officer")
     ]
     assert not [u for u in filing.unrecognized if u.context == "signature block"]
+
+
+def test_a_power_of_attorney_between_two_groups_of_signers() -> None:
+    # Palantir 2024 (10-K): "POWER OF ATTORNEY" and "KNOW ALL PERSONS BY THESE PRESENTS,
+    # ..." after the registrant's signer, before the table of those who gave it. It is
+    # part of the signatures, not text after them.
+    block = IMMUNOGEN[IMMUNOGEN.index("Date:    November 12, 2002") :]
+    rows = (
+        block.rstrip("\n") + "\n\nPOWER OF ATTORNEY\n\n"
+        "KNOW ALL PERSONS BY THESE PRESENTS, that each person whose signature appears below\n"
+        "constitutes and appoints Gregg D. Beloff his true and lawful attorney-in-fact.\n\n"
+        "/s/ Mitchel Sayare\n"
+        "Mitchel Sayare            Chairman and Director          November 12, 2002\n"
+    )
+    filing = sec8k.parse(IMMUNOGEN.replace(block, rows))
+    assert [(s.name, s.title) for s in filing.signatures] == [
+        ("Gregg D. Beloff", TITLE),
+        ("Mitchel Sayare", "Chairman and Director"),
+    ]
+    assert not filing.unrecognized

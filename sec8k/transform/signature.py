@@ -517,6 +517,7 @@ class SignatureTransformer(PartTransformer):
         "SIGNATURE_HEADING": "the heading 'SIGNATURES'",
         "ATTESTATION": "the sentence 'Pursuant to the requirements of ...'",
         "CONFORMED": "a conformed signature ('/s/ Name')",
+        "POWER_OF_ATTORNEY": "a power of attorney ('KNOW ALL PERSONS BY THESE PRESENTS ...')",
     }
 
     # Three rules, one method each: a compiled class has no method aliases.
@@ -561,6 +562,8 @@ class SignatureTransformer(PartTransformer):
             kind = kind_of(child)
             if kind == "SIGNATURE_HEADING":
                 heading = clean(child.value)
+            elif kind == "POWER_OF_ATTORNEY":
+                block.seal()  # the signers who gave it follow: not those above
             elif kind == "ATTESTATION":
                 # A second attestation ("... signed below by the following persons")
                 # starts the next group of signers: the ones above it are complete.
