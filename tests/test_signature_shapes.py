@@ -7,6 +7,7 @@ each shape.
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -382,4 +383,24 @@ def test_a_power_of_attorney_between_two_groups_of_signers() -> None:
         ("Gregg D. Beloff", TITLE),
         ("Mitchel Sayare", "Chairman and Director"),
     ]
+    assert not filing.unrecognized
+
+
+def test_a_long_title_at_the_margin_is_no_text_after_the_signatures() -> None:
+    # 1-800-FLOWERS.COM 2023: "By: /s/ William E. Shea" / "William E. Shea" / "Senior
+    # Vice President, Treasurer and Chief Financial Officer" / "Date: December 15, 2023",
+    # each at the margin. A line of 50 characters there was read as the first line of
+    # prose after the signatures, and the title and the date were lost to it.
+    block = IMMUNOGEN[IMMUNOGEN.index("Date:    November 12, 2002") :]
+    rows = (
+        "By: /s/ Gregg D. Beloff\n"
+        "Gregg D. Beloff\n"
+        "Chief Financial Officer and Vice President, Finance and Treasurer\n"
+        "Date: November 12, 2002\n"
+    )
+    filing = sec8k.parse(IMMUNOGEN.replace(block, rows))
+    assert [(s.name, s.title) for s in filing.signatures] == [
+        ("Gregg D. Beloff", "Chief Financial Officer and Vice President, Finance and Treasurer")
+    ]
+    assert filing.signature_date == datetime.date(2002, 11, 12)
     assert not filing.unrecognized
