@@ -404,3 +404,14 @@ def test_a_long_title_at_the_margin_is_no_text_after_the_signatures() -> None:
     ]
     assert filing.signature_date == datetime.date(2002, 11, 12)
     assert not filing.unrecognized
+
+
+def test_name_and_title_after_a_blank_line_at_the_margin() -> None:
+    # Rock of Ages 2000: "By: /s/ Kurt M. Swenson", a blank line, then "Kurt M. Swenson,
+    # Chairman and Chief Executive Officer" (53 characters), once read as prose.
+    path = FILINGS / "0000084581-00-500009_formacqui" / "0000084581-00-500009_formacqui.htm"
+    filing = sec8k.parse(path)
+    assert [(s.name, s.title) for s in filing.signatures] == [
+        ("Kurt M. Swenson", "Chairman and Chief Executive Officer")
+    ]
+    assert not filing.unrecognized
