@@ -18,10 +18,17 @@ def test_items_after_a_contents_signature_line_keep_their_text() -> None:
     # follows. The SIGNATURE entry used to open a signature block whose trailing text
     # swallowed the whole report.
     filing = sec8k.parse(CORPUS / "files" / "0000950135-08-006311_b72447nce8vk.htm")
-    assert isinstance(filing.sections[0], Contents)
+    contents = filing.sections[0]
+    assert isinstance(contents, Contents)
     assert [i.number for i in filing.items] == ["1.01", "2.01", "9.01"]
     assert all(item.text for item in filing.items)
     assert {d.code for d in sec8k.check(filing)}.isdisjoint({"ITM006", "SIG002"})
+    # The exhibits' lines after the SIGNATURE entry, once text after the signatures.
+    assert contents.entries[-2:] == (
+        "EX-2.1 - Share Purchase Agreement, dated September 26, 2008",
+        "EX-99.1 - Press Release dated October 1, 2008",
+    )
+    assert not filing.unrecognized
 
 
 @pytest.mark.corpus

@@ -18,7 +18,7 @@ from lark.exceptions import GrammarError, VisitError
 from lark.visitors import Discard
 from mypy_extensions import mypyc_attr
 
-from sec8k.diagnostics import TRN_BAD_DATE
+from sec8k.diagnostics import PRS_UNRECOGNIZED, TRN_BAD_DATE
 from sec8k.model import (
     Contents,
     CoverPage,
@@ -149,8 +149,23 @@ def _page_number_last(line: str) -> bool:
     return last.isdecimal() or last == "i" or last == "v" or last == "x"
 
 
+# Where one exhibit's contents line ends and the next begins, in text whose line breaks
+# were collapsed: "EX-2.1 - Share Purchase Agreement EX-99.1 - Press Release".
+_NEXT_EXHIBIT_ENTRY: Final = re.compile(r"(?i)\s+(?=ex-\d)")
+
+
+def _exhibit_entries(section: Unrecognized) -> list[str]:
+    """The contents lines of exhibits that text after a contents SIGNATURE entry is, or []."""
+    if section.context != "after signatures":
+        return []
+    entries = _NEXT_EXHIBIT_ENTRY.split(section.text)
+    return entries if all(_EXHIBIT_ENTRY.match(entry) for entry in entries) else []
+
+
 def _bodiless(section: Section) -> bool:
     """A heading with nothing under it: an entry of a table of contents, perhaps."""
+    if isinstance(section, Unrecognized):
+        return bool(_exhibit_entries(section))
     if isinstance(section, Item):
         return not section.text or _contents_entries(section.text)
     if isinstance(section, SignatureBlock):
@@ -193,6 +208,10 @@ def _entries(section: Section, ctx: Context) -> list[str]:
         # "SIGNATURE" in the contents, the exhibits' lines after it ("Ex-99.1 Press
         # Release ..."): the signature block left them unplaced; they are entries.
         return [_entry(section), *ctx.take_back(section.span)]
+    if isinstance(section, Unrecognized):
+        # The same lines read as text after that signature block: entries too.
+        ctx.sink.withdraw(PRS_UNRECOGNIZED, {section.span})
+        return _exhibit_entries(section)
     return [_entry(section)]
 
 
