@@ -415,3 +415,22 @@ def test_name_and_title_after_a_blank_line_at_the_margin() -> None:
         ("Kurt M. Swenson", "Chairman and Chief Executive Officer")
     ]
     assert not filing.unrecognized
+
+
+def test_an_attestation_in_accordance_with_section_13() -> None:
+    # ExperTelligence 2009: "In accordance with Section 13 of the Securities Exchange Act
+    # of 1934, the registrant caused this report to be signed ...", then the name, "A
+    # Nevada Corporation" and "(Registrant)". The block was read as text after the
+    # signatures, with no signer in it.
+    text = IMMUNOGEN.replace(
+        "         Pursuant to the requirements of the Securities Exchange Act of 1934,\n"
+        "the Registrant has duly caused",
+        "         In accordance with Section 13 of the Securities Exchange Act of 1934,\n"
+        "the Registrant has duly caused",
+        1,
+    ).replace(
+        "ImmunoGen, Inc.\n", "ImmunoGen, Inc.\n" + " " * 52 + "A Massachusetts Corporation\n", 1
+    )
+    filing = sec8k.parse(text)
+    assert _signers(text) == [("Gregg D. Beloff", TITLE, SIGNED)]
+    assert [s.registrant for s in filing.signatures] == ["ImmunoGen, Inc."]

@@ -48,6 +48,11 @@ _COMPANY: Final = re.compile(
     r"(?i)\b(?:inc|corp|corporation|company|co|llc|l\.?l\.?c|ltd|limited|plc|l\.?p|n\.?a"
     r"|trust|bank|bancorp|holdings?|group|partners|fund|association)\b"
 )
+# "A Nevada Corporation" under the registrant's name.
+_INCORPORATED: Final = re.compile(
+    r"(?i)^\(?\s*an?\s+[a-z][\w .]{0,40}?\s+(?:corporation|company|limited\s+liability\s+company"
+    r"|limited\s+partnership|trust)\s*\)?$"
+)
 # "By" alone on its line or in its cell, colon or not: the line a signature goes on.
 _BARE_BY: Final = re.compile(r"(?i)^\s*by\s*:?\s*$")
 # Lines that name no registrant: the caption "(Registrant)" and a lone "by".
@@ -245,6 +250,12 @@ class _Block:
         if not self.candidates:
             return None
         group = self.candidates.pop()
+        # "ExperTelligence, Inc." / "A Nevada Corporation" / "(Registrant)": the line under
+        # the name says where it is incorporated; the name is the line (or group) above.
+        if len(group) > 1 and _INCORPORATED.match(clean(group[-1].text)):
+            group = group[:-1]
+        elif self.candidates and _INCORPORATED.match(clean(" ".join(c.text for c in group))):
+            group = self.candidates.pop()
         for earlier in self.candidates:
             for cell in earlier:
                 self.ctx.unplaced(cell.text, cell.start, cell.end, "signature block")
