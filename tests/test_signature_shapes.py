@@ -434,3 +434,12 @@ def test_an_attestation_in_accordance_with_section_13() -> None:
     filing = sec8k.parse(text)
     assert _signers(text) == [("Gregg D. Beloff", TITLE, SIGNED)]
     assert [s.registrant for s in filing.signatures] == ["ImmunoGen, Inc."]
+
+
+@pytest.mark.parametrize("again", ["IMMUNOGEN, INC.", "ImmunoGen, Inc.", "IMMUNOGÉN, INC."])
+def test_the_registrants_name_again_after_the_signers(again: str) -> None:
+    # Estee Lauder 2012-13: the company's name, then "EXHIBIT INDEX", on the page after
+    # the signature (printed "ESTĒE" on one page and "ESTEE" on the other).
+    block = IMMUNOGEN[IMMUNOGEN.index("Date:    November 12, 2002") :]
+    text = IMMUNOGEN.replace(block, block.rstrip("\n") + f"\n\n\n{' ' * 30}{again}\n")
+    assert _signers(text) == [("Gregg D. Beloff", TITLE, SIGNED)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import ClassVar, Final
 
@@ -157,6 +158,13 @@ def _same_person(line: str, signed: str | None) -> bool:
     last_typed = re.findall(r"[A-Za-z'\-]+", line)
     last_signed = re.findall(r"[A-Za-z'\-]+", signed)
     return bool(last_typed and last_signed) and last_typed[-1].lower() == last_signed[-1].lower()
+
+
+def _folded(text: str) -> str:
+    """``text`` compared case-blind and accent-blind: "THE ESTĒE" is "The Estee"."""
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    ).casefold()
 
 
 def _names(line: str, name: str | None) -> bool:
@@ -515,7 +523,13 @@ class _Block:
             for cell in rest:
                 signer.add(cell)
                 signer.title.append(clean(cell.text))
+        registrant = self.signers[0].registrant if self.signers else None
         for group in self.candidates:
+            text = clean(" ".join(cell.text for cell in group))
+            if registrant and _folded(text) == _folded(registrant):
+                # The registrant's name again after the signers: the title of the page
+                # that follows ("THE ESTEE LAUDER COMPANIES INC." over "EXHIBIT INDEX").
+                continue
             for cell in group:
                 self.ctx.unplaced(cell.text, cell.start, cell.end, "signature block")
 
