@@ -631,3 +631,23 @@ def test_shares_outstanding_as_covers_print_them(
     assert [(s.title, s.shares, s.date) for s in shares] == [
         (*expected, datetime.date(2014, 9, 30))
     ]
+
+
+def test_a_street_over_a_table_row_of_city_and_zip_code() -> None:
+    # Nuance 2019 and 2021: "1 Wayside Road" in a paragraph, then a table whose rows are
+    # "Burlington, MA | 01803" and "(Address of Principal Executive Offices) | (Zip
+    # Code)". The table's row stopped the search for the address's lines at its top.
+    name = "0001002517-19-000030_a8-kbylawsamendment1"
+    html = (FILINGS / name / f"{name}.htm").read_text(encoding="utf-8")
+    bold = '<font style="font-family:inherit;font-size:10pt;font-weight:bold;">'
+    start = html.index(f"{bold}1 Wayside Road</font></div>")
+    end = html.index("(Zip Code)</font></div>", start) + len("(Zip Code)</font></div>")
+    table = (
+        f"{bold}1 Wayside Road</font></div><table><tr><td>Burlington, MA</td>"
+        "<td>01803</td></tr><tr><td>(Address of Principal Executive Offices)</td>"
+        "<td>(Zip Code)</td></tr></table>"
+    )
+    cover = sec8k.parse(html[:start] + table + html[end:]).cover
+    assert cover is not None
+    registrant = cover.registrants[0]
+    assert (registrant.address, registrant.zip) == ("1 Wayside Road Burlington, MA", "01803")

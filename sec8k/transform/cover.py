@@ -916,11 +916,40 @@ class _Layout:
             above = [
                 k for k in self._rows_above(i, columns=len(slots)) if not self._typed(k, slots)
             ]
+            if above and slots[0].field in _ADDRESS_FIELDS:
+                above = self._street_above(above[0], slots[0]) + above
             if not above:
                 slots = _values_beside(slots, i)
             if not above and [s.field for s in slots] == ["former_name"]:
                 self._former_address_block(i)
             self._pair(slots, above, i)
+
+    def _street_above(self, top: int, slot: _Slot) -> list[int]:
+        """Address lines over a row of an address and its zip code, across HTML's spacing.
+
+        "1 Wayside Road" over "Burlington, MA   01803" over "(Address ...)   (Zip Code)":
+        a table row that fills the captions' columns stops the rows above a caption at
+        the blank line over it; a line above it alone in the address's column goes on.
+        """
+        if not self.spacing or len(self.rows[top].cells) < 2:
+            return []
+        found: list[int] = []
+        first = self.rows[top].cells[0]
+        for k in range(top - 1, max(top - 6, -1), -1):
+            row = self.rows[k]
+            if row.kind in ("blank", "rule"):
+                continue
+            if row.kind != "value_row" or k in self.claimed or len(row.cells) != 1:
+                break
+            cell = row.cells[0]
+            if cell.kind != "CELL" or abs(cell.col - first.col) > 8 or cell.end_col > slot.end_col:
+                break
+            if _PHONE.match(cell.text):
+                break
+            found.insert(0, k)
+            if len(found) == 2:
+                break
+        return found
 
     def _typed(self, k: int, slots: list[_Slot]) -> bool:
         """Whether row ``k`` is a value that says its own field, other than the caption's.
