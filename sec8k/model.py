@@ -116,8 +116,10 @@ class CoverPart(Node):
     """One recognised piece of the cover page, as printed (masthead line, caption, value)."""
 
     kind: str
-    """``"masthead"``, ``"form-title"``, ``"caption"``, ``"label"``, ``"value"``, ``"rule"``,
-    ``"check-box"``, ``"check-box-intro"`` or ``"contents"`` (a table-of-contents line)."""
+    """``"masthead"``, ``"form-title"``, ``"amendment"``, ``"caption"``, ``"label"``,
+    ``"value"``, ``"rule"``, ``"question"``, ``"check-box"``, ``"securities-12b"``,
+    ``"securities-12g"``, ``"paragraph"``, ``"contents"`` (a table-of-contents line) or
+    ``"page-note"`` (a note of the pages: "Exhibit Index on Page 4", "Total Pages 3")."""
     text: str
     """The piece's text, white space collapsed."""
     span: Span

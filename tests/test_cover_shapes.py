@@ -651,3 +651,21 @@ def test_a_street_over_a_table_row_of_city_and_zip_code() -> None:
     assert cover is not None
     registrant = cover.registrants[0]
     assert (registrant.address, registrant.zip) == ("1 Wayside Road Burlington, MA", "01803")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Exhibit Index on Page 4",  # Apple 1996
+        "Exhibit index is located on page 5",  # 1997
+        "Exhibit Index 2\n                                   Total Pages   3",  # Zurn 1994
+        "Page 1 of 5",
+    ],
+)
+def test_a_note_of_the_pages_on_the_cover(note: str) -> None:
+    text = _edit((PHONE, PHONE + f"\n                                   {note}\n"))
+    assert _registrants(text) == [FIRST]
+    cover = sec8k.parse(text).cover
+    assert cover is not None
+    notes = [p.text for p in cover.parts if p.kind == "page-note"]
+    assert notes == [" ".join(line.split()) for line in note.split("\n")]

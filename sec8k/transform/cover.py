@@ -139,6 +139,7 @@ _ROW_PART: Final = {
     "box_row": "check-box",
     "columns": "securities-12b",
     "contents_entry": "contents",
+    "page_note": "page-note",
     "securities_12b": "securities-12b",
     "securities_12g": "securities-12g",
     "paragraph": "paragraph",
