@@ -303,7 +303,8 @@ class SectionHeading(Node):
     node = "section_heading"
 
     number: str
-    """The section's number as printed: "5"."""
+    """The section's number as printed: "5"; "" for the heading the form prints over all
+    its sections ("INFORMATION TO BE INCLUDED IN THE REPORT")."""
     title: str
     """Its title as printed: "Corporate Governance and Management"."""
     span: Span

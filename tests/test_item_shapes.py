@@ -233,3 +233,21 @@ def test_item_9a_t_of_a_smaller_company() -> None:
     filing = sec8k.parse(case)
     (item,) = [i for i in filing.items if i.number.startswith("9A")]
     assert (item.number, item.title) == ("9A", "Controls and Procedures.")
+
+
+@pytest.mark.parametrize(
+    ("name", "heading"),
+    [
+        # Peoples Bancorp 2021 copies the form's "INFORMATION TO BE INCLUDED IN THE REPORT".
+        ("0000887919-21-000012", "INFORMATION TO BE INCLUDED IN THE REPORT"),
+        # Apple 2000: "INFORMATION INCLUDED IN THIS REPORT" over "Items 1 through 4 ...".
+        ("0000912057-00-002128", "INFORMATION INCLUDED IN THIS REPORT"),
+    ],
+)
+def test_the_forms_heading_over_its_sections(name: str, heading: str) -> None:
+    folder = Path(__file__).parent / "filings" / name
+    (path,) = [p for p in folder.iterdir() if p.name.startswith(name) and p.suffix != ".json"]
+    filing = sec8k.parse(path)
+    headings = [s for s in filing.sections if isinstance(s, SectionHeading)]
+    assert [(h.number, h.title) for h in headings] == [("", heading)]
+    assert not [u for u in filing.unrecognized if heading in u.text]

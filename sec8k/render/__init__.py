@@ -203,7 +203,8 @@ def _part(part: PartHeading, ctx: _Ctx) -> Tree:
 
 def _section_heading(heading: SectionHeading, ctx: _Ctx) -> Tree:
     title = f" {escape(heading.title)}" if heading.title else ""
-    return Tree(f"[sec8k.kind]Section {escape(heading.number)}[/]{title}{ctx.where(heading.span)}")
+    label = f"Section {escape(heading.number)}" if heading.number else "Sections"
+    return Tree(f"[sec8k.kind]{label}[/]{title}{ctx.where(heading.span)}")
 
 
 def _omitted(node: OmittedItems, ctx: _Ctx) -> Tree:
