@@ -57,13 +57,40 @@ def test_a_typed_name_without_a_conformed_signature(
 
 
 @pytest.mark.parametrize(
-    ("signature_line", "conformed"),
-    [(SIGNED, SIGNED), ("By:________________", None)],
+    ("signature_line", "name", "conformed"),
+    [
+        # The name typed in capitals, signed in mixed case: the signature's spelling.
+        (SIGNED, "Gregg D. Beloff", SIGNED),
+        ("By:________________", "GREGG D BELOFF", None),
+    ],
     ids=["signed", "unsigned"],
 )
-def test_name_and_title_on_one_line(signature_line: str, conformed: str | None) -> None:
+def test_name_and_title_on_one_line(signature_line: str, name: str, conformed: str | None) -> None:
     text = IMMUNOGEN.replace(SIGNED, signature_line, 1).replace(TYPED, ONE_LINE, 1)
-    assert _signers(text) == [("GREGG D BELOFF", "CHIEF FINANCIAL OFFICER", conformed)]
+    assert _signers(text) == [(name, "CHIEF FINANCIAL OFFICER", conformed)]
+
+
+@pytest.mark.parametrize(
+    ("signed", "typed", "name"),
+    [
+        # Apple 2024 (10-K): "/s/ Timothy D. Cook" over "TIMOTHY D. COOK".
+        ("/s/ Gregg D. Beloff", "GREGG D. BELOFF", "Gregg D. Beloff"),
+        # 1996: "/s/ Daniel E. Jackson" over "Daniel. E. Jackson", a stray stop.
+        ("/s/ Gregg D. Beloff", "Gregg. D. Beloff", "Gregg D. Beloff"),
+        # Google 2012: "/S/ LARRY PAGE" over "Larry Page".
+        ("/s/ GREGG D. BELOFF", "Gregg D. Beloff", "Gregg D. Beloff"),
+        # Ford 2002: "I. Martin Inglis*", signed for him by an attorney-in-fact.
+        ("/s/ Gregg D. Beloff*", "Gregg D. Beloff*", "Gregg D. Beloff"),
+    ],
+    ids=["typed-in-capitals", "typed-with-a-stray-stop", "signed-in-capitals", "asterisk"],
+)
+def test_one_name_printed_twice(signed: str, typed: str, name: str) -> None:
+    text = IMMUNOGEN.replace(SIGNED, signed, 1).replace(
+        "                                                    Gregg D. Beloff\n",
+        f"                                                    {typed}\n",
+        1,
+    )
+    assert [s.name for s in sec8k.parse(text).signatures] == [name]
 
 
 def test_title_after_a_comma_on_the_signature_line() -> None:

@@ -140,7 +140,14 @@ class _Signer:
             self.typed_cells.append(cell)
 
     def signature(self, ctx: Context) -> Signature:
-        name = (self.field_name or self.typed_name or self.signed_name or "").strip(" ,;") or None
+        typed, signed = self.typed_name, self.signed_name
+        if typed and signed and _letters(typed) == _letters(signed) and not signed.isupper():
+            # One name printed twice, differing only in case or stops ("TIMOTHY D. COOK"
+            # under "/s/ Timothy D. Cook", "Daniel. E. Jackson" under "/s/ Daniel E.
+            # Jackson"): the signature's, unless that one is in capitals.
+            typed = signed
+        # "*": signed for him by an attorney-in-fact, a mark by the name, not of it.
+        name = (self.field_name or typed or signed or "").strip(" ,;*") or None
         if name is not None and name.startswith("(") and name.endswith(")"):
             name = name[1:-1].strip() or None  # "(Matthew W. Janzaruk)" under the signature
         # "Its President and Chief Executive Officer": the title, after the word that
@@ -158,6 +165,11 @@ def _same_person(line: str, signed: str | None) -> bool:
     last_typed = re.findall(r"[A-Za-z'\-]+", line)
     last_signed = re.findall(r"[A-Za-z'\-]+", signed)
     return bool(last_typed and last_signed) and last_typed[-1].lower() == last_signed[-1].lower()
+
+
+def _letters(name: str) -> str:
+    """A name's letters, lower case: what two printings of one name have in common."""
+    return "".join(ch for ch in name.casefold() if ch.isalpha())
 
 
 def _folded(text: str) -> str:
