@@ -450,6 +450,20 @@ def test_a_box_whose_rule_citation_wraps_to_the_margin_keeps_it() -> None:
     assert not sec8k.parse(path).unrecognized
 
 
+def test_a_box_whose_citation_is_a_paragraph_of_its_own_keeps_it() -> None:
+    # Ford 2017: "... under the Exchange Act" and "(17 CFR 240.14d-2(b))" in paragraphs of
+    # their own, a blank line between them. Here Horizon's rows are split so.
+    path = FILINGS / "0000939057-06-000083" / "0000939057-06-000083.htm"
+    html = path.read_text(encoding="latin-1")
+    wrapped = "<BR>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; (17 CFR\n240.14d-2(b))</TD></TR>"
+    assert html.count(wrapped) == 1
+    row = '<TR VALIGN="TOP"><TD COLSPAN="3" width="619">'
+    split = f"</TD></TR>{row}&nbsp; </TD></TR>{row}(17 CFR 240.14d-2(b))</TD></TR>"
+    cover = sec8k.parse(html.replace(wrapped, split)).cover
+    assert cover is not None
+    assert cover.boxes[2].label.endswith("under the Exchange Act (17 CFR 240.14d-2(b))")
+
+
 def test_a_wrapped_box_in_a_table_has_the_span_of_its_own_lines() -> None:
     # Nuance 2016: the citation on the cell's second line; a table row's line end
     # stands for the table's end, which the box's span must not reach.
