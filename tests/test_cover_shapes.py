@@ -683,3 +683,19 @@ def test_a_note_of_the_pages_on_the_cover(note: str) -> None:
     assert cover is not None
     notes = [p.text for p in cover.parts if p.kind == "page-note"]
     assert notes == [" ".join(line.split()) for line in note.split("\n")]
+
+
+def test_the_rule_405_citation_in_a_paragraph_of_its_own_is_the_questions() -> None:
+    # Apple 2019 ends the emerging growth question's first paragraph at "Securities Act of
+    # 1933" and prints "(§230.405 of this chapter) or Rule 12b-2 ..." as the next one.
+    # Here JPMorgan's question is split so.
+    name = "0000019617-26-000241_jpm-20260624"
+    html = (FILINGS / name / f"{name}.htm").read_text(encoding="utf-8")
+    whole = "Rule 405 of the Securities Act of 1933 (&#167;230.405"
+    assert html.count(whole) == 1
+    split = "Rule 405 of the Securities Act of 1933</span></div><div><span>(&#167;230.405"
+    filing = sec8k.parse(html.replace(whole, split))
+    assert filing.cover is not None
+    assert not [u for u in filing.unrecognized if "230.405" in u.text]
+    questions = [p.text for p in filing.cover.parts if "emerging growth company as" in p.text]
+    assert questions and "(§230.405 of this chapter)" in questions[0]
