@@ -27,6 +27,13 @@ ONE_LINE = (
     "                                                    GREGG D BELOFF CHIEF FINANCIAL OFFICER"
 )
 TITLE = "Chief Financial Officer and Vice President, Finance"
+# ImmunoGen's signature block, from its date line on: the tests print others in its place.
+BLOCK = IMMUNOGEN[IMMUNOGEN.index("Date:    November 12, 2002") :]
+
+
+def _with_block(rows: str) -> sec8k.Filing:
+    """The ImmunoGen 8-K with ``rows`` printed in place of its signature block."""
+    return sec8k.parse(IMMUNOGEN.replace(BLOCK, rows))
 
 
 def _signers(text: str) -> list[tuple[str | None, str | None, str | None]]:
@@ -232,28 +239,6 @@ def test_a_typed_name_in_parentheses() -> None:
     assert _signers(text) == [("Gregg D. Beloff", TITLE, None)]
 
 
-def test_a_column_of_signers_each_over_a_row_of_name_title_and_date() -> None:
-    # Palantir 2024 (10-K): "/s/ Alexander Moore" over "Alexander Moore   Director
-    # February 20, 2024", signer after signer in one column. Each row is the newest
-    # signer's; all of them were the first signer's title.
-    block = IMMUNOGEN[IMMUNOGEN.index("Date:    November 12, 2002") :]
-    rows = (
-        "Signature                  Title                                  Date\n"
-        "/s/ Gregg D. Beloff\n"
-        "Gregg D. Beloff            Chief Financial Officer                November 12, 2002\n"
-        "/s/ Mitchel Sayare\n"
-        "Mitchel Sayare             Chairman and Director                  November 12, 2002\n"
-        "/s/ Stuart F. Feiner\n"
-        "Stuart F. Feiner           Director                               November 12, 2002\n"
-    )
-    filing = sec8k.parse(IMMUNOGEN.replace(block, rows))
-    assert [(s.name, s.title) for s in filing.signatures] == [
-        ("Gregg D. Beloff", "Chief Financial Officer"),
-        ("Mitchel Sayare", "Chairman and Director"),
-        ("Stuart F. Feiner", "Director"),
-    ]
-
-
 # A signature table as 10-K filings print it: the signature and its rule on the left, the
 # title on the right, the typed name under the rule in the signature's column.
 TABLE = (
@@ -281,9 +266,8 @@ TABLE = (
 def test_a_signature_table_keeps_the_name_and_the_rules_out_of_the_title(
     first: str, second: str
 ) -> None:
-    block = IMMUNOGEN[IMMUNOGEN.index("Date:    November 12, 2002") :]
     rows = TABLE.format(first=first, second=second)
-    filing = sec8k.parse(IMMUNOGEN.replace(block, rows))
+    filing = _with_block(rows)
     assert [(s.name, s.title) for s in filing.signatures] == [("Gregg D. Beloff", TITLE)]
 
 
@@ -297,52 +281,6 @@ def test_a_signer_named_again_before_the_title() -> None:
         1,
     )
     assert _signers(text) == [("Gregg D. Beloff", TITLE, "By: /s/")]
-
-
-def _block(rows: str) -> list[tuple[str | None, str | None]]:
-    block = IMMUNOGEN[IMMUNOGEN.index("Date:    November 12, 2002") :]
-    filing = sec8k.parse(IMMUNOGEN.replace(block, rows))
-    return [(s.name, s.title) for s in filing.signatures]
-
-
-def test_a_table_of_signers_that_prints_no_conformed_signature() -> None:
-    # Vulcan Materials 2013 (10-K): a second attestation, then "Signature  Title  Date"
-    # and one row per signer, typed, with no "/s/"; titles wrap in the title column.
-    rows = (
-        "IMMUNOGEN, INC.\n\n"
-        "By    Gregg D. Beloff\n"
-        "      Chief Financial Officer\n\n"
-        "Pursuant to the requirements of the Securities Exchange Act of 1934, this report\n"
-        "has been signed below by the following persons on behalf of the registrant.\n\n"
-        "Signature                     Title                            Date\n\n"
-        "Mitchel Sayare                Chairman and Chief Executive     November 12, 2002\n"
-        "                              Officer\n\n"
-        "Stuart F. Feiner              Director                         November 12, 2002\n"
-        "David W. Carter               Director                         November 12, 2002\n"
-    )
-    assert _block(rows) == [
-        ("Gregg D. Beloff", "Chief Financial Officer"),
-        ("Mitchel Sayare", "Chairman and Chief Executive Officer"),
-        ("Stuart F. Feiner", "Director"),
-        ("David W. Carter", "Director"),
-    ]
-
-
-def test_a_column_of_signers_with_no_blank_line_between_them() -> None:
-    # WMX Technologies 1994 (10-K): each "/s/", its rule and the typed name and title,
-    # with the names centred in the column and a ")" beside every line.
-    rows = (
-        "      /s/ Gregg D. Beloff                                          )\n"
-        "- ------------------------------------                             )\n"
-        "          Gregg D. Beloff            Chief Financial Officer       )\n"
-        "        /s/ Mitchel Sayare                                         )\n"
-        "- ------------------------------------                             )\n"
-        "         Mitchel Sayare              Chairman                      )\n"
-    )
-    assert _block(rows) == [
-        ("Gregg D. Beloff", "Chief Financial Officer"),
-        ("Mitchel Sayare", "Chairman"),
-    ]
 
 
 @pytest.mark.parametrize("by", ["By:", "By"])
@@ -361,86 +299,22 @@ def test_the_conformed_signature_over_by_and_the_typed_name_is_one_signer() -> N
     ]
 
 
-def test_a_typed_row_among_signed_ones_is_someone_who_did_not_sign() -> None:
-    # Google 2012 (10-K): "Eric Schmidt   Executive Chairman" with no "/S/", between
-    # rows that each have one. His line stays in the tree, as text of no signer's.
-    rows = (
-        "/s/ Gregg D. Beloff           Chief Financial Officer          November 12, 2002\n"
-        "Gregg D. Beloff\n\n"
-        "Mitchel Sayare                Chairman\n\n"
-        "/s/ Stuart F. Feiner          Director                         November 12, 2002\n"
-        "Stuart F. Feiner\n"
-    )
-    block = IMMUNOGEN[IMMUNOGEN.index("Date:    November 12, 2002") :]
-    filing = sec8k.parse(IMMUNOGEN.replace(block, rows))
-    assert [(s.name, s.title) for s in filing.signatures] == [
-        ("Gregg D. Beloff", "Chief Financial Officer"),
-        ("Stuart F. Feiner", "Director"),
-    ]
-    unplaced = [u.text for u in filing.unrecognized if u.context == "signature block"]
-    assert unplaced == ["Mitchel Sayare", "Chairman"]
-
-
-def test_a_title_centred_under_the_name_wider_than_the_signature() -> None:
-    # Apple 1998 (10-Q): "By: /s/ Fred D. Anderson", a blank line, "Fred D. Anderson",
-    # then "Executive Vice President and Chief Financial Officer" centred under it, so
-    # starting well left of the signature's column.
-    path = ROOT / "tests" / "forms" / "0000320193-98-000006" / "0000320193-98-000006.txt"
-    filing = sec8k.parse(path)
-    assert [(s.name, s.title) for s in filing.signatures] == [
-        ("Fred D. Anderson", "Executive Vice President and Chief Financial Officer")
-    ]
-    assert not [u for u in filing.unrecognized if u.context == "signature block"]
-
-
-def test_a_power_of_attorney_between_two_groups_of_signers() -> None:
-    # Palantir 2024 (10-K): "POWER OF ATTORNEY" and "KNOW ALL PERSONS BY THESE PRESENTS,
-    # ..." after the registrant's signer, before the table of those who gave it. It is
-    # part of the signatures, not text after them.
-    block = IMMUNOGEN[IMMUNOGEN.index("Date:    November 12, 2002") :]
-    rows = (
-        block.rstrip("\n") + "\n\nPOWER OF ATTORNEY\n\n"
-        "KNOW ALL PERSONS BY THESE PRESENTS, that each person whose signature appears below\n"
-        "constitutes and appoints Gregg D. Beloff his true and lawful attorney-in-fact.\n\n"
-        "/s/ Mitchel Sayare\n"
-        "Mitchel Sayare            Chairman and Director          November 12, 2002\n"
-    )
-    filing = sec8k.parse(IMMUNOGEN.replace(block, rows))
-    assert [(s.name, s.title) for s in filing.signatures] == [
-        ("Gregg D. Beloff", TITLE),
-        ("Mitchel Sayare", "Chairman and Director"),
-    ]
-    assert not filing.unrecognized
-
-
 def test_a_long_title_at_the_margin_is_no_text_after_the_signatures() -> None:
     # 1-800-FLOWERS.COM 2023: "By: /s/ William E. Shea" / "William E. Shea" / "Senior
     # Vice President, Treasurer and Chief Financial Officer" / "Date: December 15, 2023",
     # each at the margin. A line of 50 characters there was read as the first line of
     # prose after the signatures, and the title and the date were lost to it.
-    block = IMMUNOGEN[IMMUNOGEN.index("Date:    November 12, 2002") :]
     rows = (
         "By: /s/ Gregg D. Beloff\n"
         "Gregg D. Beloff\n"
         "Chief Financial Officer and Vice President, Finance and Treasurer\n"
         "Date: November 12, 2002\n"
     )
-    filing = sec8k.parse(IMMUNOGEN.replace(block, rows))
+    filing = _with_block(rows)
     assert [(s.name, s.title) for s in filing.signatures] == [
         ("Gregg D. Beloff", "Chief Financial Officer and Vice President, Finance and Treasurer")
     ]
     assert filing.signature_date == datetime.date(2002, 11, 12)
-    assert not filing.unrecognized
-
-
-def test_name_and_title_after_a_blank_line_at_the_margin() -> None:
-    # Rock of Ages 2000: "By: /s/ Kurt M. Swenson", a blank line, then "Kurt M. Swenson,
-    # Chairman and Chief Executive Officer" (53 characters), once read as prose.
-    path = FILINGS / "0000084581-00-500009_formacqui" / "0000084581-00-500009_formacqui.htm"
-    filing = sec8k.parse(path)
-    assert [(s.name, s.title) for s in filing.signatures] == [
-        ("Kurt M. Swenson", "Chairman and Chief Executive Officer")
-    ]
     assert not filing.unrecognized
 
 
@@ -467,6 +341,120 @@ def test_an_attestation_in_accordance_with_section_13() -> None:
 def test_the_registrants_name_again_after_the_signers(again: str) -> None:
     # Estee Lauder 2012-13: the company's name, then "EXHIBIT INDEX", on the page after
     # the signature (printed "ESTĒE" on one page and "ESTEE" on the other).
-    block = IMMUNOGEN[IMMUNOGEN.index("Date:    November 12, 2002") :]
-    text = IMMUNOGEN.replace(block, block.rstrip("\n") + f"\n\n\n{' ' * 30}{again}\n")
+    text = IMMUNOGEN.replace(BLOCK, BLOCK.rstrip("\n") + f"\n\n\n{' ' * 30}{again}\n")
     assert _signers(text) == [("Gregg D. Beloff", TITLE, SIGNED)]
+
+
+@pytest.mark.parametrize(
+    ("path", "signers"),
+    [
+        # Apple 1998 (10-Q): "By: /s/ Fred D. Anderson", a blank line, "Fred D. Anderson",
+        # then "Executive Vice President and Chief Financial Officer" centred under it,
+        # so starting well left of the signature's column.
+        (
+            ROOT / "tests" / "forms" / "0000320193-98-000006" / "0000320193-98-000006.txt",
+            [("Fred D. Anderson", "Executive Vice President and Chief Financial Officer")],
+        ),
+        # Rock of Ages 2000: "By: /s/ Kurt M. Swenson", a blank line, then "Kurt M.
+        # Swenson, Chairman and Chief Executive Officer" (53 characters), once read as
+        # prose after the signatures.
+        (
+            FILINGS / "0000084581-00-500009_formacqui" / "0000084581-00-500009_formacqui.htm",
+            [("Kurt M. Swenson", "Chairman and Chief Executive Officer")],
+        ),
+    ],
+    ids=["title-centred-under-the-name", "name-comma-title-at-the-margin"],
+)
+def test_signers_of_curated_filings(path: Path, signers: list[tuple[str, str]]) -> None:
+    filing = sec8k.parse(path)
+    assert [(s.name, s.title) for s in filing.signatures] == signers
+    assert not [u for u in filing.unrecognized if u.context != "cover"]
+
+
+# Signature pages as 10-Ks print them, in place of ImmunoGen's block: the rows, the
+# signers read from them, and the lines left as no one's.
+PAGES = [
+    pytest.param(
+        # Palantir 2024: "/s/ Alexander Moore" over "Alexander Moore   Director   February
+        # 20, 2024", signer after signer in one column; each row is the newest signer's.
+        "Signature                  Title                                  Date\n"
+        "/s/ Gregg D. Beloff\n"
+        "Gregg D. Beloff            Chief Financial Officer                November 12, 2002\n"
+        "/s/ Mitchel Sayare\n"
+        "Mitchel Sayare             Chairman and Director                  November 12, 2002\n"
+        "/s/ Stuart F. Feiner\n"
+        "Stuart F. Feiner           Director                               November 12, 2002\n",
+        [
+            ("Gregg D. Beloff", "Chief Financial Officer"),
+            ("Mitchel Sayare", "Chairman and Director"),
+            ("Stuart F. Feiner", "Director"),
+        ],
+        [],
+        id="a-column-of-signed-rows",
+    ),
+    pytest.param(
+        # Vulcan Materials 2013: a second attestation, then one typed row per signer and
+        # no "/s/" at all; a title wraps in the title column.
+        "By    Gregg D. Beloff\n"
+        "      Chief Financial Officer\n\n"
+        "Pursuant to the requirements of the Securities Exchange Act of 1934, this report\n"
+        "has been signed below by the following persons on behalf of the registrant.\n\n"
+        "Signature                     Title                            Date\n\n"
+        "Mitchel Sayare                Chairman and Chief Executive     November 12, 2002\n"
+        "                              Officer\n\n"
+        "Stuart F. Feiner              Director                         November 12, 2002\n"
+        "David W. Carter               Director                         November 12, 2002\n",
+        [
+            ("Gregg D. Beloff", "Chief Financial Officer"),
+            ("Mitchel Sayare", "Chairman and Chief Executive Officer"),
+            ("Stuart F. Feiner", "Director"),
+            ("David W. Carter", "Director"),
+        ],
+        [],
+        id="typed-rows-with-no-conformed-signature",
+    ),
+    pytest.param(
+        # WMX Technologies 1994: each "/s/", its rule, the typed name and title, no blank
+        # line between signers, the names centred and a ")" beside every line.
+        "      /s/ Gregg D. Beloff                                          )\n"
+        "- ------------------------------------                             )\n"
+        "          Gregg D. Beloff            Chief Financial Officer       )\n"
+        "        /s/ Mitchel Sayare                                         )\n"
+        "- ------------------------------------                             )\n"
+        "         Mitchel Sayare              Chairman                      )\n",
+        [("Gregg D. Beloff", "Chief Financial Officer"), ("Mitchel Sayare", "Chairman")],
+        [],
+        id="a-bracketed-column-with-no-blank-lines",
+    ),
+    pytest.param(
+        # Google 2012: "Eric Schmidt   Executive Chairman" with no "/S/", between rows
+        # that each have one: someone who did not sign; his line stays no one's.
+        "/s/ Gregg D. Beloff           Chief Financial Officer          November 12, 2002\n"
+        "Gregg D. Beloff\n\n"
+        "Mitchel Sayare                Chairman\n\n"
+        "/s/ Stuart F. Feiner          Director                         November 12, 2002\n"
+        "Stuart F. Feiner\n",
+        [("Gregg D. Beloff", "Chief Financial Officer"), ("Stuart F. Feiner", "Director")],
+        ["Mitchel Sayare", "Chairman"],
+        id="a-typed-row-among-signed-ones",
+    ),
+    pytest.param(
+        # Palantir 2024: "POWER OF ATTORNEY" and "KNOW ALL PERSONS BY THESE PRESENTS, ..."
+        # after the registrant's signer, before those who gave it: part of the signatures.
+        BLOCK.rstrip("\n") + "\n\nPOWER OF ATTORNEY\n\n"
+        "KNOW ALL PERSONS BY THESE PRESENTS, that each person whose signature appears below\n"
+        "constitutes and appoints Gregg D. Beloff his true and lawful attorney-in-fact.\n\n"
+        "/s/ Mitchel Sayare\n"
+        "Mitchel Sayare            Chairman and Director          November 12, 2002\n",
+        [("Gregg D. Beloff", TITLE), ("Mitchel Sayare", "Chairman and Director")],
+        [],
+        id="a-power-of-attorney-between-two-groups",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rows", "signers", "unplaced"), PAGES)
+def test_signature_pages(rows: str, signers: list[tuple[str, str]], unplaced: list[str]) -> None:
+    filing = _with_block(rows)
+    assert [(s.name, s.title) for s in filing.signatures] == signers
+    assert [u.text for u in filing.unrecognized if u.context != "cover"] == unplaced

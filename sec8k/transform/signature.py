@@ -49,11 +49,16 @@ _COMPANY: Final = re.compile(
     r"(?i)\b(?:inc|corp|corporation|company|co|llc|l\.?l\.?c|ltd|limited|plc|l\.?p|n\.?a"
     r"|trust|bank|bancorp|holdings?|group|partners|fund|association)\b"
 )
-# "A Nevada Corporation" under the registrant's name.
-_INCORPORATED: Final = re.compile(
-    r"(?i)^\(?\s*an?\s+[a-z][\w .]{0,40}?\s+(?:corporation|company|limited\s+liability\s+company"
-    r"|limited\s+partnership|trust)\s*\)?$"
+# The headings of a table of signers' columns: "Signature   Title   Date", "Name
+# Capacity", "Signatures   Position(s)".
+_COLUMN_HEADING: Final = re.compile(
+    r"(?i)^(?:signatures?|names?|titles?|capacit(?:y|ies)(?:\s+in\s+which\s+signed)?"
+    r"|positions?(?:\(s\))?|dated?)\s*:?$"
 )
+# "A Nevada Corporation" under the registrant's name: a kind of entity, as the cover's
+# "(A Delaware Corporation)" names it.
+_ENTITY: Final = r"corporation|company|limited\s+liability\s+company|limited\s+partnership|trust"
+_INCORPORATED: Final = re.compile(rf"(?i)^\(?\s*an?\s+[a-z][\w .]{{0,40}}?\s+(?:{_ENTITY})\s*\)?$")
 # "By" alone on its line or in its cell, colon or not: the line a signature goes on.
 _BARE_BY: Final = re.compile(r"(?i)^\s*by\s*:?\s*$")
 # Lines that name no registrant: the caption "(Registrant)" and a lone "by".
@@ -334,6 +339,8 @@ class _Block:
     def row(self, row: Row) -> None:
         self.alone = len(row.cells) == 1
         cells = row.cells
+        if len(cells) > 1 and all(_COLUMN_HEADING.match(clean(cell.text)) for cell in cells):
+            return  # "Signature   Title   Date" over a table of signers: no one's, no name
         if len(cells) >= 2 and self._unsigned(cells[0], cells[1]):
             # "Donald M. James   Chairman and Chief Executive Officer   February 28, 2013"
             # in a table of signers that prints no "/s/": a signer, typed.
