@@ -185,7 +185,8 @@ def test_a_shared_terminal_is_extended_where_the_form_says(parts: Lark, periodic
 # window possessively now; it must match exactly where these do.
 _BOX_WINDOW = r"(?:[^\n]|\n(?![ \t]*(?:\[|\||_|[\u2610\u2612]))(?=[ \t])){0,400}?"
 _BOX_CITATION = (
-    r"(?:\n[ \t]*(?:\(?17[ \t]*(?i:c\.?f\.?r\.?)[ \t]*)?2[34]0\.\d+[\w()-]*[ \t]*(?=\n))?"
+    r"(?:\n(?:[ \t]*\n)?[ \t]*(?:\(?17[ \t]*(?i:c\.?f\.?r\.?)[ \t]*)?"
+    r"2[34]0\.\d+[\w()-]*[ \t]*(?=\n))?"
 )
 _BOX_WORDS = {
     "BOX_WRITTEN_COMMUNICATIONS": r"rule\s*425|230\.425|written\s+communication",
