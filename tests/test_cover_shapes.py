@@ -227,42 +227,39 @@ def test_securities_12b_not_applicable_symbol_and_a_note_under_the_table() -> No
     ]
 
 
-def test_zip_under_its_caption_on_the_next_address_line() -> None:
-    # Sears 2004 prints the zip right of the street and its caption beside the city.
-    address = (
-        "           128 Sidney Street                             02139\n"
-        "       Cambridge, Massachusetts                       (Zip Code)\n"
-        "(Address of principal executive offices)\n"
-    )
-    assert _registrants(_edit((ADDRESS, address))) == [
-        (*FIRST[:4], "128 Sidney Street Cambridge, Massachusetts", "02139", FIRST[6])
-    ]
-
-
-def test_a_city_and_state_in_two_cells_beside_the_zip_codes_column() -> None:
-    # GameStop 2024 (10-K): "625 Westport Parkway | 76051" over "Grapevine, | Texas",
-    # the state in a table cell of its own, far left of the zip code's column.
-    address = (
-        "128 Sidney Street                                   02139\n"
-        "Cambridge,   Massachusetts\n"
-        "(Address of principal executive offices)            (Zip Code)\n"
-    )
-    assert _registrants(_edit((ADDRESS, address))) == [
-        (*FIRST[:4], "128 Sidney Street Cambridge, Massachusetts", "02139", FIRST[6])
-    ]
-
-
-def test_a_zip_code_on_a_row_of_its_own_above_its_caption() -> None:
-    # PerkinElmer 2001 (10-K405): "02481" alone at the right, over the address and the
-    # "(ZIP CODE)" caption beside it. A lone five-digit line is no masthead either.
-    address = (
-        "                                                    02139\n"
-        "128 Sidney Street, Cambridge, Massachusetts         (Zip Code)\n"
-        "(Address of principal executive offices)\n"
-    )
-    assert _registrants(_edit((ADDRESS, address))) == [
-        (*FIRST[:4], "128 Sidney Street, Cambridge, Massachusetts", "02139", FIRST[6])
-    ]
+@pytest.mark.parametrize(
+    ("address", "street"),
+    [
+        pytest.param(
+            # Sears 2004: the zip right of the street, its caption beside the city.
+            "           128 Sidney Street                             02139\n"
+            "       Cambridge, Massachusetts                       (Zip Code)\n"
+            "(Address of principal executive offices)\n",
+            "128 Sidney Street Cambridge, Massachusetts",
+            id="zip-caption-on-the-next-line",
+        ),
+        pytest.param(
+            # GameStop 2024 (10-K): "625 Westport Parkway | 76051" over "Grapevine, |
+            # Texas", the state in a table cell of its own, far left of the zip's column.
+            "128 Sidney Street                                   02139\n"
+            "Cambridge,   Massachusetts\n"
+            "(Address of principal executive offices)            (Zip Code)\n",
+            "128 Sidney Street Cambridge, Massachusetts",
+            id="city-and-state-in-two-cells",
+        ),
+        pytest.param(
+            # PerkinElmer 2001 (10-K405): "02481" alone at the right, over the address and
+            # the "(ZIP CODE)" caption beside it. A lone five-digit line is no masthead.
+            "                                                    02139\n"
+            "128 Sidney Street, Cambridge, Massachusetts         (Zip Code)\n"
+            "(Address of principal executive offices)\n",
+            "128 Sidney Street, Cambridge, Massachusetts",
+            id="zip-on-a-row-of-its-own",
+        ),
+    ],
+)
+def test_address_and_zip_code_in_the_shapes_covers_print_them(address: str, street: str) -> None:
+    assert _registrants(_edit((ADDRESS, address))) == [(*FIRST[:4], street, "02139", FIRST[6])]
 
 
 @pytest.mark.parametrize(
