@@ -90,7 +90,8 @@ _SPACE: Final = re.compile(r"[ \t\r\n\f]+")
 _RUNS: Final = re.compile(r"[^ \t\r\n\f\xa0]+|[ \t\r\n\f\xa0]+")
 # Line ends, tabs and the characters a browser shows as nothing (zero-width spaces and
 # joiners, the byte-order mark) are spaces, one for one.
-_WHITE: Final = str.maketrans("\t\r\n\f\u200b\u200c\u200d\u2060\ufeff", "         ")
+_INVISIBLE: Final = "\u200b\u200c\u200d\u2060\ufeff"
+_WHITE: Final = str.maketrans("\t\r\n\f" + _INVISIBLE, " " * (4 + len(_INVISIBLE)))
 
 
 def _white(data: str) -> str:
@@ -1244,8 +1245,8 @@ class _Reader:
             self.escaped = True  # the line may be SGML written with entities
         if decoded == "\xa0" and not self._in_table:
             self._add(" ", start, end, hard=True)
-        elif decoded.isspace():
-            self._add(" ", start, end)
+        elif decoded.isspace() or (len(decoded) == 1 and decoded in _INVISIBLE):
+            self._add(" ", start, end)  # "&#8203;" is written as the character would be
         elif len(decoded) == 1:
             self._char(decoded, start, end)
         else:

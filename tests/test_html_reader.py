@@ -199,3 +199,24 @@ def test_gaps_are_found_as_the_pattern_finds_them(text: str) -> None:
     """The runs of two spaces or more and of no-break spaces, found without the regex."""
     pattern = re.compile(r"\xa0+| {2,}")
     assert reader._gaps(text) == [found.span() for found in pattern.finditer(text)]
+
+
+_INVISIBLE_REFERENCES = ("&#8203;", "&#x200B;", "&#8204;", "&#x200d;", "&#8288;", "&#65279;")
+_WITH_CELLS = [p for p in HTML_CASES if "<td" in p.read_bytes().decode("utf-8", "replace").lower()]
+
+
+@pytest.mark.parametrize("path", _WITH_CELLS, ids=lambda p: p.parent.name)
+def test_invisible_characters_written_as_references_read_as_nothing(path: Path) -> None:
+    # Workiva's filings put "&#8203;" (a zero-width space) in their empty table cells; an
+    # unseen 10-Q (AEON Biopharma, 2023) had 45 cover lines of it left unplaced. Written
+    # into every cell of a curated filing, such references change nothing that is read.
+    document = path.read_bytes().decode("utf-8", "replace")
+    count = iter(range(10**9))
+    edited = re.sub(
+        r"(<td\b[^>]*>)",
+        lambda m: m[1] + _INVISIBLE_REFERENCES[next(count) % len(_INVISIBLE_REFERENCES)],
+        document,
+        flags=re.I,
+    )
+    assert edited != document
+    assert _read(edited) == _read(document)
