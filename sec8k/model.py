@@ -40,6 +40,7 @@ __all__ = [
     "Filer",
     "Filing",
     "FilingValues",
+    "FinancialStatement",
     "FormerName",
     "HeaderField",
     "HeaderItem",
@@ -339,6 +340,24 @@ class ExplanatoryNote(Node):
     """The note."""
     span: Span
     """Heading and note."""
+
+
+@dataclass(frozen=True, slots=True)
+class FinancialStatement(Node):
+    """A financial statement, schedule or accountant's report printed after the signatures.
+
+    A form may have its financial statements and schedules filed as part of the report,
+    and many filers print them after the signature page.
+    """
+
+    node = "financial_statement"
+
+    title: str
+    """Its title as printed: "CONSOLIDATED STATEMENT OF INCOME", "Schedule II"."""
+    text: str
+    """The statement: the company's name over the title, the title, and what follows."""
+    span: Span
+    """Where it is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -672,6 +691,7 @@ Section: TypeAlias = (
     | PartHeading
     | SectionHeading
     | ExplanatoryNote
+    | FinancialStatement
     | ReportText
     | SignatureBlock
     | ExhibitIndex

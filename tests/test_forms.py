@@ -238,3 +238,66 @@ def test_an_underlined_12b_table() -> None:
     # Nothing of the table is left unplaced: the underline belongs to the table.
     table = filing.source.text.index("SECURITIES REGISTERED PURSUANT TO SECTION 12(b)")
     assert not [u for u in filing.unrecognized if table <= u.span.start < security.span.end]
+
+
+_APPLE_1994 = FORMS / "0000320193-94-000016" / "0000320193-94-000016.txt"
+
+
+def _after_signatures(filing: sec8k.Filing) -> list[sec8k.model.Section]:
+    """The sections between the (first) signature block and the exhibit index."""
+    kinds = [type(s) for s in filing.sections]
+    first = kinds.index(sec8k.model.SignatureBlock) + 1
+    return list(filing.sections[first : kinds.index(sec8k.model.ExhibitIndex)])
+
+
+def test_financial_schedules_after_the_signatures() -> None:
+    # Apple's 1994 10-K prints five schedules of Regulation S-X after its signature page.
+    filing = sec8k.parse(_APPLE_1994)
+    after = _after_signatures(filing)
+    assert all(isinstance(s, sec8k.model.FinancialStatement) for s in after)
+    titles = [s.title for s in after if isinstance(s, sec8k.model.FinancialStatement)]
+    assert titles == ["SCHEDULE II", "SCHEDULE II", "SCHEDULE VIII", "SCHEDULE IX", "SCHEDULE X"]
+    text = filing.source.text
+    for section in after:
+        assert isinstance(section, sec8k.model.FinancialStatement)
+        assert text[section.span.start :].lstrip().startswith(section.title.split()[0])
+    # None of their lines is unplaced any more.
+    start, end = after[0].span.start, after[-1].span.end
+    assert not [d for d in filing.diagnostics if d.span and start <= d.span.start < end]
+
+
+def test_a_statement_under_the_company_name_and_an_index_line() -> None:
+    # The same filing, with one schedule printed as Ford's 2002 10-K prints its statements
+    # (the company's name over the title), and a line of an index of the statements (a page
+    # number after the title), which is no statement of its own.
+    text = _APPLE_1994.read_text(encoding="latin-1")
+    edited = text.replace(
+        "SCHEDULE VIII\n",
+        "Apple Computer, Inc. and Subsidiaries\n      CONSOLIDATED BALANCE SHEETS\n",
+        1,
+    ).replace("SCHEDULE IX\n", "Balance Sheets                       F-2\n", 1)
+    filing = sec8k.parse(edited)
+    after = _after_signatures(filing)
+    titles = [s.title for s in after if isinstance(s, sec8k.model.FinancialStatement)]
+    assert titles == ["SCHEDULE II", "SCHEDULE II", "CONSOLIDATED BALANCE SHEETS", "SCHEDULE X"]
+    (sheets,) = (s for s in after if getattr(s, "title", "") == "CONSOLIDATED BALANCE SHEETS")
+    assert isinstance(sheets, sec8k.model.FinancialStatement)
+    assert sheets.text.startswith("Apple Computer, Inc. and Subsidiaries")
+    assert "Balance Sheets F-2" in " ".join(sheets.text.split())
+
+
+def test_a_statement_title_before_the_signatures_is_text() -> None:
+    # A 10-K's pages often carry a link "Index to Financial Statements" at their top, and
+    # its parts and items print statement titles. Before the signatures they are text of
+    # the section they are in: an unseen 10-K (Vulcan, 2010) had three parse errors where
+    # such a line followed its front matter. Here, such lines in the part's text before
+    # Item 1 and in the text above the part's heading.
+    text = _APPLE_1994.read_text(encoding="latin-1")
+    titles = "\nIndex to Financial Statements\n\nCONSOLIDATED BALANCE SHEETS\n\n"
+    edited = text.replace(" PART I\n", " PART I\n" + titles, 1)
+    edited = edited.replace("into Parts I and III.\n", "into Parts I and III.\n" + titles, 1)
+    assert edited.count("Index to Financial Statements") == 2
+    before, after = sec8k.parse(_APPLE_1994), sec8k.parse(edited)
+    assert [d.code for d in after.errors] == [d.code for d in before.errors]
+    assert [i.number for i in after.items] == [i.number for i in before.items]
+    assert not [s for s in after.sections[:5] if isinstance(s, sec8k.model.FinancialStatement)]

@@ -8,7 +8,7 @@ from lark import Token
 from lark.tree import Meta
 from lark.visitors import v_args
 
-from sec8k.model import Contents, PartHeading, ReportText
+from sec8k.model import Contents, FinancialStatement, PartHeading, ReportText
 from sec8k.transform.base import PartTransformer, extent, kind_of
 from sec8k.transform.values import clean
 
@@ -24,6 +24,8 @@ class PeriodicTransformer(PartTransformer):
         "PART_TITLE": "a part's title",
         "CONTENTS_HEADING": "the heading 'TABLE OF CONTENTS'",
         "CONTENTS_ROW": "a line of the table of contents",
+        "FINANCIAL_HEADING": "a financial statement's title such as 'CONSOLIDATED BALANCE SHEETS'",
+        "FINANCIAL_ENTITY": "the company's name over a financial statement's title",
     }
 
     @v_args(meta=True)
@@ -45,6 +47,13 @@ class PeriodicTransformer(PartTransformer):
         """Prose between the table of contents and the first part."""
         text, start, end = extent(self.ctx, meta)
         return ReportText(text, self.ctx.span(start, end))
+
+    @v_args(meta=True)
+    def financial_statement(self, meta: Meta, children: list[Token]) -> FinancialStatement:
+        """A financial statement or schedule after the signatures: its title and text."""
+        title = next(t for t in children if kind_of(t) == "FINANCIAL_HEADING")
+        text, start, end = extent(self.ctx, meta)
+        return FinancialStatement(clean(title.value), text, self.ctx.span(start, end))
 
     @v_args(meta=True)
     def contents(self, meta: Meta, children: list[Token]) -> Contents:
