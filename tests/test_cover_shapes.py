@@ -409,6 +409,23 @@ def test_phone_printed_after_its_caption_on_one_line(phone: str) -> None:
     assert _registrants(text) == [FIRST]
 
 
+@pytest.mark.parametrize(
+    "phone",
+    [
+        # Milestone Scientific 2022 (HTML): the number, with its label, over the caption.
+        "Tel. (617) 995-2500\n\n(Registrant's Telephone Number, Including Area Code)\n",
+        # Seagate 2017 (a 10-Q): "Telephone:", and the number in the caption's column.
+        "              Telephone: (617) 995-2500\n"
+        "              (Registrant's telephone number, including area code)\n",
+    ],
+)
+def test_phone_with_a_label_over_its_caption(phone: str) -> None:
+    text = _edit(
+        ("       Registrant's telephone number, including area code: (617) 995-2500\n", phone)
+    )
+    assert _registrants(text) == [FIRST]
+
+
 def test_a_caption_beside_a_value_keeps_the_value_above_it() -> None:
     # The zip caption with a number after it: the zip printed above it stays the zip.
     text = _edit(

@@ -1475,8 +1475,8 @@ def _split_field(found: FoundValue, text: str) -> list[tuple[str, str]]:
         return [(name, match.group(0) if match else text)]
     if name == "zip":
         return [(name, text.strip(" ,."))]
-    if name == "phone":
-        return [(name, text.rstrip(" ,."))]
+    if name == "phone":  # "Tel. (949) 429-5370", "Telephone: (353) (1) 234-3136"
+        return [(name, _PHONE_LABEL.sub("", text).rstrip(" ,."))]
     return [(name, text)]
 
 
