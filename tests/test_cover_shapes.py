@@ -256,6 +256,14 @@ def test_securities_12b_not_applicable_symbol_and_a_note_under_the_table() -> No
             "128 Sidney Street, Cambridge, Massachusetts",
             id="zip-on-a-row-of-its-own",
         ),
+        pytest.param(
+            # Caterpillar 2022, Tyson 2019: the state in a cell of its own nearer the zip
+            # code's caption than the address's; no zip code has letters.
+            "   128 Sidney Street,   Cambridge,             Massachusetts   02139\n"
+            "   (Address of principal executive offices)                  (Zip Code)\n",
+            "128 Sidney Street, Cambridge, Massachusetts",
+            id="state-near-the-zip-caption",
+        ),
     ],
 )
 def test_address_and_zip_code_in_the_shapes_covers_print_them(address: str, street: str) -> None:

@@ -403,6 +403,16 @@ def _fits(field: str | None, text: str) -> bool:
     return True
 
 
+def _fitting_left(slots: Sequence[_Slot], cell: Cell) -> _Slot | None:
+    """The caption left of a value that does not fit the caption nearest it, if it fits.
+
+    A value runs to the right of its caption: "Deerfield,   Illinois   60015" over the
+    address's caption and the zip code's, "Illinois" nearer the zip code's column.
+    """
+    left = [slot for slot in slots if slot.col < cell.col and _fits(slot.field, cell.text)]
+    return max(left, key=lambda slot: slot.col) if left else None
+
+
 def _by_shape(slots: list[_Slot], cells: Sequence[Cell]) -> list[tuple[_Slot, Cell]] | None:
     """Pair values printed close together with their captions by what they look like.
 
@@ -1106,6 +1116,9 @@ class _Layout:
                     _fits(slot.field, cell.text) for slot, cell in zip(ordered, cells, strict=True)
                 ):
                     best = ordered
+            for index, cell in enumerate(cells):
+                if not _fits(best[index].field, cell.text):
+                    best[index] = _fitting_left(slots, cell) or best[index]
             for slot, cell in zip(best, cells, strict=True):
                 slot.values.append((k, cell))
         for slot in slots:
