@@ -137,6 +137,26 @@ def test_a_title_goes_on_only_after_a_whole_connective(title: str, joined: bool)
         assert item.text.startswith(first_line)
 
 
+def test_a_paragraph_after_a_title_ending_in_a_semicolon_is_the_body() -> None:
+    # Astrotech 2010 (HTML): "Item 1.01 Entry into a Material Definitive Agreement;" over
+    # its first paragraph, one line of 400 characters, which became the title's second
+    # line. Here ImmunoGen 2002's Item 9 retitled so, its paragraph on one line as HTML
+    # prints it.
+    original = IMMUNOGEN.read_text(encoding="utf-8")
+    start = original.index("On November 12, 2002, the Registrant filed")
+    end = original.index("\n\n", start)
+    paragraph = " ".join(original[start:end].split())
+    text = original.replace(
+        "ITEM 9.  REGULATION FD DISCLOSURE\n\n" + original[start:end],
+        "Item 1.01  Entry into a Material Definitive Agreement;\n" + paragraph,
+        1,
+    )
+    assert len(paragraph) > 300 and paragraph in text
+    item = sec8k.parse(text).items[0]
+    assert item.title == "Entry into a Material Definitive Agreement;"
+    assert item.text.startswith("On November 12, 2002, the Registrant filed")
+
+
 @pytest.mark.corpus
 @requires_corpus
 def test_run_in_text_in_a_real_filing() -> None:
