@@ -9,6 +9,7 @@ found in it (``tests/forms/labels.jsonl``, read by hand), and the form's detecti
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from pathlib import Path
@@ -301,3 +302,63 @@ def test_a_statement_title_before_the_signatures_is_text() -> None:
     assert [d.code for d in after.errors] == [d.code for d in before.errors]
     assert [i.number for i in after.items] == [i.number for i in before.items]
     assert not [s for s in after.sections[:5] if isinstance(s, sec8k.model.FinancialStatement)]
+
+
+_APPLE_1998 = FORMS / "0000320193-98-000006" / "0000320193-98-000006.txt"
+_CONTENTS_PAGE = (
+    "<PAGE>\n\n{title}\n\n                              TABLE OF CONTENTS\n\n"
+    "PART I.  FINANCIAL INFORMATION                                    3\n\n"
+    "<PAGE>\n\nPART I. FINANCIAL INFORMATION\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "entries"),
+    [
+        # As modern 10-Qs print it (NVIDIA 2025, Exxon 2023, Apple 2024): the company, the
+        # form, the period, each line centred; "Inc." is the only full stop.
+        (
+            "                          Apple Computer, Inc.\n\n"
+            "                               FORM 10-Q\n\n"
+            "               For the Fiscal Quarter Ended March 27, 1998",
+            1,
+        ),
+        # The company's name alone (Facebook 2019, NVIDIA's 10-K).
+        ("                          APPLE COMPUTER, INC.", 1),
+    ],
+    ids=["company-form-period", "company"],
+)
+def test_the_title_over_a_table_of_contents(title: str, entries: int) -> None:
+    # Apple's 1998 10-Q with a contents page between its cover and Part I.
+    text = _APPLE_1998.read_text(encoding="latin-1")
+    edited = text.replace(
+        "<PAGE>\n\nPART I. FINANCIAL INFORMATION\n", _CONTENTS_PAGE.format(title=title), 1
+    )
+    assert edited != text
+    filing = sec8k.parse(edited)
+    (contents,) = [s for s in filing.sections if isinstance(s, sec8k.model.Contents)]
+    printed = filing.source.text[contents.span.start : contents.span.end]
+    assert printed.startswith(title.strip()) and "TABLE OF CONTENTS" in printed
+    # The entries are the contents' lines: its heading and rows, not the title over it.
+    assert contents.entries[0] == "TABLE OF CONTENTS" and len(contents.entries) == 1 + entries
+    assert filing.cover is not None and filing.cover.period_of_report == datetime.date(1998, 3, 27)
+    assert not [
+        d
+        for d in filing.diagnostics
+        if d.code == "PRS010" and d.span and d.span.start >= text.index("133,040,579")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "company"),
+    [
+        ("GOOG_10k_2012_d260164d10k.htm", "Google Inc."),
+        ("0000320193-24-000123_primary-document.html", "Apple Inc."),
+    ],
+)
+def test_the_title_over_a_table_of_contents_in_real_filings(name: str, company: str) -> None:
+    filing = _filing(name)
+    (contents, *_) = [s for s in filing.sections if isinstance(s, sec8k.model.Contents)]
+    printed = filing.source.text[contents.span.start : contents.span.end]
+    assert printed.startswith(company)
+    assert not [u for u in filing.unrecognized if u.text == company]

@@ -24,6 +24,7 @@ class PeriodicTransformer(PartTransformer):
         "PART_TITLE": "a part's title",
         "CONTENTS_HEADING": "the heading 'TABLE OF CONTENTS'",
         "CONTENTS_ROW": "a line of the table of contents",
+        "CONTENTS_TITLE": "the company's name and the form over a table of contents",
         "FINANCIAL_HEADING": "a financial statement's title such as 'CONSOLIDATED BALANCE SHEETS'",
         "FINANCIAL_ENTITY": "the company's name over a financial statement's title",
     }
@@ -57,9 +58,11 @@ class PeriodicTransformer(PartTransformer):
 
     @v_args(meta=True)
     def contents(self, meta: Meta, children: list[Token]) -> Contents:
-        """A table of contents: its lines, as printed."""
+        """A table of contents: its lines, as printed (the title over it is in its span)."""
         _, start, end = extent(self.ctx, meta)
         entries = tuple(
-            clean(t.value) for t in children if kind_of(t) != "BLANK" and t.value.strip()
+            clean(t.value)
+            for t in children
+            if kind_of(t) not in ("BLANK", "CONTENTS_TITLE") and t.value.strip()
         )
         return Contents(entries, self.ctx.span(start, end))
