@@ -362,3 +362,32 @@ def test_the_title_over_a_table_of_contents_in_real_filings(name: str, company: 
     printed = filing.source.text[contents.span.start : contents.span.end]
     assert printed.startswith(company)
     assert not [u for u in filing.unrecognized if u.text == company]
+
+
+_NOTE = (
+    "           CAUTIONARY NOTE REGARDING FORWARD-LOOKING STATEMENTS\n\n"
+    "This Quarterly Report on Form 10-Q contains forward-looking statements that involve\n"
+    "risks and uncertainties.\n\n"
+)
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_forward_looking_note_before_the_parts(where: str) -> None:
+    # Apple's 1998 10-Q with a contents page, and a note under its own heading before it
+    # (AEON Biopharma's 2023 10-Q, whose 27 lines of it were the cover's) or after it (C3.ai
+    # 2023, GameStop 2024, where the heading right after the contents was a parse error).
+    text = _APPLE_1998.read_text(encoding="latin-1")
+    page = _CONTENTS_PAGE.format(title="")
+    if where == "before":
+        page = page.replace("<PAGE>\n\n", "<PAGE>\n\n" + _NOTE, 1)
+    else:
+        page = page.replace("<PAGE>\n\nPART I.", "<PAGE>\n\n" + _NOTE + "PART I.", 1)
+    edited = text.replace("<PAGE>\n\nPART I. FINANCIAL INFORMATION\n", page, 1)
+    filing = sec8k.parse(edited)
+    assert not filing.errors
+    (note,) = [s for s in filing.sections if isinstance(s, sec8k.model.ReportText)]
+    assert note.text.startswith("CAUTIONARY NOTE REGARDING FORWARD-LOOKING STATEMENTS")
+    kinds = [type(s).__name__ for s in filing.sections[:3]]
+    order = ["ReportText", "Contents"] if where == "before" else ["Contents", "ReportText"]
+    assert kinds[:2] == order
+    assert filing.cover is not None and filing.cover.span.end < note.span.start
