@@ -277,10 +277,17 @@ def test_a_statement_under_the_company_name_and_an_index_line() -> None:
         "Apple Computer, Inc. and Subsidiaries\n      CONSOLIDATED BALANCE SHEETS\n",
         1,
     ).replace("SCHEDULE IX\n", "Balance Sheets                       F-2\n", 1)
+    # And one titled as Commonwealth Income & Growth Fund's 2016 10-K titles its statements.
+    edited = edited.replace("SCHEDULE  X\n", "Financial Statements\n", 1)
     filing = sec8k.parse(edited)
     after = _after_signatures(filing)
     titles = [s.title for s in after if isinstance(s, sec8k.model.FinancialStatement)]
-    assert titles == ["SCHEDULE II", "SCHEDULE II", "CONSOLIDATED BALANCE SHEETS", "SCHEDULE X"]
+    assert titles == [
+        "SCHEDULE II",
+        "SCHEDULE II",
+        "CONSOLIDATED BALANCE SHEETS",
+        "Financial Statements",
+    ]
     (sheets,) = (s for s in after if getattr(s, "title", "") == "CONSOLIDATED BALANCE SHEETS")
     assert isinstance(sheets, sec8k.model.FinancialStatement)
     assert sheets.text.startswith("Apple Computer, Inc. and Subsidiaries")
