@@ -62,6 +62,8 @@ def test_a_row_after_the_paragraph_letter() -> None:
                 ("99.3", "Unaudited"),
             ],
         ),
+        # Stockwalk.com 2001: "INDEX TO EXHIBIT", the singular, after the signatures.
+        ("0000950137-01-503742_c65172e8-k.htm", [("99.1", "Press")]),
     ],
 )
 def test_corpus_rows(name: str, expected: list[tuple[str, str]]) -> None:
