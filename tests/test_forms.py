@@ -211,6 +211,10 @@ def test_signers_as_labelled(name: str) -> None:
     assert [_words(s.name) for s in filing.signatures] == [
         _words(s["name"]) for s in label["signers"]
     ]
+    # The titles as the reader wrote them (Philips prints "(Chief Legal Officer)").
+    assert [_words(s.title) for s in filing.signatures] == [
+        _words(s["title"]) for s in label["signers"]
+    ]
     assert str(filing.signature_date) == label["signature_date"]
 
 

@@ -158,6 +158,10 @@ class _Signer:
         # "Its President and Chief Executive Officer": the title, after the word that
         # says whose officer the signer is.
         title = _ITS.sub("", clean(" ".join(self.title))) or None
+        if title is not None and title[0] == "(" and title[-1] == ")":
+            inner = title[1:-1]
+            if "(" not in inner and ")" not in inner:
+                title = inner.strip() or None  # "(Chief Legal Officer)" under the name
         return Signature(
             name, title, self.registrant, self.conformed, ctx.span(self.start, self.end)
         )
