@@ -402,3 +402,15 @@ def test_a_forward_looking_note_before_the_parts(where: str) -> None:
     order = ["ReportText", "Contents"] if where == "before" else ["Contents", "ReportText"]
     assert kinds[:2] == order
     assert filing.cover is not None and filing.cover.span.end < note.span.start
+
+
+def test_a_6k_report_printed_after_its_signature_page() -> None:
+    # Philips 2023: the cover, the signature page, then the press release it furnishes.
+    filing = _filing("royal-philips_6-K_2023-01-30_phg-20230130.html")
+    kinds = [type(s).__name__ for s in filing.sections]
+    assert kinds[-2:] == ["SignatureBlock", "ReportText"]
+    report = filing.sections[-1]
+    assert isinstance(report, sec8k.model.ReportText)
+    assert report.text.startswith("Philips presents its plan to create value")
+    assert len(report.text) > 10_000
+    assert not [u for u in filing.unrecognized if u.context == "after signatures"]

@@ -74,6 +74,12 @@ class ReportTransformer(PartTransformer):
         text, start, end = extent(self.ctx, meta)
         return ReportText(text, self.ctx.span(start, end))
 
+    @v_args(meta=True)
+    def furnished(self, meta: Meta, children: list[Token]) -> ReportText:
+        """What the issuer reports after the signature page."""
+        text, start, end = extent(self.ctx, meta)
+        return ReportText(text, self.ctx.span(start, end))
+
 
 class Form6KDocument(DocumentTransformer):
     """The document rule of ``form_6k.lark``."""
