@@ -264,10 +264,18 @@ def test_securities_12b_not_applicable_symbol_and_a_note_under_the_table() -> No
             "128 Sidney Street, Cambridge, Massachusetts",
             id="state-near-the-zip-caption",
         ),
+        pytest.param(
+            # A foreign filer's "N/A" under the zip code's caption is no part of the address.
+            "   128 Sidney Street, Cambridge, Massachusetts             N/A\n"
+            "   (Address of principal executive offices)                  (Zip Code)\n",
+            "128 Sidney Street, Cambridge, Massachusetts",
+            id="no-zip-code",
+        ),
     ],
 )
 def test_address_and_zip_code_in_the_shapes_covers_print_them(address: str, street: str) -> None:
-    assert _registrants(_edit((ADDRESS, address))) == [(*FIRST[:4], street, "02139", FIRST[6])]
+    zip_code = "02139" if "02139" in address else None
+    assert _registrants(_edit((ADDRESS, address))) == [(*FIRST[:4], street, zip_code, FIRST[6])]
 
 
 @pytest.mark.parametrize(

@@ -403,12 +403,19 @@ def _fits(field: str | None, text: str) -> bool:
     return True
 
 
+# "N/A", "None", "Not applicable", a dash: a value saying there is none.
+_NO_VALUE: Final = re.compile(r"(?i)\s*(?:n/?a|none|not\s+applicable|[-\u2013\u2014_]+)\.?\s*$")
+
+
 def _fitting_left(slots: Sequence[_Slot], cell: Cell) -> _Slot | None:
     """The caption left of a value that does not fit the caption nearest it, if it fits.
 
     A value runs to the right of its caption: "Deerfield,   Illinois   60015" over the
-    address's caption and the zip code's, "Illinois" nearer the zip code's column.
+    address's caption and the zip code's, "Illinois" nearer the zip code's column. An
+    answer that there is none ("N/A" under the zip code's caption) is its caption's still.
     """
+    if _NO_VALUE.match(cell.text):
+        return None
     left = [slot for slot in slots if slot.col < cell.col and _fits(slot.field, cell.text)]
     return max(left, key=lambda slot: slot.col) if left else None
 
