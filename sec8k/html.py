@@ -71,12 +71,52 @@ _IS_PLAIN_BLOCK: Final = 2
 _IS_CELL: Final = 4
 _IS_SPECIAL_END: Final = 8
 _IS_BLOCK: Final = 16
+_IS_IMPLIER: Final = 32
+
+# Start tags that end an open element whose end tag HTML lets a document leave out (as
+# browsers read them): a block ends an open paragraph (not a table: documents with no
+# doctype keep the paragraph open around it, and EDGAR's rarely have one), a list item
+# the item before it, a cell the cell before it in its row, a row the row before it.
+_CLOSES_P: Final = frozenset(
+    (
+        *("p", "div", "ul", "ol", "dl", "dd", "dt", "li", "pre", "hr", "center", "form"),
+        *("h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "address", "section", "article"),
+        *("header", "footer", "menu", "nav", "aside", "figure", "figcaption", "fieldset"),
+        *("main", "details", "summary", "dir", "hgroup", "dialog"),
+    )
+)
+_LIST_ITEMS: Final = {
+    "li": frozenset(("li",)),
+    "dd": frozenset(("dd", "dt")),
+    "dt": frozenset(("dd", "dt")),
+}
+_ROWS: Final = frozenset(("tr",))
+_ROW_SCOPE: Final = frozenset(("tr", "table", "html"))
+_TABLE_SCOPE: Final = frozenset(("table", "html"))
+_IMPLIERS: Final = _CLOSES_P | _CELL | _ROWS
+# For each start tag that may end an open element: the elements that, open at the top of
+# the stack, show it ends none (well-formed markup: "<tr><td>", "<div><p>", "<ul><li>"),
+# so the search is not made. A paragraph's end is looked for only through inline tags.
+_QUIET: Final = {
+    **dict.fromkeys(_CLOSES_P - {"li", "dd", "dt"}, _SPECIAL - {"p"}),
+    "li": frozenset(("ul", "ol")),
+    "dd": frozenset(("dl",)),
+    "dt": frozenset(("dl",)),
+    "td": frozenset(("tr",)),
+    "th": frozenset(("tr",)),
+    "tr": frozenset(("table", "tbody", "thead", "tfoot")),
+}
+# Open elements searched for the one a start tag ends: real documents have it within a
+# few; hostile ones (a paragraph under 255 open inline tags, then a block at every tag)
+# must not cost a search of the whole stack per tag.
+_IMPLIED_REACH: Final = 32
 
 
 def _tag_kind(tag: str) -> int:
     """The bits of a lower-case tag name: the sets above it belongs to."""
     return (
-        (_IS_SPECIAL if tag in _SPECIAL else 0)
+        (_IS_IMPLIER if tag in _IMPLIERS else 0)
+        | (_IS_SPECIAL if tag in _SPECIAL else 0)
         | (_IS_PLAIN_BLOCK if tag in _PLAIN_BLOCKS else 0)
         | (_IS_CELL if tag in _CELL else 0)
         | (_IS_SPECIAL_END if tag in _SPECIAL_END else 0)
@@ -649,6 +689,9 @@ class _Reader:
                     lowered = name.lower()
                     named = names[name] = (lowered, _tag_kind(lowered))
                 tag, bits = named
+                if bits & _IS_IMPLIER and stack and stack[-1][0] not in _QUIET[tag]:
+                    self.pos = start
+                    self._close_implied(tag)
                 if not raw:
                     info = None
                 elif raw in cache:
@@ -971,6 +1014,57 @@ class _Reader:
         self.keep_next = _KEPT_AFTER_BREAK
 
     # ---- tokenizer events ----
+
+    def _close_implied(self, tag: str) -> None:
+        """Close what the start tag ``tag`` ends though its end tag is left out.
+
+        "<P>one<P>two" are two paragraphs, not one inside the other; so are two cells
+        "<TD>a<TD>b" and two rows. Read nested, every unclosed paragraph of a 1990s HTML
+        filing went one level deeper, and a long filing passed MAX_DEPTH: Medicis's 1999
+        10-K, with 314 of them, lost the lines of everything after Item 8.
+        """
+        if tag in _CELL:
+            self._close_within(_CELL, _ROW_SCOPE)
+        elif tag == "tr":
+            self._close_within(_ROWS, _TABLE_SCOPE)
+        else:
+            items = _LIST_ITEMS.get(tag)
+            if items is not None:
+                self._close_item(items)
+            self._close_paragraph()
+
+    def _close_within(self, targets: frozenset[str], scope: frozenset[str]) -> None:
+        """Close the nearest open element of ``targets`` inside the nearest of ``scope``."""
+        stack = self.stack
+        for k in range(len(stack) - 1, max(-1, len(stack) - 1 - _IMPLIED_REACH), -1):
+            name = stack[k][0]
+            if name in targets:
+                self.handle_endtag(name)
+                return
+            if name in scope:
+                return
+
+    def _close_paragraph(self) -> None:
+        """Close an open paragraph that only inline elements are open inside."""
+        stack = self.stack
+        for k in range(len(stack) - 1, max(-1, len(stack) - 1 - _IMPLIED_REACH), -1):
+            name = stack[k][0]
+            if name == "p":
+                self.handle_endtag("p")
+                return
+            if name in _SPECIAL:
+                return
+
+    def _close_item(self, items: frozenset[str]) -> None:
+        """Close an open list item inside which only inline elements and paragraphs are open."""
+        stack = self.stack
+        for k in range(len(stack) - 1, max(-1, len(stack) - 1 - _IMPLIED_REACH), -1):
+            name = stack[k][0]
+            if name in items:
+                self.handle_endtag(name)
+                return
+            if name in _SPECIAL and name not in ("p", "div", "address"):
+                return
 
     def handle_starttag(self, tag: str, attrs: tuple[str, str, int, int, str, str]) -> None:
         """A start tag, with what :func:`_tag_attributes` read of its attributes."""

@@ -414,3 +414,18 @@ def test_a_6k_report_printed_after_its_signature_page() -> None:
     assert report.text.startswith("Philips presents its plan to create value")
     assert len(report.text) > 10_000
     assert not [u for u in filing.unrecognized if u.context == "after signatures"]
+
+
+def test_paragraphs_and_cells_whose_end_tags_are_left_out() -> None:
+    # Medicis's 1999 10-K closes none of its 314 paragraphs: each ends where the next
+    # starts, as browsers read it, and nothing nests past the reader's depth limit.
+    path = FORMS / "10k_1999_0000950153-99-001234" / "10k_1999_0000950153-99-001234.html"
+    filing = sec8k.parse(path)
+    assert "NRM001" not in {d.code for d in filing.diagnostics}
+    # (Item 14's subheadings "Item 14(a)(2):" are items of their own: a known limit.)
+    assert list(dict.fromkeys(i.number for i in filing.items)) == [
+        *("1", "2", "3", "4", "5", "6", "7", "7A", "8", "9", "10", "11", "12", "13", "14")
+    ]
+    assert [s.name for s in filing.signatures][:1] == ["Jonah Shacknai"]
+    (schedule,) = [s for s in filing.sections if isinstance(s, sec8k.model.FinancialStatement)]
+    assert schedule.title.startswith("SCHEDULE II")

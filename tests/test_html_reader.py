@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 import sec8k
 from sec8k import html as reader
+from sec8k.diagnostics import DiagnosticSink
 from sec8k.html import looks_like_html, normalize_html
 from sec8k.span import Span
 from tests.conftest import case_input, filing_cases
@@ -220,3 +221,31 @@ def test_invisible_characters_written_as_references_read_as_nothing(path: Path) 
     )
     assert edited != document
     assert _read(edited) == _read(document)
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        # A paragraph ends where the next starts; one hidden ends there too.
+        ("<p>one<p>two", "one\n\ntwo\n"),
+        ('<p style="display:none">hidden<p>shown', "shown\n"),
+        ("<p>a<font>b<p>c", "ab\n\nc\n"),
+        # A cell ends at the next cell, a row at the next row, an item at the next item.
+        ("<table><tr><td>a<td>b<tr><td>c<td>d</table>", "a   b\nc   d\n\n"),
+        ("<ul><li>one<li>two</ul>", "one\n\ntwo\n\n"),
+        # A table does not end an open paragraph (no doctype: the browsers' quirks mode).
+        ("<p>a<table><tr><td>b</td></tr></table>c</p>", "a\nb\n\nc\n\n"),
+    ],
+)
+def test_end_tags_left_out_as_html_allows(document: str, expected: str) -> None:
+    assert normalize_html(document, Span(0, len(document))).text == expected
+
+
+def test_a_thousand_paragraphs_left_open_nest_no_deeper() -> None:
+    # Medicis's 1999 10-K closes none of its 314 paragraphs; read as nested, they passed
+    # the reader's depth limit (NRM001) and the text after them lost its lines.
+    document = "<html><body>" + "<p>x" * 1000 + "<p>end"
+    sink = DiagnosticSink()
+    normalized = normalize_html(document, Span(0, len(document)), sink)
+    assert not sink.diagnostics
+    assert normalized.text.split("\n\n") == ["x"] * 1000 + ["end\n"]
