@@ -93,6 +93,10 @@ _LIST_ITEMS: Final = {
 _ROWS: Final = frozenset(("tr",))
 _ROW_SCOPE: Final = frozenset(("tr", "table", "html"))
 _TABLE_SCOPE: Final = frozenset(("table", "html"))
+# A paragraph ends under inline elements only; a list item under paragraphs and divisions too.
+_PARAGRAPHS: Final = frozenset(("p",))
+_PARAGRAPH_SCOPE: Final = _SPECIAL
+_ITEM_SCOPE: Final = _SPECIAL - {"p", "div", "address"}
 _IMPLIERS: Final = _CLOSES_P | _CELL | _ROWS
 # For each start tag that may end an open element: the elements that, open at the top of
 # the stack, show it ends none (well-formed markup: "<tr><td>", "<div><p>", "<ul><li>"),
@@ -1024,17 +1028,20 @@ class _Reader:
         10-K, with 314 of them, lost the lines of everything after Item 8.
         """
         if tag in _CELL:
-            self._close_within(_CELL, _ROW_SCOPE)
+            self._close_open(_CELL, _ROW_SCOPE)
         elif tag == "tr":
-            self._close_within(_ROWS, _TABLE_SCOPE)
+            self._close_open(_ROWS, _TABLE_SCOPE)
         else:
             items = _LIST_ITEMS.get(tag)
             if items is not None:
-                self._close_item(items)
-            self._close_paragraph()
+                self._close_open(items, _ITEM_SCOPE)
+            self._close_open(_PARAGRAPHS, _PARAGRAPH_SCOPE)
 
-    def _close_within(self, targets: frozenset[str], scope: frozenset[str]) -> None:
-        """Close the nearest open element of ``targets`` inside the nearest of ``scope``."""
+    def _close_open(self, targets: frozenset[str], scope: frozenset[str]) -> None:
+        """Close the nearest open element of ``targets`` with no ``scope`` element inside.
+
+        Only the top :data:`_IMPLIED_REACH` elements of the stack are searched.
+        """
         stack = self.stack
         for k in range(len(stack) - 1, max(-1, len(stack) - 1 - _IMPLIED_REACH), -1):
             name = stack[k][0]
@@ -1042,28 +1049,6 @@ class _Reader:
                 self.handle_endtag(name)
                 return
             if name in scope:
-                return
-
-    def _close_paragraph(self) -> None:
-        """Close an open paragraph that only inline elements are open inside."""
-        stack = self.stack
-        for k in range(len(stack) - 1, max(-1, len(stack) - 1 - _IMPLIED_REACH), -1):
-            name = stack[k][0]
-            if name == "p":
-                self.handle_endtag("p")
-                return
-            if name in _SPECIAL:
-                return
-
-    def _close_item(self, items: frozenset[str]) -> None:
-        """Close an open list item inside which only inline elements and paragraphs are open."""
-        stack = self.stack
-        for k in range(len(stack) - 1, max(-1, len(stack) - 1 - _IMPLIED_REACH), -1):
-            name = stack[k][0]
-            if name in items:
-                self.handle_endtag(name)
-                return
-            if name in _SPECIAL and name not in ("p", "div", "address"):
                 return
 
     def handle_starttag(self, tag: str, attrs: tuple[str, str, int, int, str, str]) -> None:
