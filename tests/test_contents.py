@@ -121,3 +121,26 @@ def test_exhibit_lines_after_a_contents_signature_entry_are_entries() -> None:
     assert contents.entries[-2:] == ("SIGNATURE", "Ex-99.1 Press Release dated April 25, 2007")
     assert not filing.unrecognized
     assert "PRS010" not in {d.code for d in filing.diagnostics}
+
+
+def test_contents_whose_first_entry_has_a_line_under_it() -> None:
+    # Stockwalk.com's 8-K of 28 September 2001 lists "ITEM 3. Bankruptcy or Receivership",
+    # then "FORWARD LOOKING STATEMENTS", "SIGNATURES" and "Press Release", with no page
+    # numbers: the first entry has a line under it, and it was read as an item of the
+    # report before the real one. Here its 26 September 8-K, whose contents are of the
+    # same making, lists the same line under its first entry.
+    path = Path(__file__).resolve().parent / "filings" / "0000950137-01-503742_c65172e8-k"
+    text = (path / "0000950137-01-503742_c65172e8-k.htm").read_text(encoding="utf-8")
+    entry = '<A HREF="#000">Item&nbsp;5. OTHER EVENTS.</A></TD></TR>\n'
+    under = '<TR><TD colspan="9"><A HREF="#003">FORWARD LOOKING STATEMENTS</A></TD></TR>\n'
+    assert text.count(entry) == 1
+    filing = sec8k.parse(text.replace(entry, entry + under))
+    contents = filing.sections[0]
+    assert isinstance(contents, Contents)
+    assert contents.entries[:3] == (
+        "Item 5 OTHER EVENTS.",
+        "FORWARD LOOKING STATEMENTS",
+        "SIGNATURES",
+    )
+    assert [i.number for i in filing.items] == ["5"]
+    assert filing.items[0].text.startswith("The registrant has announced")

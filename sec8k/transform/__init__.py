@@ -243,7 +243,7 @@ def _contents(sections: list[Section], ctx: Context) -> tuple[Section, ...]:
     while i < len(sections):
         j = i
         while j < len(sections) and (
-            _bodiless(sections[j]) or (j > i and _brief_entry(sections[j], j, last_body))
+            _bodiless(sections[j]) or _brief_entry(sections[j], j, last_body)
         ):
             j += 1
         # A part's heading with nothing under it but the item after the run heads the
