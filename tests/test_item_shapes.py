@@ -137,6 +137,20 @@ def test_a_title_goes_on_only_after_a_whole_connective(title: str, joined: bool)
         assert item.text.startswith(first_line)
 
 
+@pytest.mark.parametrize("ending", ["referred to in", "described in the", "as set forth under"])
+def test_an_item_named_at_the_start_of_a_wrapped_line_is_no_heading(ending: str) -> None:
+    # Cotelligent 1996: "... the business acquired by the registrant referred to in" /
+    # "Item 2.  The registrant will file the required pro forma financial" was a second
+    # Item 2. Here ImmunoGen 2002's paragraph wraps so after the line that ends a phrase.
+    original = IMMUNOGEN.read_text(encoding="utf-8")
+    old = "Exchange Commission. In connection with the filing of the Form 10-Q, attached\n"
+    new = f"Exchange Commission, {ending}\nItem 2.  The Registrant also attached\n"
+    assert original.count(old) == 1
+    filing = sec8k.parse(original.replace(old, new))
+    assert [i.number for i in filing.items] == ["9", "7"]
+    assert "Item 2.  The Registrant also attached" in filing.items[0].text
+
+
 def test_a_paragraph_after_a_title_ending_in_a_semicolon_is_the_body() -> None:
     # Astrotech 2010 (HTML): "Item 1.01 Entry into a Material Definitive Agreement;" over
     # its first paragraph, one line of 400 characters, which became the title's second
