@@ -160,6 +160,12 @@ def _exhibit_entries(section: Unrecognized) -> list[str]:
     """The contents lines of exhibits that text after a contents SIGNATURE entry is, or []."""
     if section.context != "after signatures":
         return []
+    # The first entry is where the text starts, and it reads as an entry only where the
+    # text does (the entry ends before white space, where the pattern's "\b" holds too).
+    # Told first, so that the text of a long exhibit is not split at all: the split tries
+    # the pattern at every white space character (0.5 ms on a 33,000-character exhibit).
+    if not _EXHIBIT_ENTRY.match(section.text):
+        return []
     entries = _NEXT_EXHIBIT_ENTRY.split(section.text)
     return entries if all(_EXHIBIT_ENTRY.match(entry) for entry in entries) else []
 
