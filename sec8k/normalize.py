@@ -80,8 +80,10 @@ PAGE_MARKER_LINE: Final = re.compile(
 # (Possessive: a line of a million tags is matched without a saved state per tag.)
 TABLE_TAG_LINE: Final = re.compile(r"[ \t\f]*(?:<(?i:/?(?:table|caption|s|c|fn))>[ \t\f]*)++\r?")
 # A page number on a line of its own: "2", "- 8 -", "-2-", "Page 3", and the stray "PAGE".
+# (The indent is taken whole, "*+": nothing after it starts with a blank, and a line that
+# is no page number is then given up once, not once per blank of its indent.)
 _PAGE_NUMBER: Final = re.compile(
-    r"[ \t]*(?:(?:-[ \t]*|(?i:page)[ \t]+)?\d{1,3}\.?(?:[ \t]*-)?|PAGE)[ \t]*\r?"
+    r"[ \t]*+(?:(?:-[ \t]*|(?i:page)[ \t]+)?\d{1,3}\.?(?:[ \t]*-)?|PAGE)[ \t]*\r?"
 )
 _LONE_CR: Final = re.compile(r"\r(?!\n)")
 
