@@ -261,7 +261,16 @@ def looks_like_html(text: str) -> bool:
     True where an HTML tag comes in its first 20,000 characters with no more than
     :data:`PLAIN_TEXT_LEAD` characters of plain text before it.
     """
-    found = _HTML_SNIFF.search(text, 0, 20_000)
+    # Every marker starts with "<": str.find goes from one "<" to the next at memory speed,
+    # where the search tested each of a plain-text filing's first 20,000 characters (0.6%
+    # of its parse). Tried at each "<" in turn, the first match is the search's.
+    found = None
+    start = text.find("<", 0, 20_000)
+    while start >= 0:
+        found = _HTML_SNIFF.match(text, start, 20_000)
+        if found is not None:
+            break
+        start = text.find("<", start + 1, 20_000)
     if found is None:
         return False
     lead = _MARKUP.sub("", text[: found.start()])
