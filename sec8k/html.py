@@ -702,9 +702,6 @@ class _Reader:
                     lowered = name.lower()
                     named = names[name] = (lowered, _tag_kind(lowered))
                 tag, bits = named
-                if bits & _IS_IMPLIER and stack and stack[-1][0] not in _QUIET[tag]:
-                    self.pos = start
-                    self._close_implied(tag)
                 if not raw:
                     info = None
                 elif raw in cache:
@@ -713,6 +710,15 @@ class _Reader:
                     if len(cache) >= _CACHED_ATTRIBUTES:
                         cache.clear()
                     info = cache[raw] = _tag_attributes(raw)
+                if (
+                    bits & _IS_IMPLIER
+                    and stack
+                    and stack[-1][0] not in _QUIET[tag]
+                    and (info is None or not _inline(info[0]))
+                ):
+                    # (A block styled inline, as inline XBRL tools wrap facts, ends nothing.)
+                    self.pos = start
+                    self._close_implied(tag)
                 if info is None and not raw.endswith("/") and len(stack) < MAX_DEPTH:
                     if not bits & _IS_SPECIAL:  # an inline tag: only its nesting matters
                         top = stack[-1] if stack else _ROOT
@@ -1033,8 +1039,8 @@ class _Reader:
 
         "<P>one<P>two" are two paragraphs, not one inside the other; so are two cells
         "<TD>a<TD>b" and two rows. Read nested, every unclosed paragraph of a 1990s HTML
-        filing went one level deeper, and a long filing passed MAX_DEPTH: Medicis's 1999
-        10-K, with 314 of them, lost the lines of everything after Item 8.
+        filing went one level deeper, and a long filing passed MAX_DEPTH: one with 314 of
+        them lost the lines of its last third.
         """
         if tag in _CELL:
             self._close_open(_CELL, _ROW_SCOPE)
