@@ -110,10 +110,34 @@ def _read_path(file: Path, max_bytes: int) -> bytes:
         os.close(fd)
 
 
+def _unmarked_utf16(sample: bytes) -> str | None:
+    """The codec of UTF-16 text written without a byte-order mark, or None.
+
+    Text of ASCII characters in UTF-16 has a NUL in every other byte: at the odd offsets
+    in little-endian order, at the even ones in big-endian. Where nine in ten of one side's
+    bytes are NUL and almost none of the other's, the bytes are read as that; binary data
+    has its NULs on both sides.
+    """
+    if len(sample) < 16:
+        return None
+    even = sample[0::2]
+    odd = sample[1::2]
+    even_nuls = even.count(0)
+    odd_nuls = odd.count(0)
+    if odd_nuls * 10 >= len(odd) * 9 and even_nuls * 50 <= len(even):
+        return "utf-16-le"
+    if even_nuls * 10 >= len(even) * 9 and odd_nuls * 50 <= len(odd):
+        return "utf-16-be"
+    return None
+
+
 def _decode(raw: bytes) -> tuple[str, str]:
     for bom, codec, name in _BOMS:
         if raw.startswith(bom):
             return raw[len(bom) :].decode(codec, "replace"), name
+    unmarked = _unmarked_utf16(raw[:_SNIFF])
+    if unmarked is not None:
+        return raw.decode(unmarked, "replace"), "utf-16"
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8", "replace"), "utf-8-sig"
     try:
@@ -145,6 +169,7 @@ def load(source: SourceLike, sink: DiagnosticSink, *, max_bytes: int = DEFAULT_M
     Files and streams are read in chunks, at most ``max_bytes + 1`` bytes whatever size
     they claim. Bytes with a UTF-32 or UTF-16 byte-order mark are decoded as such; others
     as UTF-8, then cp1252, then latin-1, which cannot fail; the encoding used is recorded.
+    UTF-16 without a mark is known by its NUL bytes (every other byte, on one side).
     Empty, binary and oversized inputs give an error diagnostic and an unreadable
     :class:`Source`; NUL characters are read (the pipeline warns of them: :func:`report_nul`).
 
@@ -196,6 +221,7 @@ def load(source: SourceLike, sink: DiagnosticSink, *, max_bytes: int = DEFAULT_M
         )
         return Source("", "utf-8", path, readable=False)
     wide = raw.startswith(tuple(bom for bom, _, _ in _BOMS))
+    wide = wide or _unmarked_utf16(raw[:_SNIFF]) is not None
     if not wide and _looks_binary(raw[:_SNIFF]):
         sink.report(LOD_BINARY, "the input is binary data, not a text or HTML filing")
         return Source("", "binary", path, readable=False)

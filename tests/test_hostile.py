@@ -182,6 +182,18 @@ def test_utf16_and_utf32_with_a_byte_order_mark(codec: str) -> None:
     assert filing.source.encoding in ("utf-16", "utf-32")
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark(codec: str) -> None:
+    # Its NUL bytes, every other byte, used to make it "binary data" (LOD002).
+    example = Path(__file__).parent.parent / "examples" / "immunogen-8k-2002-11-12.txt"
+    text = example.read_text(encoding="utf-8")
+    filing = sec8k.parse(text.encode(codec))
+    assert filing.source.encoding == "utf-16"
+    assert "LOD002" not in _codes(filing)
+    assert filing.to_dict()["items"] == sec8k.parse(text).to_dict()["items"]
+    assert filing.cover is not None and filing.cover.registrants[0].name == "IMMUNOGEN, INC."
+
+
 def test_a_nul_is_a_warning_not_a_rejection() -> None:
     text = _PLAIN.replace("signed", "sig\x00ned")
     for given in (text, text.encode()):
