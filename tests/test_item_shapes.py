@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import sec8k
-from sec8k.model import Item, SectionHeading
+from sec8k.model import Item, ReportText, SectionHeading
 from tests.conftest import CORPUS, requires_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -182,6 +182,20 @@ def test_run_in_text_in_a_real_filing() -> None:
 
 
 ORACLE = ROOT / "tests" / "filings" / "oracle-8k-2024-11-14" / "oracle-8k-2024-11-14.html"
+
+
+def test_a_forward_looking_note_between_the_cover_and_the_first_item() -> None:
+    # Concierge Technologies 2022: "Cautionary Note Regarding Forward-Looking Statements"
+    # and its paragraph after the cover's boxes were two cover rows that were not the form's.
+    case = ROOT / "tests" / "filings" / "0001171200-22-000059_primary"
+    filing = sec8k.parse(case / "0001171200-22-000059_primary.htm")
+    assert not [d for d in filing.diagnostics if d.code == "PRS010"]
+    note, first, *_ = filing.sections
+    assert isinstance(note, ReportText)
+    assert note.text.startswith("Cautionary Note Regarding Forward-Looking Statements\n")
+    assert "forward-looking statements" in note.text.split("\n", 2)[2]
+    assert isinstance(first, Item) and first.number == "5.03"
+    assert filing.cover is not None and filing.cover.span.end <= note.span.start
 
 
 def test_a_section_heading_above_the_items_is_a_section_of_its_own() -> None:

@@ -35,6 +35,7 @@ from sec8k.transform.base import Context, PartTransformer
 from sec8k.transform.cover import CoverTransformer
 from sec8k.transform.exhibits import ExhibitsTransformer
 from sec8k.transform.items import ItemsTransformer
+from sec8k.transform.note import NoteTransformer
 from sec8k.transform.signature import SignatureTransformer
 from sec8k.validate import Rule
 
@@ -60,6 +61,7 @@ DOCUMENT_PARTS: tuple[type[PartTransformer], ...] = (
     SignatureTransformer,
     ExhibitsTransformer,
     AmendmentTransformer,
+    NoteTransformer,
 )
 """The transformers of the parts ``grammar/document.lark`` assembles. A form whose grammar
 imports its sections from there names these as its :attr:`Form.parts`, and adds its own."""

@@ -25,7 +25,6 @@ class PeriodicTransformer(PartTransformer):
         "CONTENTS_HEADING": "the heading 'TABLE OF CONTENTS'",
         "CONTENTS_ROW": "a line of the table of contents",
         "CONTENTS_TITLE": "the company's name and the form over a table of contents",
-        "NOTE_HEADING": "a note's heading such as 'FORWARD-LOOKING STATEMENTS'",
         "FINANCIAL_HEADING": "a financial statement's title such as 'CONSOLIDATED BALANCE SHEETS'",
         "FINANCIAL_ENTITY": "the company's name over a financial statement's title",
     }
@@ -43,12 +42,6 @@ class PeriodicTransformer(PartTransformer):
             self.ctx.span(start, end),
             text,
         )
-
-    @v_args(meta=True)
-    def report_note(self, meta: Meta, children: list[Token]) -> ReportText:
-        """A note under a heading of its own between the cover and the table of contents."""
-        text, start, end = extent(self.ctx, meta)
-        return ReportText(text, self.ctx.span(start, end))
 
     @v_args(meta=True)
     def front_matter(self, meta: Meta, children: list[Token]) -> ReportText:
