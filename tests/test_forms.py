@@ -429,3 +429,51 @@ def test_paragraphs_and_cells_whose_end_tags_are_left_out() -> None:
     assert [s.name for s in filing.signatures][:1] == ["Jonah Shacknai"]
     (schedule,) = [s for s in filing.sections if isinstance(s, sec8k.model.FinancialStatement)]
     assert schedule.title.startswith("SCHEDULE II")
+
+
+_MEDICIS = FORMS / "10k_1999_0000950153-99-001234" / "10k_1999_0000950153-99-001234.html"
+
+
+def test_directors_signed_by_an_attorney_in_fact() -> None:
+    # AMD's 2017 10-K prints "*" where each director signs, the typed name under it, and
+    # "*By: /s/ Devinder Kumar, Attorney-in-Fact" after the table: 26 of its lines were
+    # unplaced. Medicis's 1999 10-K has the same table with "/s/"; here, in memory, its
+    # directors' signatures are the mark and the attorney's line follows the table.
+    html = _MEDICIS.read_text(encoding="latin-1")
+    directors = re.findall(r"/s/ ([A-Z][A-Z.,' ]+)<BR>\s*<HR size=\"1\">", html)[2:]
+    assert len(directors) == 7
+    for name in directors:
+        html = html.replace(f"/s/ {name}<BR>", "*<BR>", 1)
+    # (Ford's 1994 10-K prints the attorney's name and capacity in parentheses.)
+    attorney = "<P>*By: /s/ JONAH SHACKNAI<BR>(Jonah Shacknai, Attorney-in-Fact)"
+    html = _after_signers(html, attorney)
+    original = sec8k.parse(_MEDICIS)
+    filing = sec8k.parse(html)
+    marked = [s for s in filing.signatures if s.conformed == "*"]
+    assert [(s.name, s.title) for s in marked] == [
+        (s.name, s.title) for s in original.signatures if s.conformed in _slashed(directors)
+    ]
+    assert len(marked) == 7 and all(s.title == "Director" for s in marked)
+    last = filing.signatures[-1]
+    assert (last.name, last.title) == ("Jonah Shacknai", "Attorney-in-Fact")
+    assert not [u for u in filing.unrecognized if u.context == "signature block"]
+
+
+def test_a_note_marked_with_a_star_after_the_signers_is_no_signature() -> None:
+    # Ford's 2017 8-K: "*      Any reference in the attached exhibit(s) to our corporate
+    # website(s) ..." under its signer. Printed so under Medicis's signers, it is no signer.
+    note = "*&nbsp;&nbsp;&nbsp;&nbsp;Any reference to our website is for convenience only."
+    html = _MEDICIS.read_text(encoding="latin-1")
+    html = _after_signers(html, f"<P>{note}")
+    signers = [s.name for s in sec8k.parse(html).signatures]
+    assert signers == [s.name for s in sec8k.parse(_MEDICIS).signatures]
+
+
+def _after_signers(html: str, printed: str) -> str:
+    """Medicis's 10-K with ``printed`` after the table of its signers."""
+    at = html.index("</CENTER>", html.index("Lottie Shackelford")) + len("</CENTER>")
+    return html[:at] + "\n" + printed + html[at:]
+
+
+def _slashed(names: list[str]) -> set[str]:
+    return {f"/s/ {name.strip()}" for name in names}

@@ -36,7 +36,7 @@ from sec8k.transform.values import clean, parse_date
 
 __all__ = ["SignatureTransformer"]
 
-_CONFORMED: Final = re.compile(r"(?i)^(?:by\s*:?\s*)?(?:/s/|\\s\\|//)\s*")
+_CONFORMED: Final = re.compile(r"(?i)^(?:\*\s*)?(?:by\s*:?\s*)?(?:/s/|\\s\\|//)\s*")
 _FIELD_LABEL: Final = re.compile(r"(?i)^(?:name|title|its|by|dated?)\s*:?\s*")
 # A person's name as signature tables print it: two to six words, each capitalised (or a
 # particle: "de", "van"), with initials, "Jr.", "III" and a "*" for a power of attorney.
@@ -391,6 +391,11 @@ class _Block:
                 rest = name
                 signer.title, signer.title_col = [title.strip()], cell.col
             signer.signed_name = rest or None
+        elif kind == "PROXY_MARK":
+            # "*" in the signature column: signed by an attorney-in-fact; the typed name
+            # is on the row (or under it) with the title.
+            signer = self._signing(cell)
+            signer.conformed = "*"
         elif kind == "BY" or _BARE_BY.match(cell.text):
             value, _ = _field_value(cell)
             above = self._nearest(cell)
@@ -469,6 +474,14 @@ class _Block:
             # Executive Officer)". It is not part of the title.
             if unnamed:
                 signer.typed_name = text.strip("()* ,")
+        elif (
+            signer.title_col is not None
+            and known is None
+            and signer.conformed == "*"
+            and _PERSON.match(text)
+            and not _TITLE_WORD.search(text)
+        ):
+            signer.typed_name = text  # "John E. Caldwell" under "*   Director   (date)"
         elif signer.title_col is not None:
             signer.title.append(text)
         elif unnamed and _same_person(text, signer.signed_name):
@@ -476,8 +489,14 @@ class _Block:
         elif unnamed and (halves := _name_and_title(text, signer.signed_name)):
             signer.typed_name, title = halves
             signer.title, signer.title_col = [title], cell.col
-        elif "," in text and _same_person(text.split(",", 1)[0], known):
-            signer.title = [text.split(",", 1)[1].strip()]
+        elif "," in text and _same_person(text.split(",", 1)[0].lstrip("("), known):
+            title = text.split(",", 1)[1].strip()
+            if text.startswith("(") and title.endswith(")") and "(" not in title:
+                title = title[:-1].rstrip()  # "(John M. Rintamaki, Attorney-in-Fact)"
+            typed = text.split(",", 1)[0].lstrip("(").strip()
+            if unnamed and _letters(typed) == _letters(signer.signed_name or ""):
+                signer.typed_name = typed  # the signature's name in capitals, typed here
+            signer.title = [title]
             signer.title_col = cell.col
         elif unnamed and signer.signed_name is None and not _TITLE_WORD.match(text):
             signer.typed_name = text  # under "By: ____" or an empty "/s/": the typed name
@@ -565,6 +584,7 @@ class SignatureTransformer(PartTransformer):
         "SIGNATURE_HEADING": "the heading 'SIGNATURES'",
         "ATTESTATION": "the sentence 'Pursuant to the requirements of ...'",
         "CONFORMED": "a conformed signature ('/s/ Name')",
+        "PROXY_MARK": "'*' where a signature goes (signed by an attorney-in-fact)",
         "POWER_OF_ATTORNEY": "a power of attorney ('KNOW ALL PERSONS BY THESE PRESENTS ...')",
     }
 
