@@ -729,3 +729,25 @@ def test_the_rule_405_citation_in_a_paragraph_of_its_own_is_the_questions() -> N
     assert not [u for u in filing.unrecognized if "230.405" in u.text]
     questions = [p.text for p in filing.cover.parts if "emerging growth company as" in p.text]
     assert questions and "(§230.405 of this chapter)" in questions[0]
+
+
+@pytest.mark.parametrize(("empty", "checked"), [("/ /", "/X/"), ("/  /", "/x/")])
+def test_boxes_printed_between_slashes(empty: str, checked: str) -> None:
+    # Microsoft's 1995 and Apple's 1997 10-Ks print "/X/ ANNUAL REPORT" and "/ / TRANSITION
+    # REPORT", as 1990s typesetters did. Here Horizon's 2006 8-K prints its four boxes so,
+    # the first checked.
+    path = FILINGS / "0000939057-06-000175" / "0000939057-06-000175.txt"
+    text = path.read_text(encoding="latin-1")
+    assert text.count("[ ]  ") == 4
+    edited = text.replace("[ ]  ", f"{checked}  ", 1).replace("[ ]  ", f"{empty}  ")
+    boxes = _parsed_boxes(edited)
+    assert [(b.field, b.checked) for b in boxes] == [
+        (field, i == 0) for i, field in enumerate(A2_BOXES)
+    ]
+    assert [b.label for b in boxes] == [b.label for b in _parsed_boxes(text)]
+
+
+def _parsed_boxes(text: str) -> tuple[sec8k.model.CheckBox, ...]:
+    cover = sec8k.parse(text).cover
+    assert cover is not None
+    return cover.boxes
