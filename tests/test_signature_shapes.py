@@ -63,6 +63,13 @@ def test_a_typed_name_without_a_conformed_signature(
     assert _signers(text) == [("Gregg D. Beloff", TITLE, conformed)]
 
 
+def test_the_name_after_two_blanks_and_typed_again_under_the_rule() -> None:
+    # Westell 1999: "/s/  Stephen J. Hawrysz", two blanks after the "/s/", then the rule,
+    # the name typed again, the title. The second printing of the name began the title.
+    text = IMMUNOGEN.replace(SIGNED, "/s/  Gregg D. Beloff", 1)
+    assert _signers(text) == [("Gregg D. Beloff", TITLE, "/s/")]
+
+
 @pytest.mark.parametrize(
     ("signature_line", "name", "conformed"),
     [

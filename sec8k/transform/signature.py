@@ -484,6 +484,8 @@ class _Block:
             signer.typed_name = text  # "John E. Caldwell" under "*   Director   (date)"
         elif signer.title_col is not None:
             signer.title.append(text)
+        elif not unnamed and _same_person(text, known):
+            return  # the typed name again, under a rule ("/s/  Stephen J. Hawrysz" / "---")
         elif unnamed and _same_person(text, signer.signed_name):
             signer.typed_name = text
         elif unnamed and (halves := _name_and_title(text, signer.signed_name)):
