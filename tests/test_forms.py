@@ -477,3 +477,23 @@ def _after_signers(html: str, printed: str) -> str:
 
 def _slashed(names: list[str]) -> set[str]:
     return {f"/s/ {name.strip()}" for name in names}
+
+
+def test_an_asset_backed_cover_names_each_entitys_numbers_whole() -> None:
+    # CarMax Auto Owner Trust 2019-3's 10-K: "Central Index Key Number of issuing entity:
+    # 0001779026" was read as the label "... Number of i" and the value "ssuing entity: ...".
+    path = FORMS / "0001779026-23-000027" / "0001779026-23-000027.txt"
+    cover = sec8k.parse(path).cover
+    assert cover is not None
+    labels = [p.text for p in cover.parts if p.kind == "label"]
+    for entity in ("issuing entity", "depositor"):
+        assert f"Commission File Number of {entity}:" in labels
+        assert f"Central Index Key Number of {entity}:" in labels
+    assert "Central Index Key Number of sponsor (if applicable):" in labels
+    values = [p.text for p in cover.parts if p.kind == "value"]
+    assert {"333-228379-03", "0001779026", "333-228379", "0001259380"} <= set(values)
+    first = cover.registrants[0]
+    assert (first.name, first.commission_file_number) == (
+        "CARMAX AUTO OWNER TRUST 2019-3",
+        "333-228379-03",
+    )
