@@ -299,3 +299,30 @@ def test_the_forms_heading_over_its_sections(name: str, heading: str) -> None:
     headings = [s for s in filing.sections if isinstance(s, SectionHeading)]
     assert [(h.number, h.title) for h in headings] == [("", heading)]
     assert not [u for u in filing.unrecognized if heading in u.text]
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        # Paragraphs of Item 9 cited on lines of their own (Medicis's 1999 10-K prints
+        # "Item 14(a)(1):" and "Item 14 (a)(2):" under its Item 14): text of the item.
+        ("Item 9(a)(1):", None),
+        ("Item 9 (a)(2):", None),
+        # A heading with its paragraph letter and no title is still a heading.
+        ("Item 9(d)", ("9", "")),
+        ("Item 9 (d)", ("9", "(d)")),
+    ],
+)
+def test_a_cited_paragraph_of_an_item_is_no_heading(
+    line: str, heading: tuple[str, str] | None
+) -> None:
+    _, filing = _with_line_before_item_7(line)
+    numbers = [(i.number, i.title) for i in filing.items]
+    if heading is None:
+        assert numbers == [
+            ("9", "REGULATION FD DISCLOSURE"),
+            ("7", "FINANCIAL STATEMENTS AND EXHIBITS"),
+        ]
+        assert line in filing.items[0].text
+    else:
+        assert heading in numbers
