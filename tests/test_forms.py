@@ -480,7 +480,7 @@ def _slashed(names: list[str]) -> set[str]:
     return {f"/s/ {name.strip()}" for name in names}
 
 
-def test_an_asset_backed_cover_names_each_entitys_numbers_whole() -> None:
+def test_an_asset_backed_cover_and_its_parties() -> None:
     # CarMax Auto Owner Trust 2019-3's 10-K: "Central Index Key Number of issuing entity:
     # 0001779026" was read as the label "... Number of i" and the value "ssuing entity: ...".
     path = FORMS / "0001779026-23-000027" / "0001779026-23-000027.txt"
@@ -493,8 +493,21 @@ def test_an_asset_backed_cover_names_each_entitys_numbers_whole() -> None:
     assert "Central Index Key Number of sponsor (if applicable):" in labels
     values = [p.text for p in cover.parts if p.kind == "value"]
     assert {"333-228379-03", "0001779026", "333-228379", "0001259380"} <= set(values)
-    first = cover.registrants[0]
-    assert (first.name, first.commission_file_number) == (
+    # The depositor and the sponsor are named under the issuing entity; the state, the
+    # IRS number, the address and the telephone after them are the issuing entity's.
+    (trust,) = cover.registrants
+    assert (trust.name, trust.commission_file_number) == (
         "CARMAX AUTO OWNER TRUST 2019-3",
         "333-228379-03",
     )
+    assert (trust.jurisdiction, trust.irs_employer_id, trust.zip, trust.phone) == (
+        "Delaware",
+        "36-7736028",
+        "23238",
+        "(804) 935-4512",
+    )
+    parties = {f.name: f.text for f in cover.fields if f.name.endswith("_name")}
+    assert parties == {
+        "depositor_name": "CARMAX AUTO FUNDING LLC",
+        "sponsor_name": "CARMAX BUSINESS SERVICES, LLC",
+    }
