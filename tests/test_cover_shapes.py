@@ -751,3 +751,32 @@ def _parsed_boxes(text: str) -> tuple[sec8k.model.CheckBox, ...]:
     cover = sec8k.parse(text).cover
     assert cover is not None
     return cover.boxes
+
+
+@pytest.mark.parametrize(
+    ("depositor", "sponsor"),
+    [
+        ("(Exact name of depositor as specified in its charter)", "(Exact name of sponsor"),
+        ("(Exact name of the Depositor as specified in its charter)", "(Exact names of sponsors"),
+    ],
+)
+def test_an_asset_backed_issues_depositor_and_sponsor_are_no_registrants(
+    depositor: str, sponsor: str
+) -> None:
+    # Regulation AB 8-Ks (and the CarMax trust's 10-K in tests/forms) name the depositor and
+    # the sponsor under the issuing entity, before the state and the numbers, which are the
+    # issuing entity's. Here ImmunoGen is the issuing entity, with two parties under it.
+    parties = (
+        "                        IMMUNOGEN DEPOSITOR CORP.\n"
+        f"               {depositor}\n\n"
+        "                        IMMUNOGEN SPONSOR LLC\n"
+        f"               {sponsor} as specified in its charter)\n"
+    )
+    text = _edit((NAME, NAME + "\n" + parties))
+    assert _registrants(text) == [FIRST]
+    cover = sec8k.parse(text).cover
+    assert cover is not None
+    assert [(f.name, f.text) for f in cover.fields if f.name.endswith("_name")] == [
+        ("depositor_name", "IMMUNOGEN DEPOSITOR CORP."),
+        ("sponsor_name", "IMMUNOGEN SPONSOR LLC"),
+    ]
