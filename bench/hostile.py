@@ -50,6 +50,16 @@ SHAPES: dict[str, Callable[[int], bytes]] = {
     "tabbed-label-rows": lambda n: b"FORM 8-K\n" + b"\tName\t\tValue\n" * (n // 13),
     "tab-flood-one-line": lambda n: b"FORM 8-K\n" + b"\ta" * (n // 2),
     "html-long-paragraph": lambda n: b"<html><body><p>" + b"<b>word</b> " * (n // 12),
+    # A signature block of thousands of signers, and a "*" before one long word in it.
+    "signer-rows": lambda n: (
+        b"FORM 8-K\nItem 8.01 Other\nText.\nSIGNATURES\n/s/ Jo Doe   President\n"
+        + b"*   Director   March 1, 2020\n" * (n // 29)
+    ),
+    "star-long-word": lambda n: (
+        b"FORM 8-K\nItem 8.01 Other\nText.\nSIGNATURES\n/s/ Jo Doe   President\n*   "
+        + b"a" * n
+        + b"\n"
+    ),
 }
 
 # Ordinary filings: the four largest documents of tests/filings, text and HTML.

@@ -263,6 +263,9 @@ class _Block:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.signers: list[_Signer] = []
+        # Signers before this index are all closed: only those from it on are searched,
+        # so that a block of thousands of signers is read in time linear in its rows.
+        self.closed = 0
         self.date: datetime.date | None = None
         self.date_cell: Cell | None = None
         self.candidates: list[list[Cell]] = []  # unattached lines, grouped by blank lines
@@ -301,9 +304,13 @@ class _Block:
         registrant = self._registrant()
         if registrant is None and self.signers:
             registrant = self.signers[-1].registrant  # several signers for one registrant
-        for above in self.signers:
+        signers = self.signers
+        for k in range(self.closed, len(signers)):
+            above = signers[k]
             if abs(above.col - cell.col) <= _SLACK:
                 above.open = False  # a signature under his in his column: he is done
+        while self.closed < len(signers) and not signers[self.closed].open:
+            self.closed += 1
         signer = _Signer(cell.col, cell.start, cell.end, registrant)
         signer.centre = cell.col + cell.end_col
         self.signers.append(signer)
@@ -322,13 +329,13 @@ class _Block:
                 last.bare = False
                 last.col = cell.col
                 last.add(cell)
-                last.open = True
+                self._reopen(last)
                 return last
         return self._start(cell)
 
     def _nearest(self, cell: Cell) -> _Signer | None:
         loose = self.flowed and self.alone
-        open_signers = [s for s in self.signers if s.takes(cell, loose)]
+        open_signers = [s for s in self.signers[self.closed :] if s.takes(cell, loose)]
         if not open_signers:
             return None
         # Of signers as near, the last one: in a column of signers ("/s/ Alexander Moore"
@@ -336,9 +343,21 @@ class _Block:
         return min(reversed(open_signers), key=lambda s: abs(s.col - cell.col))
 
     def blank(self) -> None:
-        for signer in self.signers:
-            signer.open = False
+        signers = self.signers
+        for k in range(self.closed, len(signers)):
+            signers[k].open = False
+        self.closed = len(signers)
         self.new_group = True
+
+    def _reopen(self, signer: _Signer) -> None:
+        """Let ``signer`` take lines again (the last signer, or one still open)."""
+        signer.open = True
+        signers = self.signers
+        k = len(signers) - 1
+        while k >= 0 and signers[k] is not signer:
+            k -= 1
+        if 0 <= k < self.closed:
+            self.closed = k
 
     def row(self, row: Row) -> None:
         self.alone = len(row.cells) == 1
@@ -437,7 +456,7 @@ class _Block:
                 signer = last
         if signer is None:
             signer = self._start(cell)
-        signer.open = True
+        self._reopen(signer)
         signer.add(cell)
         if is_name:
             signer.field_name = value or None
@@ -454,7 +473,7 @@ class _Block:
             and self._resumes(self.signers[-1], cell)
         ):
             signer = self.signers[-1]
-            signer.open = True
+            self._reopen(signer)
         if signer is None:
             self.resumable = False  # a line of no one's between: the signer above is done
             if self.new_group or not self.candidates:
