@@ -50,6 +50,11 @@ SHAPES: dict[str, Callable[[int], bytes]] = {
     "tabbed-label-rows": lambda n: b"FORM 8-K\n" + b"\tName\t\tValue\n" * (n // 13),
     "tab-flood-one-line": lambda n: b"FORM 8-K\n" + b"\ta" * (n // 2),
     "html-long-paragraph": lambda n: b"<html><body><p>" + b"<b>word</b> " * (n // 12),
+    # A cover of captions that never close: each row went on the ones above it.
+    "open-captions": lambda n: (
+        b"FORM 8-K\n"
+        + b"(State or other jurisdiction   (Commission File   (IRS Employer\n" * (n // 64)
+    ),
     # A signature block of thousands of signers, and a "*" before one long word in it.
     "signer-rows": lambda n: (
         b"FORM 8-K\nItem 8.01 Other\nText.\nSIGNATURES\n/s/ Jo Doe   President\n"

@@ -235,6 +235,11 @@ class CoverLayout:
         return next(((f, s) for f, s in self.values if f.name == name), None)
 
 
+def _bracket_balance(text: str) -> int:
+    """Brackets ``text`` closes less those it opens."""
+    return text.count(")") + text.count("]") - text.count("(") - text.count("[")
+
+
 @dataclass(slots=True, init=False)
 class _Slot:
     """A caption (or label) rebuilt from its pieces, and the value cells it takes."""
@@ -245,6 +250,8 @@ class _Slot:
     """The first column of its cells."""
     end_col: int
     """The column after the last of its cells."""
+    balance: int
+    """Brackets closed less brackets opened in its pieces: below 0 while it is open."""
 
     # Written out, as FoundValue's: the generated one would be interpreted.
     def __init__(self, cells: list[Cell]) -> None:
@@ -252,16 +259,20 @@ class _Slot:
         self.values = []
         # A loop: min and max over a generator call it per cell, compiled.
         col, end_col = cells[0].col, cells[0].end_col
+        balance = 0
         for c in cells:
             col = min(col, c.col)
             end_col = max(end_col, c.end_col)
+            balance += _bracket_balance(c.text)
         self.col, self.end_col = col, end_col
+        self.balance = balance
 
     def add(self, cell: Cell) -> None:
         """Take one more piece of the caption."""
         self.cells.append(cell)
         self.col = min(self.col, cell.col)
         self.end_col = max(self.end_col, cell.end_col)
+        self.balance += _bracket_balance(cell.text)
 
     @property
     def text(self) -> str:
@@ -269,8 +280,9 @@ class _Slot:
 
     @property
     def closed(self) -> bool:
-        text = self.text
-        return text.count(")") + text.count("]") >= text.count("(") + text.count("[")
+        # Kept as the pieces come, not counted in their joined text each time it is
+        # asked: a caption left open on every row of a long cover was read again per row.
+        return self.balance >= 0
 
     @property
     def field(self) -> str | None:
