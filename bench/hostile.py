@@ -50,6 +50,11 @@ SHAPES: dict[str, Callable[[int], bytes]] = {
     "tabbed-label-rows": lambda n: b"FORM 8-K\n" + b"\tName\t\tValue\n" * (n // 13),
     "tab-flood-one-line": lambda n: b"FORM 8-K\n" + b"\ta" * (n // 2),
     "html-long-paragraph": lambda n: b"<html><body><p>" + b"<b>word</b> " * (n // 12),
+    # Thousands of CSS page breaks, each page's one line set aside as its footer.
+    "css-page-breaks": lambda n: (
+        b"<html><body><p>FORM 8-K</p>"
+        + b'<p>Text.</p><div style="page-break-after:always"></div>' * (n // 56)
+    ),
     # A cover of captions that never close: each row went on the ones above it.
     "open-captions": lambda n: (
         b"FORM 8-K\n"

@@ -1442,20 +1442,31 @@ class _Pages:
         # _words by index: the three passes ask for the same lines, and a line of an HTML
         # document can be a whole paragraph.
         self._read: dict[int, tuple[int, str] | None] = {}
+        # Where a run of lines set aside ends, by index, each way: a walk over a run is
+        # made once and then jumped (a document of thousands of pages whose every last
+        # line is set aside walked the whole run back from each page break).
+        self._up: dict[int, int] = {}
+        self._down: dict[int, int] = {}
 
     def top(self, k: int) -> tuple[int, str] | None:
         """The first line from line ``k`` on with text, and its words, where it is one run."""
-        i = bisect.bisect_left(self.numbers, k)
-        while i < len(self.numbers) and self.numbers[i] in self.aside:
-            i += 1
-        return self._words(i)
+        return self._words(self._skip(bisect.bisect_left(self.numbers, k), 1, self._up))
 
     def bottom(self, at: int) -> tuple[int, str] | None:
         """The last line before line ``at`` with text, and its words, where it is one run."""
         i = bisect.bisect_left(self.numbers, min(at, self.count)) - 1
-        while i >= 0 and self.numbers[i] in self.aside:
-            i -= 1
-        return self._words(i)
+        return self._words(self._skip(i, -1, self._down))
+
+    def _skip(self, i: int, step: int, jumps: dict[int, int]) -> int:
+        """The first index from ``i`` on (by ``step``) whose line is not set aside."""
+        numbers = self.numbers
+        passed: list[int] = []
+        while 0 <= i < len(numbers) and numbers[i] in self.aside:
+            passed.append(i)
+            i = jumps.get(i, i + step)
+        for k in passed:
+            jumps[k] = i  # lines are only ever added to those set aside: a jump stays past
+        return i
 
     def _words(self, i: int) -> tuple[int, str] | None:
         if not 0 <= i < len(self.numbers):
