@@ -470,6 +470,17 @@ def test_a_note_marked_with_a_star_after_the_signers_is_no_signature() -> None:
     assert signers == [s.name for s in sec8k.parse(_MEDICIS).signatures]
 
 
+@pytest.mark.parametrize("note", ["Executed by attorney-in-fact", "See Exhibit 24"])
+def test_a_star_that_no_name_follows_is_no_signature(note: str) -> None:
+    # A "*" in a cell of its own, then words that are no one's name: a note's mark after
+    # all. Its line is left unplaced, and the signers are Medicis's own.
+    html = _after_signers(_MEDICIS.read_text(encoding="latin-1"), f"<P>*&nbsp;&nbsp;&nbsp;{note}")
+    filing = sec8k.parse(html)
+    assert [s.name for s in filing.signatures] == [s.name for s in sec8k.parse(_MEDICIS).signatures]
+    unplaced = [u.text for u in filing.unrecognized if u.context == "signature block"]
+    assert unplaced == ["*", note]
+
+
 def _after_signers(html: str, printed: str) -> str:
     """Medicis's 10-K with ``printed`` after the table of its signers."""
     at = html.index("</CENTER>", html.index("Lottie Shackelford")) + len("</CENTER>")

@@ -103,6 +103,9 @@ class _Signer:
     # Started by a row of a typed name and title (no "/s/", no "By"): its cells, so that
     # a row that turns out not to be a signer's can be left unplaced; None otherwise.
     typed_cells: list[Cell] | None
+    # Started by a "*" where a signature goes: its cells, so that a mark that no name
+    # follows can be left unplaced; None otherwise.
+    marked_cells: list[Cell] | None
     centre: int  # twice the middle column of his last line (-1: none yet)
 
     # Written out: the __init__ that dataclass() generates is interpreted even in the compiled
@@ -121,6 +124,7 @@ class _Signer:
         self.open = True
         self.bare = False
         self.typed_cells = None
+        self.marked_cells = None
         self.centre = -1
 
     def takes(self, cell: Cell, flowed: bool = False) -> bool:
@@ -143,6 +147,12 @@ class _Signer:
         self.centre = cell.col + cell.end_col
         if self.typed_cells is not None:
             self.typed_cells.append(cell)
+        if self.marked_cells is not None:
+            self.marked_cells.append(cell)
+
+    def nameless(self) -> bool:
+        """Whether no name of his was read, signed, typed or in a "Name:" field."""
+        return not (self.field_name or self.typed_name or self.signed_name or "").strip(" ,;*")
 
     def signature(self, ctx: Context) -> Signature:
         typed, signed = self.typed_name, self.signed_name
@@ -415,6 +425,7 @@ class _Block:
             # is on the row (or under it) with the title.
             signer = self._signing(cell)
             signer.conformed = "*"
+            signer.marked_cells = [cell]
         elif kind == "BY" or _BARE_BY.match(cell.text):
             value, _ = _field_value(cell)
             above = self._nearest(cell)
@@ -519,7 +530,12 @@ class _Block:
                 signer.typed_name = typed  # the signature's name in capitals, typed here
             signer.title = [title]
             signer.title_col = cell.col
-        elif unnamed and signer.signed_name is None and not _TITLE_WORD.match(text):
+        elif (
+            unnamed
+            and signer.signed_name is None
+            and not _TITLE_WORD.match(text)
+            and (signer.conformed != "*" or _PERSON.match(text))
+        ):
             signer.typed_name = text  # under "By: ____" or an empty "/s/": the typed name
         else:
             signer.title = [text]
@@ -570,6 +586,14 @@ class _Block:
                 # A typed row between signed ones, in a table where each signer signs:
                 # the line of someone who did not sign (Google 2012: "Eric Schmidt
                 # Executive Chairman" among "/S/" rows). Not a signer.
+                del signers[i]
+                for cell in cells:
+                    self.ctx.unplaced(cell.text, cell.start, cell.end, "signature block")
+        for i in range(len(signers) - 1, -1, -1):
+            cells = signers[i].marked_cells
+            if cells is not None and signers[i].nameless():
+                # A "*" that no name followed ("*   Executed by attorney-in-fact"): a
+                # note's mark after all, not a signature.
                 del signers[i]
                 for cell in cells:
                     self.ctx.unplaced(cell.text, cell.start, cell.end, "signature block")
