@@ -17,6 +17,7 @@ from sec8k.forms.form_8k.cover import A2_BOXES
 from tests.conftest import CORPUS, requires_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
+FILINGS = ROOT / "tests" / "filings"
 IMMUNOGEN = (ROOT / "examples" / "immunogen-8k-2002-11-12.txt").read_text(encoding="utf-8")
 ADDRESS = (
     "             128 Sidney Street, Cambridge, Massachusetts       02139\n"
@@ -224,6 +225,88 @@ def test_securities_12b_not_applicable_symbol_and_a_note_under_the_table() -> No
     assert [(s.title, s.trading_symbol) for s in filing.cover.securities_12b or ()] == [
         ("Common Stock, $0.01 par value", "ABCD"),
         ("5.25% Senior Notes due 2028", None),
+    ]
+
+
+WRAPPED_HEADINGS = (
+    "\nSecurities registered pursuant to Section 12(b) of the Act:\n\n"
+    "Title of each class                       Trading Symbol(s)  Name of each exchange\n"
+    "                                                             on which registered\n"
+)
+
+
+def test_securities_12b_heading_that_wraps_is_no_security() -> None:
+    rows = "Common Stock, $0.01 par value             ABCD               New York Stock Exchange\n"
+    filing = sec8k.parse(_edit((PHONE, PHONE + WRAPPED_HEADINGS + rows)))
+    assert [(s.title, s.trading_symbol, s.exchange) for s in filing.cover.securities_12b or ()] == [
+        ("Common Stock, $0.01 par value", "ABCD", "New York Stock Exchange")
+    ]
+
+
+def test_securities_12b_heading_that_wraps_in_a_real_filing() -> None:
+    # Oracle 2019: "Name of each exchange" over "on which registered", then three classes.
+    path = FILINGS / "0001193125-19-191922_d776427d8k" / "0001193125-19-191922_d776427d8k.htm"
+    cover = sec8k.parse(path).cover
+    assert [(s.title, s.trading_symbol) for s in cover.securities_12b or ()] == [
+        ("Common Stock, par value $0.01 per share", "ORCL"),
+        ("2.25% senior notes due January 2021", None),
+        ("3.125% senior notes due July 2025", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("more", "exchange"),
+    [
+        pytest.param(
+            "                                                             NYSE Texas, Inc.\n",
+            "New York Stock Exchange; NYSE Texas, Inc.",
+            id="a-second-exchange",
+        ),
+        pytest.param(
+            "                                                             Chicago Stock Exchange\n"
+            "                                                             Pacific Stock Exchange\n",
+            "New York Stock Exchange; Chicago Stock Exchange; Pacific Stock Exchange",
+            id="three-exchanges",
+        ),
+        pytest.param(
+            "                                                             (NYSE Global Market)\n",
+            "New York Stock Exchange (NYSE Global Market)",
+            id="the-part-of-the-exchange",
+        ),
+    ],
+)
+def test_securities_12b_exchange_column_going_on_under_a_class(more: str, exchange: str) -> None:
+    rows = (
+        "Common Stock, $0.01 par value             ABCD               New York Stock Exchange\n"
+        + more
+        + "5.25% Senior Notes due 2028               ABCD28             New York Stock Exchange\n"
+    )
+    filing = sec8k.parse(_edit((PHONE, PHONE + HEADINGS + rows)))
+    assert [(s.title, s.trading_symbol, s.exchange) for s in filing.cover.securities_12b or ()] == [
+        ("Common Stock, $0.01 par value", "ABCD", exchange),
+        ("5.25% Senior Notes due 2028", "ABCD28", "New York Stock Exchange"),
+    ]
+
+
+def test_securities_12b_name_of_an_exchange_that_wraps_stays_one_name() -> None:
+    rows = (
+        "Common Stock, $0.01 par value             ABCD               The Nasdaq Stock\n"
+        "                                                             Market LLC\n"
+    )
+    filing = sec8k.parse(_edit((PHONE, PHONE + HEADINGS + rows)))
+    exchanges = [s.exchange for s in filing.cover.securities_12b or ()]
+    assert exchanges == ["The Nasdaq Stock Market LLC"]
+
+
+def test_securities_12b_class_on_two_exchanges_in_a_real_filing() -> None:
+    # WaterBridge 2025: "NYSE Texas, Inc." in the exchange's cell, under the NYSE.
+    cover = sec8k.parse(FILINGS / "WBI_8K_2025-12-15" / "WBI_8K_2025-12-15.html").cover
+    assert [(s.title, s.trading_symbol, s.exchange) for s in cover.securities_12b or ()] == [
+        (
+            "Class A shares representing limited liability company interests",
+            "WBI",
+            "New York Stock Exchange; NYSE Texas, Inc.",
+        )
     ]
 
 
@@ -459,9 +542,6 @@ def test_phone_after_its_caption_in_a_real_filing() -> None:
     # 3M 2024: "(Registrant's Telephone Number, Including Area Code) (651) 733-1110".
     filing = sec8k.parse(CORPUS / "files" / "0000066740-24-000023.txt")
     assert filing.cover.registrants[0].phone == "(651) 733-1110"
-
-
-FILINGS = ROOT / "tests" / "filings"
 
 
 def _boxes(path: Path) -> list[tuple[str | None, bool, str]]:

@@ -335,12 +335,25 @@ def _join_wrapped_titles(rows: list[tuple[Security, bool, bool]]) -> list[Securi
     title is part of a wrapped title. It continues the title above where its group's
     first row is full ("Common Stock" / "(no par value)"); it starts the title of the
     next full row where the group's first row is a title alone (cells aligned to their
-    bottom line: "Units, each consisting of" / "one share ...  ABCDU").
+    bottom line: "Units, each consisting of" / "one share ...  ABCDU"). A row with
+    nothing but an exchange goes on with the exchange of the row above (:func:`_more_exchange`).
     """
     bottom_aligned = False
     securities: list[Security] = []
     pending: list[Security] = []  # title rows waiting for their full row, bottom-aligned
     for security, full, group_start in rows:
+        if (
+            securities
+            and not pending
+            and security.exchange
+            and security.title is None
+            and security.trading_symbol is None
+        ):
+            # Only the exchange's column: the cell above goes on, with a second exchange
+            # ("New York Stock Exchange" / "NYSE Texas, Inc.") or the rest of its name.
+            above = securities.pop()
+            securities.append(_more_exchange(above, security))
+            continue
         if group_start:
             if pending:
                 head = [securities.pop()] if securities else []
@@ -361,6 +374,33 @@ def _join_wrapped_titles(rows: list[tuple[Security, bool, bool]]) -> list[Securi
         head = [securities.pop()] if securities else []
         securities.append(_joined([*head, *pending], None))
     return securities
+
+
+# The end of an exchange's whole name ("... Stock Exchange", "The Nasdaq Stock Market LLC",
+# "NYSE Texas, Inc.", "NYSE American", "(Nasdaq Global Select Market)").
+_EXCHANGE_END: Final = re.compile(
+    r"(?i)\b(?:exchange|market|llc|inc\.?|ltd\.?|limited|plc|ag|s\.?a\.?|n\.?v\.?"
+    r"|nyse(?:[ \t]+\w+)?|nasdaq|arca|american|\))[ \t]*$"
+)
+
+
+def _more_exchange(above: Security, row: Security) -> Security:
+    """The security ``above`` with the exchange a row below it adds to its column.
+
+    Where the cell above ends an exchange's name and the row starts another ("New York
+    Stock Exchange" / "NYSE Texas, Inc.": a class listed on two), the two are kept apart by
+    "; "; else the row goes on with the name ("The Nasdaq Stock" / "Market LLC"), or says
+    which part of the exchange it is ("(Nasdaq Global Select Market)").
+    """
+    more = row.exchange or ""
+    if above.exchange is None:
+        exchange = more
+    elif _EXCHANGE_END.search(above.exchange) and more[:1].isupper():
+        exchange = f"{above.exchange}; {more}"
+    else:
+        exchange = f"{above.exchange} {more}"
+    span = Span.enclosing([above.span, row.span]) or above.span
+    return replace(above, exchange=exchange, span=span)
 
 
 def _joined(parts: list[Security], full: Security | None) -> Security:
