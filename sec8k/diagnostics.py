@@ -186,7 +186,8 @@ TRN_BAD_DATE = _register(
     "TRN001",
     "value.bad-date",
     Severity.WARNING,
-    "A date was printed that is not a calendar date (e.g. 'February 30, 2004').",
+    "A date was printed that is not a calendar date (e.g. 'February 30, 2004', or a "
+    "misspelt month: 'Marcxh 12, 2002').",
 )
 INTERNAL = _register(
     "INT001",

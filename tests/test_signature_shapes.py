@@ -122,6 +122,27 @@ def test_its_before_the_title() -> None:
     assert _signers(text) == [("Gregg D. Beloff", TITLE, SIGNED)]
 
 
+def test_a_date_with_a_misspelt_month_is_the_date_unread() -> None:
+    text = IMMUNOGEN.replace("Date:    November 12, 2002", "Date:    Novembr 12, 2002", 1)
+    filing = sec8k.parse(text)
+    assert _signers(text) == [("Gregg D. Beloff", TITLE, SIGNED)]
+    assert filing.signature_date is None
+    assert [(d.code, d.message) for d in filing.diagnostics if d.code == "TRN001"] == [
+        ("TRN001", "signature date 'Novembr 12, 2002' is not a calendar date")
+    ]
+
+
+def test_a_misspelt_date_beside_the_registrant_in_a_real_filing() -> None:
+    # Pericom 2002: "Date:  Marcxh 12, 2002" then the registrant's name on the same row.
+    path = ROOT / "tests" / "filings" / "0001012870-02-001163" / "0001012870-02-001163.txt"
+    filing = sec8k.parse(path)
+    assert [(s.name, s.registrant) for s in filing.signatures] == [
+        ("Alex Chi-Ming Hui", "Pericom Semiconductor Corporation")
+    ]
+    assert filing.signature_date is None
+    assert [d.code for d in filing.diagnostics] == ["TRN001"]
+
+
 @requires_corpus
 @pytest.mark.corpus
 @pytest.mark.parametrize(

@@ -450,10 +450,12 @@ class _Block:
         if cell.kind == "DATE_FIELD" and not any(ch.isdigit() for ch in cell.text):
             return  # "Date:" with the date left blank
         self.date_cell = cell
-        self.date, is_date = parse_date(cell.text)
-        if self.date is None and is_date:
+        self.date = parse_date(cell.text)[0]
+        if self.date is None:
+            # A calendar's impossible day, or a label's value with no month ("Marcxh").
             span = self.ctx.span(cell.start, cell.end)
-            message = f"signature date {cell.text!r} is not a calendar date"
+            text = clean(_FIELD_LABEL.sub("", cell.text, count=1))
+            message = f"signature date {text!r} is not a calendar date"
             self.ctx.sink.report(TRN_BAD_DATE, message, span)
 
     def _field(self, cell: Cell) -> None:
