@@ -137,6 +137,65 @@ def test_a_title_goes_on_only_after_a_whole_connective(title: str, joined: bool)
         assert item.text.startswith(first_line)
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        # A long title cut where a line ends, its last line in the same hand and closed.
+        (
+            "NON-RELIANCE ON PREVIOUSLY ISSUED FINANCIAL STATEMENTS OR A RELATED",
+            "AUDIT REPORT OR COMPLETED INTERIM REVIEW.",
+            True,
+        ),
+        (
+            "Non-Reliance on Previously Issued Financial Statements or a Related",
+            "Audit Report or Completed Interim Review.",
+            True,
+        ),
+        # Not the body's first line, nor "None." under a title, nor a short title's line.
+        (
+            "Non-Reliance on Previously Issued Financial Statements or a Related",
+            "On November 12, the Company said so.",
+            False,
+        ),
+        ("Non-Reliance on Previously Issued Financial Statements or a Related", "None.", False),
+        ("Other Events", "Dividend Declaration.", False),
+        ("OTHER EVENTS AND REGULATION FD DISCLOSURE OF THE REGISTRANT", "(A) EXHIBITS.", False),
+    ],
+)
+def test_a_long_title_wrapped_onto_a_line_that_closes_it(
+    first: str, second: str, joined: bool
+) -> None:
+    text = IMMUNOGEN.read_text(encoding="utf-8").replace(
+        "ITEM 9.  REGULATION FD DISCLOSURE\n", f"Item 4.02  {first}\n{second}\n", 1
+    )
+    item = sec8k.parse(text).items[0]
+    assert item.title == (f"{first} {second}" if joined else first)
+
+
+@requires_corpus
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("name", "number", "title"),
+    [
+        (
+            "0001125282-05-004041.txt",
+            "2.03",
+            "CREATION OF A DIRECT FINANCIAL OBLIGATION OR AN OBLIGATION UNDER AN OFF-BALANCE "
+            "SHEET ARRANGEMENT OF A REGISTRANT.",
+        ),
+        (
+            "0001275287-05-002977.txt",
+            "4.02",
+            "NON-RELIANCE ON PREVIOUSLY ISSUED FINANCIAL STATEMENTS OR A RELATED AUDIT REPORT "
+            "OR COMPLETED INTERIM REVIEW.",
+        ),
+    ],
+)
+def test_long_titles_wrapped_in_real_filings(name: str, number: str, title: str) -> None:
+    items = sec8k.parse(CORPUS / "files" / name).items
+    assert [(i.number, i.title) for i in items if i.number == number] == [(number, title)]
+
+
 @pytest.mark.parametrize("ending", ["referred to in", "described in the", "as set forth under"])
 def test_an_item_named_at_the_start_of_a_wrapped_line_is_no_heading(ending: str) -> None:
     # Cotelligent 1996: "... the business acquired by the registrant referred to in" /
