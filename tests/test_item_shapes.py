@@ -151,10 +151,32 @@ def test_a_title_goes_on_only_after_a_whole_connective(title: str, joined: bool)
             "Audit Report or Completed Interim Review.",
             True,
         ),
-        # Not the body's first line, nor "None." under a title, nor a short title's line.
+        # Closed by a blank line instead, or over an underline.
+        (
+            "Management's Discussion and Analysis of Financial Condition",
+            "and Results of Operations",
+            True,
+        ),
+        (
+            "MARKET FOR THE REGISTRANT'S COMMON EQUITY AND RELATED STOCKHOLDER",
+            "MATTERS",
+            True,
+        ),
+        (
+            "Changes in and Disagreements With Accountants on Accounting and",
+            "---------------------------------------------------------------\nFinancial Disclosure",
+            True,
+        ),
+        # Not the body's first line, nor "None." under a title, nor a short title's line,
+        # nor a line that the body goes on from with no blank line between.
         (
             "Non-Reliance on Previously Issued Financial Statements or a Related",
             "On November 12, the Company said so.",
+            False,
+        ),
+        (
+            "Non-Reliance on Previously Issued Financial Statements or a Related",
+            "Audit Committee Findings\nThe Board met on November 11 and found so.",
             False,
         ),
         ("Non-Reliance on Previously Issued Financial Statements or a Related", "None.", False),
@@ -169,7 +191,8 @@ def test_a_long_title_wrapped_onto_a_line_that_closes_it(
         "ITEM 9.  REGULATION FD DISCLOSURE\n", f"Item 4.02  {first}\n{second}\n", 1
     )
     item = sec8k.parse(text).items[0]
-    assert item.title == (f"{first} {second}" if joined else first)
+    second_line = second.rsplit("\n", 1)[-1] if "---" in second else second
+    assert item.title == (f"{first} {second_line}" if joined else first)
 
 
 @requires_corpus
@@ -194,6 +217,16 @@ def test_a_long_title_wrapped_onto_a_line_that_closes_it(
 def test_long_titles_wrapped_in_real_filings(name: str, number: str, title: str) -> None:
     items = sec8k.parse(CORPUS / "files" / name).items
     assert [(i.number, i.title) for i in items if i.number == number] == [(number, title)]
+
+
+def test_a_title_wrapped_onto_a_line_a_blank_line_closes_in_a_real_filing() -> None:
+    # Apple's 1994 10-K: "Item 5. Market for the Registrant's Common Equity and Related
+    # Stockholder" over "Matters", then a blank line.
+    path = ROOT / "tests" / "forms" / "0000320193-94-000016" / "0000320193-94-000016.txt"
+    items = sec8k.parse(path).items
+    assert [i.title for i in items if i.number == "5"] == [
+        "Market for the Registrant's Common Equity and Related Stockholder Matters"
+    ]
 
 
 @pytest.mark.parametrize("ending", ["referred to in", "described in the", "as set forth under"])

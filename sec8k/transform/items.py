@@ -36,6 +36,8 @@ _SHORT: Final = 200
 _BLANK_LINE: Final = re.compile(r"\n[ \t]*\n")
 # An ITEM_NO token: a dash or colon after "Item", "Item " before a second number, the
 # number, a "(d)" after it.
+# A line of dashes, underscores or equals signs under a line of a heading.
+_UNDERLINE: Final = re.compile(r"\n[ \t]*(?:- )*[-_=]{3,}[ \t]*(?=\n)")
 _ITEM_NO: Final = re.compile(
     r"(?i)^\s*(?:[-\u2013\u2014:]\s*)?(?:items?\s+)?(?P<number>.*?)(?:\([a-z]\))?\s*$"
 )
@@ -88,7 +90,8 @@ class ItemsTransformer(PartTransformer):
             if kind_of(t) == "ITEM_NO"
         ]
         title_token = next(t for t in tokens if kind_of(t) == "ITEM_TITLE")
-        title = clean(title_token.value.lstrip(" \t.:-\u2013\u2014"))
+        # (An underline between a title's two lines is no part of it.)
+        title = clean(_UNDERLINE.sub(" ", title_token.value).lstrip(" \t.:-\u2013\u2014"))
         heading = self.ctx.doc.text[tokens[0].start_pos or 0 : title_token.end_pos or 0]
         heading_start = (tokens[0].start_pos or 0) + len(heading) - len(heading.lstrip())
         heading_end = heading_start + len(heading.strip())
