@@ -732,6 +732,23 @@ SHARES = "As of September&nbsp;30, 2014, 25,136,514&nbsp;shares of common stock,
             " 2.47 billion.",
             ("common stock", "2.47 billion"),
         ),
+        # Intel 1995: a count in millions before its class.
+        (
+            "821.2 million shares of Common Stock outstanding as of September 30, 2014",
+            ("Common Stock", "821.2 million"),
+        ),
+        # Marathon Digital 2024: "the number of outstanding shares of ..., was" the count.
+        (
+            "As of September 30, 2014, the number of outstanding shares of the registrant's"
+            " common stock, par value $0.0001 per share, was 25,136,514.",
+            ("common stock", "25,136,514"),
+        ),
+        # GAINSCO 2010: the class's par value in parentheses, with its decimal point.
+        (
+            "As of September 30, 2014, there were 25,136,514 shares of the registrant's"
+            " Common Stock ($.10 par value) outstanding.",
+            ("Common Stock ($.10 par value)", "25,136,514"),
+        ),
         # Exxon Mobil 2023: a table of class and count after the sentence, no count in it.
         (
             "Indicate the number of shares outstanding of each of the issuer's classes of"
@@ -754,6 +771,49 @@ def test_shares_outstanding_as_covers_print_them(
     shares = getattr(cover, "shares_outstanding")  # noqa: B009
     assert [(s.title, s.shares, s.date) for s in shares] == [
         (*expected, datetime.date(2014, 9, 30))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Ford 1994 and 2002: the count in the paragraph of the market value.
+        (
+            "As of September 30, 2014, the Registrant had outstanding 25,136,514 shares of"
+            " Common Stock and 1,250,000 shares of Class B Stock. Based on the closing price"
+            " of $12.50 a share, the aggregate market value of the Common Stock held by"
+            " non-affiliates was $214,000,000.",
+            [("Common Stock", "25,136,514"), ("Class B Stock", "1,250,000")],
+        ),
+        # The market value's paragraph without a sentence of shares outstanding: none.
+        (
+            "The aggregate market value of the 12,000,000 shares of common stock held by"
+            " non-affiliates, as of September 30, 2014, was $214,000,000.",
+            [],
+        ),
+    ],
+)
+def test_shares_outstanding_in_the_market_values_paragraph(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    path = ROOT / "tests" / "contents" / "d778787d10q" / "d778787d10q.htm"
+    original = path.read_text(encoding="latin-1")
+    cover = sec8k.parse(original.replace(SHARES, sentence)).cover
+    shares = getattr(cover, "shares_outstanding")  # noqa: B009
+    dated = [(*pair, datetime.date(2014, 9, 30)) for pair in expected]
+    assert [(s.title, s.shares, s.date) for s in shares] == dated
+
+
+def test_shares_outstanding_after_the_market_value_in_a_real_filing() -> None:
+    # Medicis's 1999 10-K: "As of September 9,1999, there were outstanding 28,370,478
+    # shares of Class A Common Stock $0.014 par value and 422,962 shares of Class B ...",
+    # in the paragraph of the aggregate market value.
+    folder = ROOT / "tests" / "forms" / "10k_1999_0000950153-99-001234"
+    cover = sec8k.parse(folder / "10k_1999_0000950153-99-001234.html").cover
+    shares = getattr(cover, "shares_outstanding")  # noqa: B009
+    assert [(s.title, s.shares, s.date) for s in shares] == [
+        ("Class A Common Stock $0.014 par value", "28,370,478", datetime.date(1999, 9, 9)),
+        ("Class B Common Stock $0.014 par value", "422,962", datetime.date(1999, 9, 9)),
     ]
 
 

@@ -64,8 +64,8 @@ class PeriodicCover(CoverPage):
 # outstanding", "257,960,636 shares of the registrant's Class A common stock outstanding".
 _SHARES = re.compile(
     r"(?P<shares>\d{1,3}(?:,\d{3})+)\s+(?:common\s+|ordinary\s+)?(?:shares|units)"
-    r"(?:\s+of\s+(?:the\s+\w+['\u2019]s\s+)?(?P<title>[^,.;]*?))?"
-    r"(?=\s+(?:were|was|are|is|issued|outstanding|of\s+the|and|on|as\s+of)\b|[,.;]|$)",
+    r"(?:\s+of\s+(?:the\s+\w+['\u2019]s\s+)?(?P<title>(?:[^,.;]|\.(?=\d))*?))?"
+    r"(?=\s+(?:were|was|are|is|issued|outstanding|of\s+the|and|on|as\s+of)\b|[,;]|\.(?!\d)|$)",
     re.I,
 )
 # The count after its class: "Number of shares of common stock, $1.00 par value,
@@ -90,7 +90,24 @@ _SHARES_SCALED = re.compile(
     r"\b(?:was|were|is|are|totaled)\s+(?P<shares>\d{1,3}(?:\.\d{1,3})?\s+(?:billion|million))\b",
     re.I,
 )
+# The count last, after "the number of outstanding shares": "the number of outstanding
+# shares of the registrant's common stock, par value $0.0001 per share, was 267,639,590".
+_OUTSTANDING_SHARES_WAS = re.compile(
+    r"number\s+of\s+outstanding\s+shares\s+of\s+(?:the\s+\w+['\u2019]s\s+)?"
+    r"(?P<title>[^,:()]*?),?(?:\s+par\s+value[^,]*,)?\s+(?:was|were|is|are)\s+"
+    r"(?P<shares>\d{1,3}(?:,\d{3})+)",
+    re.I,
+)
+# A count in millions or billions before its class: "821.2 million shares of Common Stock
+# outstanding as of February 24, 1996".
+_SCALED_SHARES = re.compile(
+    r"(?<![$\d,.])(?P<shares>\d{1,3}(?:\.\d{1,3})?\s+(?:billion|million))\s+shares\s+of\s+"
+    r"(?P<title>[^,.;()]*?)\s+outstanding\b",
+    re.I,
+)
 _FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+")
+# A sentence of a paragraph: to a period before the next sentence's capital, or the end.
+_SENTENCE = re.compile(r"[^.]*(?:\.(?!\s+[A-Z])[^.]*)*(?:\.|$)")
 
 
 def _shares(found: FoundValue, span: Span) -> list[SharesOutstanding]:
@@ -108,10 +125,11 @@ def _shares(found: FoundValue, span: Span) -> list[SharesOutstanding]:
         )
         for m in _SHARES_BEFORE.finditer(text)
     ]
-    out += [
-        SharesOutstanding(clean(m["title"]) or None, m["shares"], date, span)
-        for m in _SHARES_SCALED.finditer(text)
-    ]
+    for pattern in (_SHARES_SCALED, _OUTSTANDING_SHARES_WAS, _SCALED_SHARES):
+        out += [
+            SharesOutstanding(clean(m["title"]) or None, m["shares"], date, span)
+            for m in pattern.finditer(text)
+        ]
     if out:
         return out
     out = [
@@ -131,6 +149,28 @@ def _shares(found: FoundValue, span: Span) -> list[SharesOutstanding]:
         if figure:
             title = clean(line[: figure.start()]) or None
             out.append(SharesOutstanding(title, figure.group(), date, span))
+    return out
+
+
+def _shares_in_sentences(text: str, span: Span) -> list[SharesOutstanding]:
+    """The counts a paragraph about something else states in a sentence of "outstanding".
+
+    Each sentence is read alone, with its own date; a dollar amount is no count.
+    """
+    out: list[SharesOutstanding] = []
+    for match in _SENTENCE.finditer(text):
+        sentence = match.group()
+        if not re.search(r"(?i)\boutstanding\b", sentence):
+            continue
+        date = parse_date(sentence)[0]
+        for pattern in (_NUMBER_OF_SHARES, _OUTSTANDING_SHARES_WAS, _SCALED_SHARES, _SHARES):
+            for m in pattern.finditer(sentence):
+                if sentence[: m.start("shares")].rstrip().endswith("$"):
+                    continue
+                title = clean(m["title"]) if m["title"] else None
+                out.append(SharesOutstanding(title or None, m["shares"], date, span))
+            if out:
+                return out
     return out
 
 
@@ -179,6 +219,11 @@ def periodic_cover_values(layout: CoverLayout) -> dict[str, Any]:
     shares = [
         s for found, span in values.get("shares_outstanding", []) for s in _shares(found, span)
     ]
+    if not shares:
+        # "As of February 26, 2002, Ford had outstanding 1,735,756,535 shares of Common
+        # Stock ... Based on ... the aggregate market value ...": one paragraph for both.
+        for found, span in values.get("aggregate_market_value", []):
+            shares += _shares_in_sentences(" ".join(found.lines()), span)
     return {
         "transition_report": transition_box,
         "transition_period": transition,
