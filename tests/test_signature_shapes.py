@@ -122,6 +122,17 @@ def test_its_before_the_title() -> None:
     assert _signers(text) == [("Gregg D. Beloff", TITLE, SIGNED)]
 
 
+def test_by_with_the_name_and_title_under_the_conformed_signature() -> None:
+    # GAINSCO 2010: "/s/ Glenn W. Anderson" over "By:  Glenn W. Anderson, President".
+    rows = (
+        "Date:    November 12, 2002                          /s/ Gregg D. Beloff\n"
+        "                                                    By:  Gregg D. Beloff, Chief"
+        " Financial Officer\n"
+    )
+    text = IMMUNOGEN.replace(BLOCK, rows)
+    assert _signers(text) == [("Gregg D. Beloff", "Chief Financial Officer", SIGNED)]
+
+
 def test_a_date_with_a_misspelt_month_is_the_date_unread() -> None:
     text = IMMUNOGEN.replace("Date:    November 12, 2002", "Date:    Novembr 12, 2002", 1)
     filing = sec8k.parse(text)

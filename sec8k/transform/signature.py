@@ -427,12 +427,19 @@ class _Block:
             signer.conformed = "*"
             signer.marked_cells = [cell]
         elif kind == "BY" or _BARE_BY.match(cell.text):
-            value, _ = _field_value(cell)
+            value, col = _field_value(cell)
             above = self._nearest(cell)
-            if above is not None and above.typed_name is None and _names(value, above.signed_name):
-                # "/s/ Spencer G. Smul" over "By: Spencer G. Smul": his typed name.
+            name, comma, title = value.partition(",")
+            if not (comma and _TITLE_WORD.match(title.strip())):
+                name, title = value, ""
+            if above is not None and above.typed_name is None and _names(name, above.signed_name):
+                # "/s/ Spencer G. Smul" over "By: Spencer G. Smul": his typed name, and the
+                # title after it ("By: Glenn W. Anderson, President").
                 above.add(cell)
-                above.typed_name = value
+                above.typed_name = name.strip()
+                if title and not above.title:
+                    at = col + len(name) + 1 + len(title) - len(title.lstrip())
+                    above.title, above.title_col = [title.strip()], at
                 return
             signer = self._start(cell)
             if any(ch.isalpha() for ch in value):
