@@ -133,6 +133,34 @@ def test_by_with_the_name_and_title_under_the_conformed_signature() -> None:
     assert _signers(text) == [("Gregg D. Beloff", "Chief Financial Officer", SIGNED)]
 
 
+def test_a_company_signing_through_a_person_below_it_is_no_signer() -> None:
+    # Commonwealth Income & Growth Fund V 2016: "By: <its general partner>, General Partner"
+    # over "By: /s/ <person>".
+    rows = (
+        "IMMUNOGEN, INC.\n"
+        "By: IMMUNOGEN HOLDINGS, INC., General Partner\n"
+        "By: /s/ Gregg D. Beloff\n"
+        "Gregg D. Beloff\n"
+        "Chief Financial Officer\n"
+    )
+    filing = _with_block(rows)
+    assert [(s.name, s.title, s.registrant) for s in filing.signatures] == [
+        ("Gregg D. Beloff", "Chief Financial Officer", "IMMUNOGEN, INC.")
+    ]
+    # Its line is kept, unplaced, with its span.
+    assert "By: IMMUNOGEN HOLDINGS, INC., General Partner" in [u.text for u in filing.unrecognized]
+
+
+def test_a_depositor_signing_for_an_asset_backed_trust_in_a_real_filing() -> None:
+    # CarMax Auto Owner Trust 2019-3's 10-K: "By: CarMax Auto Funding LLC," / "as Depositor
+    # on behalf of CarMax Auto Owner Trust 2019-3" over "By: /s/ Andrew J. McMonigle".
+    path = ROOT / "tests" / "forms" / "0001779026-23-000027" / "0001779026-23-000027.txt"
+    filing = sec8k.parse(path)
+    assert [(s.name, s.registrant) for s in filing.signatures] == [
+        ("Andrew J. McMonigle", "CARMAX AUTO OWNER TRUST 2019-3")
+    ]
+
+
 def test_a_date_with_a_misspelt_month_is_the_date_unread() -> None:
     text = IMMUNOGEN.replace("Date:    November 12, 2002", "Date:    Novembr 12, 2002", 1)
     filing = sec8k.parse(text)

@@ -106,6 +106,10 @@ class _Signer:
     # Started by a "*" where a signature goes: its cells, so that a mark that no name
     # follows can be left unplaced; None otherwise.
     marked_cells: list[Cell] | None
+    # Started by a "By:" that names a company ("By: CarMax Auto Funding LLC, as Depositor"):
+    # its cells, so that a company signing through a person below is no signer; None
+    # otherwise.
+    entity_cells: list[Cell] | None
     centre: int  # twice the middle column of his last line (-1: none yet)
 
     # Written out: the __init__ that dataclass() generates is interpreted even in the compiled
@@ -125,6 +129,7 @@ class _Signer:
         self.bare = False
         self.typed_cells = None
         self.marked_cells = None
+        self.entity_cells = None
         self.centre = -1
 
     def takes(self, cell: Cell, flowed: bool = False) -> bool:
@@ -149,6 +154,8 @@ class _Signer:
             self.typed_cells.append(cell)
         if self.marked_cells is not None:
             self.marked_cells.append(cell)
+        if self.entity_cells is not None:
+            self.entity_cells.append(cell)
 
     def nameless(self) -> bool:
         """Whether no name of his was read, signed, typed or in a "Name:" field."""
@@ -444,6 +451,8 @@ class _Block:
             signer = self._start(cell)
             if any(ch.isalpha() for ch in value):
                 signer.signed_name = value
+                if _COMPANY.search(value):
+                    signer.entity_cells = [cell]
             else:
                 signer.bare = True
         elif kind in ("NAME_FIELD", "TITLE_FIELD"):
@@ -603,6 +612,15 @@ class _Block:
             if cells is not None and signers[i].nameless():
                 # A "*" that no name followed ("*   Executed by attorney-in-fact"): a
                 # note's mark after all, not a signature.
+                del signers[i]
+                for cell in cells:
+                    self.ctx.unplaced(cell.text, cell.start, cell.end, "signature block")
+        for i in range(len(signers) - 2, -1, -1):
+            cells = signers[i].entity_cells
+            if cells is not None and signers[i].conformed is None and signers[i].field_name is None:
+                # "By: COMMONWEALTH INCOME & GROWTH FUND, INC., General Partner" over "By:
+                # /s/ Kimberly A. Springsteen-Abbott": a company that signs through the
+                # person below it, for the registrant above. No signer of its own.
                 del signers[i]
                 for cell in cells:
                     self.ctx.unplaced(cell.text, cell.start, cell.end, "signature block")
