@@ -235,6 +235,29 @@ WRAPPED_HEADINGS = (
 )
 
 
+LINE_12B = "\nSecurities registered pursuant to Section 12(b) of the Act:\n"
+ROW_12B = "Common Stock, no par value per share      ABCD               The Nasdaq Capital Market\n"
+CAPTIONS_12B = (
+    "(Title of class)                          (Trading Symbol)   (Name of each exchange on"
+    " which registered)\n"
+)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        pytest.param(LINE_12B + "\n" + CAPTIONS_12B + ROW_12B, id="captions-in-parentheses-above"),
+        # Riot Platforms 2023: the captions under the values, and the line printed twice.
+        pytest.param(LINE_12B + LINE_12B + ROW_12B + CAPTIONS_12B, id="captions-under-the-row"),
+    ],
+)
+def test_securities_12b_captions_in_parentheses(table: str) -> None:
+    filing = sec8k.parse(_edit((PHONE, PHONE + table)))
+    assert [(s.title, s.trading_symbol, s.exchange) for s in filing.cover.securities_12b or ()] == [
+        ("Common Stock, no par value per share", "ABCD", "The Nasdaq Capital Market")
+    ]
+
+
 def test_securities_12b_heading_that_wraps_is_no_security() -> None:
     rows = "Common Stock, $0.01 par value             ABCD               New York Stock Exchange\n"
     filing = sec8k.parse(_edit((PHONE, PHONE + WRAPPED_HEADINGS + rows)))

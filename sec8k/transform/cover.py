@@ -789,8 +789,12 @@ class _Layout:
         parsed: list[tuple[Security, bool, bool]] = []
         header: list[_Slot] = []
         after_blank = True
+        read: list[tuple[Row, bool]] = []  # the rows parsed, for headings under them
         for j in range(start + 1, len(rows)):
             row = rows[j]
+            if row.kind == "securities_12b" and not parsed and not header:
+                self.claim(j, "securities-12b")  # the line printed twice
+                continue
             if row.kind == "blank":
                 if parsed and self._table_row_after(header, j):
                     after_blank = True
@@ -804,13 +808,22 @@ class _Layout:
             if j in self.claimed or row.kind not in _CELL_OR_COLUMN_ROWS:
                 break
             self.claim(j, "securities-12b")
-            if not parsed and any(c.kind.startswith("COLUMN") for c in row.cells):
+            if any(c.kind.startswith("COLUMN") for c in row.cells) and (not parsed or not header):
                 for cell in row.cells:
                     _add_to_columns(header, cell)
+                if parsed:
+                    # The headings under the rows ("RIOT" over "(Trading Symbol)"): the rows
+                    # are read again by them, and the table ends with them.
+                    parsed = [
+                        (self._security(header, r), _beside_title(header, r), blank)
+                        for r, blank in read
+                    ]
+                    break
             elif not _NONE_12B.match(row.text):  # "N/A", "None": no classes under 12(b)
                 parsed.append(
                     (self._security(header, row), _beside_title(header, row), after_blank)
                 )
+                read.append((row, after_blank))
                 after_blank = False
         return _join_wrapped_titles(parsed)
 
