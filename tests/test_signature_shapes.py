@@ -161,6 +161,21 @@ def test_a_depositor_signing_for_an_asset_backed_trust_in_a_real_filing() -> Non
     ]
 
 
+def test_a_suffix_wrapped_under_the_conformed_signature() -> None:
+    # Apple's 1997 10-K: "/s/ EDGAR S. WOOLARD," over "JR.", the name typed under the rule.
+    rows = (
+        "Date:    November 12, 2002                          /s/ Gregg D. Beloff,\n"
+        "                                                              Jr.\n"
+        "                                                    ---------------------------\n"
+        "                                                    Gregg D. Beloff, Jr.\n"
+        "                                                    Chief Financial Officer\n"
+    )
+    text = IMMUNOGEN.replace(BLOCK, rows)
+    assert _signers(text) == [
+        ("Gregg D. Beloff, Jr.", "Chief Financial Officer", "/s/ Gregg D. Beloff, Jr.")
+    ]
+
+
 def test_a_date_with_a_misspelt_month_is_the_date_unread() -> None:
     text = IMMUNOGEN.replace("Date:    November 12, 2002", "Date:    Novembr 12, 2002", 1)
     filing = sec8k.parse(text)

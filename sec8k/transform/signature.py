@@ -184,12 +184,17 @@ class _Signer:
         )
 
 
+# The words after a name that are no part of it: "Jr.", "III".
+_SUFFIXES: Final = frozenset(("jr", "sr", "ii", "iii", "iv"))
+
+
 def _same_person(line: str, signed: str | None) -> bool:
     """Whether a typed line names the person who signed ("William A. Freeman" / "W.A. Freeman")."""
     if not signed:
         return False
-    last_typed = re.findall(r"[A-Za-z'\-]+", line)
-    last_signed = re.findall(r"[A-Za-z'\-]+", signed)
+    # Compared without a suffix: "EDGAR S. WOOLARD, JR." names who signed "EDGAR S. WOOLARD,".
+    last_typed = [w for w in re.findall(r"[A-Za-z'\-]+", line) if w.lower() not in _SUFFIXES]
+    last_signed = [w for w in re.findall(r"[A-Za-z'\-]+", signed) if w.lower() not in _SUFFIXES]
     return bool(last_typed and last_signed) and last_typed[-1].lower() == last_signed[-1].lower()
 
 
