@@ -176,6 +176,40 @@ def test_a_suffix_wrapped_under_the_conformed_signature() -> None:
     ]
 
 
+def test_an_attestation_that_ends_with_the_city_and_date_on_the_next_line() -> None:
+    # Microsoft 1995: "... thereunto duly authorized, in the City of" / "Redmond, State of
+    # Washington, on September 13, 1995." over the registrant and "By  /s/ ...".
+    text = IMMUNOGEN.replace(
+        "undersigned hereto duly authorized.\n",
+        "undersigned hereto duly authorized, in the City of\n"
+        "Cambridge, Commonwealth of Massachusetts, on November 12, 2002.\n",
+        1,
+    )
+    filing = sec8k.parse(text)
+    assert _signers(text) == [("Gregg D. Beloff", TITLE, SIGNED)]
+    assert [s.registrant for s in filing.signatures] == ["ImmunoGen, Inc."]
+
+
+def test_a_rule_drawn_left_of_the_signature_is_the_signers() -> None:
+    # Microsoft 1995: "/s/ WILLIAM H. GATES" over "- ------   and Chief Executive Officer"
+    # (a PEM-stuffed rule at the margin), the signers' table after it.
+    rows = (
+        "         /s/ GREGG D. BELOFF                        Chief Financial Officer\n"
+        "- ---------------------------------------------           and Vice President, Finance\n"
+        "              Gregg D. Beloff\n"
+        "\n"
+        "         /s/ MITCHEL SAYARE                         Director\n"
+        "- ---------------------------------------------\n"
+        "              Mitchel Sayare\n"
+    )
+    filing = _with_block(rows)
+    assert [(s.name, s.title, s.registrant) for s in filing.signatures] == [
+        ("Gregg D. Beloff", TITLE, "ImmunoGen, Inc."),
+        ("Mitchel Sayare", "Director", "ImmunoGen, Inc."),
+    ]
+    assert not filing.unrecognized
+
+
 def test_a_date_with_a_misspelt_month_is_the_date_unread() -> None:
     text = IMMUNOGEN.replace("Date:    November 12, 2002", "Date:    Novembr 12, 2002", 1)
     filing = sec8k.parse(text)

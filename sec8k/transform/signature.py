@@ -508,6 +508,11 @@ class _Block:
         ):
             signer = self.signers[-1]
             self._reopen(signer)
+        if signer is None and self.signers and _DRAWN.match(clean(cell.text)):
+            # A rule drawn to sign on, left of the signature's column ("- ------   and
+            # Chief Executive Officer" under "/s/ WILLIAM H. GATES"): the signer's line.
+            self.signers[-1].add(cell)
+            return
         if signer is None:
             self.resumable = False  # a line of no one's between: the signer above is done
             if self.new_group or not self.candidates:
