@@ -522,3 +522,35 @@ def test_an_asset_backed_cover_and_its_parties() -> None:
         "depositor_name": "CARMAX AUTO FUNDING LLC",
         "sponsor_name": "CARMAX BUSINESS SERVICES, LLC",
     }
+
+
+def test_items_under_a_part_heading_left_out_are_in_the_forms_part() -> None:
+    # Apple's 1994 10-K with its "PART III" heading taken out, as a fund's 2016 10-K prints
+    # none: Items 10-13 follow Part II's, and the form puts them in Part III.
+    path = FORMS / "0000320193-94-000016" / "0000320193-94-000016.txt"
+    text = path.read_text(encoding="latin-1")
+    assert text.count("\nPART III\n") == 1
+    items = sec8k.parse(text.replace("\nPART III\n", "\n\n", 1)).items
+    assert [(i.part, i.number) for i in items][8:] == [
+        ("II", "9"),
+        ("III", "10"),
+        ("III", "11"),
+        ("III", "12"),
+        ("III", "13"),
+        ("IV", "14"),
+    ]
+
+
+def test_a_quarterly_reports_items_before_part_ii_are_part_i() -> None:
+    # Apple's 1998 10-Q with no "PART I" heading, as Marathon Digital's 2023 10-Q prints.
+    path = FORMS / "0000320193-98-000006" / "0000320193-98-000006.txt"
+    text = path.read_text(encoding="latin-1")
+    assert text.count("PART I. FINANCIAL INFORMATION\n") == 1
+    items = sec8k.parse(text.replace("PART I. FINANCIAL INFORMATION\n", "\n", 1)).items
+    assert [(i.part, i.number) for i in items] == [
+        ("I", "1"),
+        ("I", "2"),
+        ("II", "1"),
+        ("II", "4"),
+        ("II", "6"),
+    ]

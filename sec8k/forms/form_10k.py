@@ -25,11 +25,26 @@ class Form10KDocument(PeriodicDocument):
     exhibit_items = ("15", "14")
 
     def finish(self, sections: tuple[Section, ...]) -> tuple[Section, ...]:
-        """An item no part heading precedes is in the part the form puts it in."""
-        return tuple(
-            replace(s, part=PARTS.get(s.number)) if isinstance(s, Item) and s.part is None else s
-            for s in super().finish(sections)
-        )
+        """An item no part heading precedes is in the part the form puts it in.
+
+        So is an item the form puts in a later part than the last heading printed: that
+        part's heading was left out (Items 10-14 under "PART II", no "PART III" printed).
+        """
+        out: list[Section] = []
+        for section in super().finish(sections):
+            if isinstance(section, Item):
+                form_part = PARTS.get(section.number)
+                if section.part is None or (
+                    form_part is not None
+                    and section.part in _ORDER
+                    and _ORDER[form_part] > _ORDER[section.part]
+                ):
+                    section = replace(section, part=form_part)
+            out.append(section)
+        return tuple(out)
+
+
+_ORDER = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
 class Form10K(PeriodicForm):
