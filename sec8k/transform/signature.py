@@ -174,7 +174,9 @@ class _Signer:
             name = name[1:-1].strip() or None  # "(Matthew W. Janzaruk)" under the signature
         # "Its President and Chief Executive Officer": the title, after the word that
         # says whose officer the signer is.
-        title = _ITS.sub("", clean(" ".join(self.title))) or None
+        # (Lines joined by a space: none before a comma a line starts with, as a cell of
+        # its own after "(Principal Executive Officer)".)
+        title = _ITS.sub("", _SPACED_COMMA.sub(",", clean(" ".join(self.title)))) or None
         if title is not None and title[0] == "(" and title[-1] == ")":
             inner = title[1:-1]
             if "(" not in inner and ")" not in inner:
@@ -184,6 +186,8 @@ class _Signer:
         )
 
 
+# A comma after a space, where two pieces of a title were joined.
+_SPACED_COMMA: Final = re.compile(r"(?<=\))\s+,")
 # The words after a name that are no part of it: "Jr.", "III".
 _SUFFIXES: Final = frozenset(("jr", "sr", "ii", "iii", "iv"))
 
