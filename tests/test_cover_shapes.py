@@ -827,6 +827,17 @@ def test_shares_outstanding_in_the_market_values_paragraph(
     assert [(s.title, s.shares, s.date) for s in shares] == dated
 
 
+def test_securities_12b_class_after_the_lines_colon_in_a_real_filing() -> None:
+    # Medicis's 1999 10-K: "Securities registered pursuant to Section 12(b) of the Act:  Class
+    # A Common Stock, $0.014 par value", the next class under it, "(Title of each Class)".
+    folder = ROOT / "tests" / "forms" / "10k_1999_0000950153-99-001234"
+    cover = sec8k.parse(folder / "10k_1999_0000950153-99-001234.html").cover
+    assert [(s.title, s.trading_symbol, s.exchange) for s in cover.securities_12b or ()] == [
+        ("Class A Common Stock, $0.014 par value", None, None),
+        ("Preference Share Purchase Rights", None, None),
+    ]
+
+
 def test_shares_outstanding_after_the_market_value_in_a_real_filing() -> None:
     # Medicis's 1999 10-K: "As of September 9,1999, there were outstanding 28,370,478
     # shares of Class A Common Stock $0.014 par value and 422,962 shares of Class B ...",

@@ -784,6 +784,14 @@ class _Layout:
         if start is None:
             return None
         self.claim(start, "securities-12b")
+        # A class printed after the line's colon ("... Section 12(b) of the Act:  Class A
+        # Common Stock, $0.014 par value"), the table's first.
+        first: Security | None = None
+        line = rows[start].cells[0]
+        head, colon, rest = line.text.partition(":")
+        if colon and re.search(r"[A-Za-z0-9]", rest) and not _NONE_12B.match(rest.strip()):
+            at = line.start + len(head) + 1 + len(rest) - len(rest.lstrip())
+            first = Security(clean(rest), None, None, self.ctx.span(at, line.end))
         # Each row; whether it fills a column beside the title; whether a blank line or
         # the headings are above it.
         parsed: list[tuple[Security, bool, bool]] = []
@@ -825,7 +833,8 @@ class _Layout:
                 )
                 read.append((row, after_blank))
                 after_blank = False
-        return _join_wrapped_titles(parsed)
+        securities = _join_wrapped_titles(parsed)
+        return [first, *securities] if first is not None else securities
 
     def _table_row_after(self, header: list[_Slot], j: int) -> bool:
         """Whether the row after the blank line ``j`` is a row of the 12(b) table.
