@@ -641,6 +641,24 @@ class _Layout:
         text names the box's field.
         """
         box, *rest = row.cells
+        # More boxes on the row, each before its own text ("[ ]  Large accelerated filer
+        # [ ]  Accelerated filer"): each box to the next is one box and its label.
+        boxes_at = [k for k, cell in enumerate(rest) if cell.kind == "CHECK_BOX"]
+        ends = [*boxes_at[1:], len(rest)]
+        if (
+            boxes_at
+            and boxes_at[0] > 0
+            and all(stop - k > 1 for k, stop in zip(boxes_at, ends, strict=True))
+        ):
+            for left, right in zip([-1, *boxes_at], [*boxes_at, len(rest)], strict=True):
+                head = box if left < 0 else rest[left]
+                cells = rest[left + 1 : right]
+                texts, end = self._box_text(i, cells)
+                last = end if end is not None else (cells[-1].end if cells else head.end)
+                span = self.ctx.span_of_lines(head.start, last)
+                typed = _first_field(cells) or question
+                self.boxes.append(CheckBox(typed, clean(" ".join(texts)), _checked(head), span))
+            return
         texts, end = self._box_text(i, rest)
         typed = _first_field(rest)
         j = i + 1
