@@ -772,6 +772,13 @@ SHARES = "As of September&nbsp;30, 2014, 25,136,514&nbsp;shares of common stock,
             " Common Stock ($.10 par value) outstanding.",
             ("Common Stock ($.10 par value)", "25,136,514"),
         ),
+        # Visa 2024: the sentence dates the counts, a table of its own under it gives them.
+        (
+            "As of September 30, 2014, the registrant's shares of common stock outstanding were"
+            " as follows.</p><p>&nbsp;</p><table><tr><td>Class</td><td>Shares outstanding</td>"
+            "</tr><tr><td>Common stock, $0.0001 par value</td><td>25,136,514</td></tr></table><p>",
+            ("Common stock, $0.0001 par value", "25,136,514"),
+        ),
         # Exxon Mobil 2023: a table of class and count after the sentence, no count in it.
         (
             "Indicate the number of shares outstanding of each of the issuer's classes of"

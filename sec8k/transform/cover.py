@@ -56,7 +56,7 @@ from sec8k.transform.base import (
     stripped,
     token_cell,
 )
-from sec8k.transform.values import clean, jurisdiction_code
+from sec8k.transform.values import clean, jurisdiction_code, parse_date
 
 __all__ = ["REGISTRANT_FIELDS", "CoverLayout", "CoverTransformer", "field_of"]
 
@@ -746,10 +746,29 @@ class _Layout:
                 rows = [(i, list(row.cells))]
                 if not _FIGURE.search(row.text):
                     rows.extend((k, list(self.rows[k].cells)) for k in self._figures_below(i))
+                elif name == "shares_outstanding" and not parse_date(row.text)[1]:
+                    # A table of counts under the sentence that dates it: "As of November
+                    # 6, 2024, the registrant's shares ... outstanding were as follows."
+                    k = self._dated_sentence_above(i)
+                    if k is not None:
+                        self.claim(k, "paragraph")
+                        rows.insert(0, (k, list(self.rows[k].cells)))
                 self.found.append(FoundValue(name, rows, i))
             elif row.kind == "securities_12g":
                 self.claim(i, "securities-12g")
                 self._securities_12g(i, row)
+
+    def _dated_sentence_above(self, i: int) -> int | None:
+        """The row above row ``i`` (across blank lines) that dates the shares outstanding."""
+        k = i - 1
+        while k >= 0 and self.rows[k].kind == "blank":
+            k -= 1
+        if k < 0 or k in self.claimed or self.rows[k].kind != "value_row":
+            return None
+        text = self.rows[k].text
+        if "outstanding" not in text.lower() or not parse_date(text)[1]:
+            return None
+        return k
 
     def _figures_below(self, i: int) -> list[int]:
         """The rows of figures just below row ``i`` (a table of shares outstanding)."""
