@@ -266,6 +266,26 @@ def test_securities_12b_heading_that_wraps_is_no_security() -> None:
     ]
 
 
+def test_securities_12b_headings_and_an_exchange_wrapped_over_lines() -> None:
+    # Wells Fargo 2025 (10-K): "Name of" over "Each Exchange on Which Registered", and the
+    # exchange's name over three lines, the middle one a masthead word alone.
+    table = (
+        "\nSecurities registered pursuant to Section 12(b) of the Act:\n\n"
+        "Title of Each Class                       Trading Symbols    Name of\n"
+        "                                                             Each Exchange on Which"
+        " Registered\n"
+        "Common Stock, par value $1-2/3            WFC                New York Stock\n"
+        "                                                             Exchange\n"
+        "                                                             (NYSE)\n"
+        "7.5% Preferred Stock, Series L            WFC.PRL            NYSE\n"
+    )
+    filing = sec8k.parse(_edit((PHONE, PHONE + table)))
+    assert [(s.title, s.trading_symbol, s.exchange) for s in filing.cover.securities_12b or ()] == [
+        ("Common Stock, par value $1-2/3", "WFC", "New York Stock Exchange (NYSE)"),
+        ("7.5% Preferred Stock, Series L", "WFC.PRL", "NYSE"),
+    ]
+
+
 def test_securities_12b_heading_that_wraps_in_a_real_filing() -> None:
     # Oracle 2019: "Name of each exchange" over "on which registered", then three classes.
     path = FILINGS / "0001193125-19-191922_d776427d8k" / "0001193125-19-191922_d776427d8k.htm"

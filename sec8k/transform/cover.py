@@ -850,7 +850,9 @@ class _Layout:
             if row.kind == "rule" and header and not parsed:
                 self.claim(j, "securities-12b")  # the headings' underline
                 continue
-            if j in self.claimed or row.kind not in _CELL_OR_COLUMN_ROWS:
+            if j in self.claimed or (
+                row.kind not in _CELL_OR_COLUMN_ROWS and not self._exchange_goes_on(header, row)
+            ):
                 break
             self.claim(j, "securities-12b")
             if any(c.kind.startswith("COLUMN") for c in row.cells) and (not parsed or not header):
@@ -872,6 +874,15 @@ class _Layout:
                 after_blank = False
         securities = _join_wrapped_titles(parsed)
         return [first, *securities] if first is not None else securities
+
+    def _exchange_goes_on(self, header: list[_Slot], row: Row) -> bool:
+        """Whether a masthead row is the rest of an exchange's name in its column.
+
+        "New York Stock" over "Exchange": the word alone on its line reads as a masthead.
+        """
+        if row.kind != "masthead" or not header or len(row.cells) != 1:
+            return False
+        return _columns(header)[header.index(_best_slot(header, row.cells[0]))] == "exchange"
 
     def _table_row_after(self, header: list[_Slot], j: int) -> bool:
         """Whether the row after the blank line ``j`` is a row of the 12(b) table.
