@@ -210,6 +210,36 @@ def test_a_rule_drawn_left_of_the_signature_is_the_signers() -> None:
     assert not filing.unrecognized
 
 
+def test_directors_listed_under_their_power_of_attorney_are_signers() -> None:
+    # Wells Fargo 2025 (10-K): the directors who gave powers of attorney, four names to a
+    # row, then the attorney's own signature.
+    rows = (
+        "Date:    November 12, 2002                          /s/ Gregg D. Beloff\n"
+        "                                                    Gregg D. Beloff\n"
+        "                                                    Chief Financial Officer\n"
+        "\n"
+        "The Directors of ImmunoGen, Inc. listed below have duly executed powers of attorney"
+        " empowering Mitchel Sayare to sign this document on their behalf.\n"
+        "\n"
+        "Mitchel Sayare          Walter A. Blattler     Stuart F. Feiner\n"
+        "David W. Carter\n"
+        "\n"
+        "                                                    By: /s/ Mitchel Sayare\n"
+        "                                                    Mitchel Sayare\n"
+        "                                                    Director and Attorney-in-fact\n"
+    )
+    filing = _with_block(rows)
+    assert [(s.name, s.title) for s in filing.signatures] == [
+        ("Gregg D. Beloff", "Chief Financial Officer"),
+        ("Mitchel Sayare", None),
+        ("Walter A. Blattler", None),
+        ("Stuart F. Feiner", None),
+        ("David W. Carter", None),
+        ("Mitchel Sayare", "Director and Attorney-in-fact"),
+    ]
+    assert {s.registrant for s in filing.signatures} == {"ImmunoGen, Inc."}
+
+
 def test_a_date_with_a_misspelt_month_is_the_date_unread() -> None:
     text = IMMUNOGEN.replace("Date:    November 12, 2002", "Date:    Novembr 12, 2002", 1)
     filing = sec8k.parse(text)

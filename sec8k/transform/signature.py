@@ -303,6 +303,10 @@ class _Block:
         # Whether a line after a blank may still be the last signer's (:meth:`_resumes`):
         # not once a line that is no one's, or a second attestation, came between.
         self.resumable = True
+        # After a power of attorney and before anyone signs below it: the names listed
+        # there are of those who gave it, each a signer ("Steven D. Black   Richard K.
+        # Davis ..." over "By: /s/ STEVEN D. BLACK, Director and Attorney-in-fact").
+        self.listing = False
 
     def _registrant(self) -> str | None:
         if not self.candidates:
@@ -424,6 +428,8 @@ class _Block:
     def cell(self, cell: Cell) -> None:
         """Place one cell: a date, a new signer, a signer's field or line, or a candidate."""
         kind = cell.kind
+        if kind in ("CONFORMED", "PROXY_MARK", "BY"):
+            self.listing = False  # someone signs: the list of names is over
         if kind in ("DATE", "DATE_FIELD"):
             self._date(cell)
         elif kind == "CONFORMED":
@@ -503,6 +509,18 @@ class _Block:
             signer.title_col = col
 
     def _line(self, cell: Cell) -> None:
+        name = clean(cell.text)
+        if (
+            self.listing
+            and _PERSON.match(name)
+            and not _TITLE_WORD.search(name)
+            and not _COMPANY.search(name)
+        ):
+            listed = self._start(cell)
+            listed.add(cell)
+            listed.typed_name = name
+            listed.open = False  # the name under it in its column is another's
+            return
         signer = self._nearest(cell)
         if (
             signer is None
@@ -718,6 +736,7 @@ class SignatureTransformer(PartTransformer):
                 heading = clean(child.value)
             elif kind == "POWER_OF_ATTORNEY":
                 block.seal()  # the signers who gave it follow: not those above
+                block.listing = True
             elif kind == "ATTESTATION":
                 # A second attestation ("... signed below by the following persons")
                 # starts the next group of signers: the ones above it are complete.
