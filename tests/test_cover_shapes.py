@@ -125,6 +125,50 @@ def test_combined_filing_block_per_registrant() -> None:
     ]
 
 
+def test_combined_filing_table_with_a_column_of_states() -> None:
+    # Spire's 2023 10-Q (three registrants): "Name of Registrant, Address of Principal
+    # Executive Offices and Telephone Number", the state of incorporation a column of its
+    # own.
+    block = IMMUNOGEN[IMMUNOGEN.index(NAME) : IMMUNOGEN.index("(617) 995-2500") + 15]
+    table = (
+        "Commission       Name of Registrant, Address of Principal      State of Incorporation"
+        "      I.R.S. Employer Identification Number\n"
+        "File Number      Executive Offices and Telephone Number\n"
+        "\n"
+        "0-17999          ImmunoGen, Inc.                               Massachusetts"
+        "               04-2726691\n"
+        "                 128 Sidney Street\n"
+        "                 Cambridge, MA 02139\n"
+        "                 617-995-2500\n"
+        "\n"
+        "333-101234       ImmunoGen Securities Corp.                    Delaware"
+        "                    04-3300000\n"
+        "                 1 Federal Street\n"
+        "                 Boston, MA 02110\n"
+        "                 617-555-1212\n"
+    )
+    assert _registrants(_edit((block, table))) == [
+        (
+            "ImmunoGen, Inc.",
+            "Massachusetts",
+            "0-17999",
+            "04-2726691",
+            "128 Sidney Street Cambridge, MA",
+            "02139",
+            "617-995-2500",
+        ),
+        (
+            "ImmunoGen Securities Corp.",
+            "Delaware",
+            "333-101234",
+            "04-3300000",
+            "1 Federal Street Boston, MA",
+            "02110",
+            "617-555-1212",
+        ),
+    ]
+
+
 def test_a_wrapped_name_stays_one_name() -> None:
     # A name over two rows is one registrant's, not two.
     text = _edit(
