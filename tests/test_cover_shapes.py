@@ -169,6 +169,14 @@ def test_combined_filing_table_with_a_column_of_states() -> None:
     ]
 
 
+def test_a_street_where_the_name_would_be_is_no_name() -> None:
+    # Macy's 2013 (10-K) prints its name as a logo and its address uncaptioned: the first
+    # line of text after the title is "7 West Seventh Street", no name.
+    filing = sec8k.parse(_edit((NAME, "                                 7 West Seventh Street\n")))
+    assert [r.name for r in filing.cover.registrants] == [None]
+    assert "7 West Seventh Street" in [u.text for u in filing.unrecognized]
+
+
 def test_a_wrapped_name_stays_one_name() -> None:
     # A name over two rows is one registrant's, not two.
     text = _edit(

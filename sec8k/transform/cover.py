@@ -1463,9 +1463,14 @@ class _Layout:
                 and title < i < first_field_row
                 and any(c.isalpha() for c in row.text)
             ):
+                names.add("name")
+                if _STREET_LINE.match(row.text):
+                    # "7 West Seventh Street" first, no caption anywhere: the name is not
+                    # printed as text (Macy's prints its logo); a street is no name.
+                    self.ctx.unplaced(row.text, row.start, row.end, "cover")
+                    continue
                 self.claim(i, "value")
                 self.found.append(FoundValue("name", [(i, cells)], i))
-                names.add("name")
             else:
                 self.ctx.unplaced(row.text, row.start, row.end, "cover")
 
@@ -1523,6 +1528,12 @@ class _Layout:
         return tuple(parts)
 
 
+# A line that is a street address: a number, then words, the last a street's.
+_STREET_LINE: Final = re.compile(
+    r"(?i)\s*\d[\d-]*[a-z]?\s+(?:[^\s,]+\s+){0,5}(?:street|st|avenue|ave|road|rd|boulevard"
+    r"|blvd|drive|dr|lane|ln|way|place|plaza|parkway|pkwy|court|ct|highway|hwy|circle|square"
+    r"|center|centre|terrace|trail)\.?(?:,.*)?\s*$"
+)
 # The end of a company's name: "Inc.", "Corporation", "L.L.C.", "Trust".
 _COMPANY_END: Final = re.compile(
     r"(?i)\b(?:inc|incorporated|corp|corporation|company|co|llc|l\.l\.c|lp|l\.p|llp|ltd"
