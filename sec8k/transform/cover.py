@@ -641,8 +641,8 @@ class _Layout:
         text names the box's field.
         """
         box, *rest = row.cells
-        # More boxes on the row, each before its own text ("[ ]  Large accelerated filer
-        # [ ]  Accelerated filer"): each box to the next is one box and its label.
+        # More boxes on the row, each before its own text ("[ ]  Yes   [X]  No", "[ ]  First
+        # option   [ ]  Second option"): each box to the next is one box and its label.
         boxes_at = [k for k, cell in enumerate(rest) if cell.kind == "CHECK_BOX"]
         ends = [*boxes_at[1:], len(rest)]
         if (
