@@ -489,6 +489,13 @@ class _Block:
             message = f"signature date {text!r} is not a calendar date"
             self.ctx.sink.report(TRN_BAD_DATE, message, span)
 
+    def _listed(self, cell: Cell) -> bool:
+        """Whether a cell is a person's name alone (in a list under a power of attorney)."""
+        name = clean(cell.text)
+        return (
+            bool(_PERSON.match(name)) and not _TITLE_WORD.search(name) and not _COMPANY.search(name)
+        )
+
     def _field(self, cell: Cell) -> None:
         value, col = _field_value(cell)
         is_name = cell.kind == "NAME_FIELD"
@@ -509,16 +516,10 @@ class _Block:
             signer.title_col = col
 
     def _line(self, cell: Cell) -> None:
-        name = clean(cell.text)
-        if (
-            self.listing
-            and _PERSON.match(name)
-            and not _TITLE_WORD.search(name)
-            and not _COMPANY.search(name)
-        ):
+        if self.listing and self._listed(cell):
             listed = self._start(cell)
             listed.add(cell)
-            listed.typed_name = name
+            listed.typed_name = clean(cell.text)
             listed.open = False  # the name under it in its column is another's
             return
         signer = self._nearest(cell)
