@@ -197,7 +197,9 @@ class Security(Node):
     trading_symbol: str | None
     """Trading symbol ("AAPL"), None where the table prints none or a dash."""
     exchange: str | None
-    """Name of each exchange on which registered."""
+    """Name of each exchange on which registered: a class listed on several prints them
+    one under another, and they are kept apart by "; " ("New York Stock Exchange; NYSE
+    Texas, Inc.")."""
     span: Span
     """The row."""
 
