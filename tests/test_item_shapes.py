@@ -229,6 +229,33 @@ def test_a_title_wrapped_onto_a_line_a_blank_line_closes_in_a_real_filing() -> N
     ]
 
 
+@pytest.mark.parametrize(
+    ("under", "title", "body"),
+    [
+        # Vulcan Materials 2012 (10-K): "ITEM 1A" over "RISK FACTORS".
+        ("\nREGULATION FD DISCLOSURE\n", "REGULATION FD DISCLOSURE", "On November 12, 2002"),
+        # IBM 2025 (10-Q): the title's lines that start with a connective go on with it,
+        # not the line after them.
+        (
+            "\nMANAGEMENT'S DISCUSSION AND ANALYSIS\n\nOF RESULTS OF OPERATIONS\n\n"
+            "FOR THE THREE MONTHS ENDED SEPTEMBER 30, 2002\n",
+            "MANAGEMENT'S DISCUSSION AND ANALYSIS OF RESULTS OF OPERATIONS",
+            "FOR THE THREE MONTHS",
+        ),
+        # Not a line of the body, nor a paragraph's letter.
+        ("", "", "On November 12, 2002"),
+        ("\n(a) Exhibits.\n", "", "(a) Exhibits."),
+    ],
+)
+def test_a_title_under_its_number(under: str, title: str, body: str) -> None:
+    text = IMMUNOGEN.read_text(encoding="utf-8").replace(
+        "ITEM 9.  REGULATION FD DISCLOSURE\n", "ITEM 9.\n" + under, 1
+    )
+    item = sec8k.parse(text).items[0]
+    assert (item.number, item.title) == ("9", title)
+    assert item.text.startswith(body)
+
+
 @pytest.mark.parametrize("ending", ["referred to in", "described in the", "as set forth under"])
 def test_an_item_named_at_the_start_of_a_wrapped_line_is_no_heading(ending: str) -> None:
     # Cotelligent 1996: "... the business acquired by the registrant referred to in" /

@@ -73,6 +73,8 @@ class ItemsTransformer(PartTransformer):
         "ITEM_NO": "an item number",
         "ITEM_AND": "'and' between item numbers",
         "ITEM_TITLE": "an item's title",
+        "ITEM_NO_TITLE": "the end of an item heading's line",
+        "ITEM_TITLE_BELOW": "an item's title in capitals under its number",
         "ITEMS_SUMMARY": "a line such as 'Items 1-4. Not applicable.'",
     }
 
@@ -81,7 +83,8 @@ class ItemsTransformer(PartTransformer):
         """An item: its heading, then its body (one Item per number the heading names).
 
         The heading's tokens: the word "Item", each number (ITEM_NO), the "and" between
-        numbers, the title (ITEM_TITLE, which ends the heading's line).
+        numbers, the title (ITEM_TITLE, which ends the heading's line), or the line's end
+        with no title (ITEM_NO_TITLE) and perhaps the title under it (ITEM_TITLE_BELOW).
         """
         tokens = [c for c in children if isinstance(c, Token)]
         numbers = [
@@ -89,7 +92,11 @@ class ItemsTransformer(PartTransformer):
             for t in tokens
             if kind_of(t) == "ITEM_NO"
         ]
-        title_token = next(t for t in tokens if kind_of(t) == "ITEM_TITLE")
+        by_kind = {kind_of(t): t for t in tokens}
+        # The title on the line, or under it ("ITEM 1A" over "RISK FACTORS"), or none.
+        title_token = (
+            by_kind.get("ITEM_TITLE") or by_kind.get("ITEM_TITLE_BELOW") or by_kind["ITEM_NO_TITLE"]
+        )
         # (An underline between a title's two lines is no part of it.)
         title = clean(_UNDERLINE.sub(" ", title_token.value).lstrip(" \t.:-\u2013\u2014"))
         heading = self.ctx.doc.text[tokens[0].start_pos or 0 : title_token.end_pos or 0]
