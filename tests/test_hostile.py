@@ -154,8 +154,13 @@ def _terminal(name: str) -> re.Pattern[str]:
 @pytest.mark.parametrize("name", sorted(_OLD))
 def test_linear_terminals_read_what_they_read_before(name: str) -> None:
     old, new = re.compile(_OLD[name]), _terminal(name)
+    # A heading's line with no title on it is ITEM_NO_TITLE's now (a title may stand under
+    # it): between them the two read what ITEM_TITLE read.
+    none = _terminal("ITEM_NO_TITLE") if name == "ITEM_TITLE" else None
     for sample in _SAMPLES:
         a, b = old.match(sample), new.match(sample)
+        if b is None and none is not None:
+            b = none.match(sample)
         assert (a and a.group()) == (b and b.group()), sample
 
 
