@@ -547,7 +547,8 @@ class _Needs:
         """
         best: list[tuple[str, bool]] | None = None
         runs = [""]  # the run of literals so far, each way it can be written
-        for op, arg in items:
+        items = list(items)
+        for index, (op, arg) in enumerate(items):
             if op is sre.LITERAL and chr(arg) != "\n":
                 runs = [run + chr(arg) for run in runs]
                 continue
@@ -560,8 +561,29 @@ class _Needs:
             needs, breaks = self.item(op, arg, icase)
             best = _better(best, needs)
             if breaks:
-                return best, True
+                return _better(best, self._either(op, arg, icase, items[index + 1 :])), True
         return _better(best, _variants(runs, icase)), False
+
+    def _either(
+        self, op: Any, arg: Any, icase: bool, after: list[tuple[Any, Any]]
+    ) -> list[tuple[str, bool]] | None:
+        r"""The words of an optional item that can read a line break, or of what follows it.
+
+        A match either takes the item (and holds its words before the break it can read)
+        or passes over it (and holds the words of the items after it, on the same line):
+        one of the two sets is on its first line ("(?:power of attorney\n)?(?:know
+        all|each person)": "attorney", "know" or "person").
+        """
+        if op not in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            return None
+        low, high, body = arg
+        if low != 0 or high == 0:
+            return None
+        taken = self.sequence(body, icase)[0]
+        passed = self.sequence(after, icase)[0]
+        if taken is None or passed is None:
+            return None
+        return _held_once(taken + passed)
 
     def item(self, op: Any, arg: Any, icase: bool) -> tuple[list[tuple[str, bool]] | None, bool]:
         if op is sre.LITERAL:

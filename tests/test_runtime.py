@@ -369,6 +369,10 @@ def test_a_tree_is_lark_s_tree_class() -> None:
         (r"[ \t]*\((?=[^()\n]*?(?i:date\s+of|earliest))[^)\n]*\)", (("date", "earliest"), True)),
         (r"(?i:zip)(?:[^\n]|x)*address|address[^\n]*zip", (("address",), False)),
         (r"(?:abc)?xyz", (("xyz",), False)),
+        # An optional item that reads a line break: its words, or those of what follows.
+        (r"(?:abc\n)?xyz", (("abc", "xyz"), False)),
+        (r"(?:ab\n)?xyz", None),
+        (r"(?i:(?:power\n)?know|(?:power\n)*each)", (("power", "know", "each"), True)),
         (r"(?:abc)+xy", (("abc",), False)),
         (r"[ \t]*\n(?i:item)", None),  # the word is on the next line
         (r"(?=.*zip)", None),  # "." may be a line break under re.S: not read past
