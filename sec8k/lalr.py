@@ -1020,6 +1020,7 @@ def engine_form(pattern: str, flags: int = 0) -> str:
     """
     if flags & re.VERBOSE or _VERBOSE_GROUP.search(pattern):
         return pattern  # white space and comments would be read as pattern
+    pattern = _blanks_first(pattern, flags)
     branching = _branching_groups(pattern, flags)
     parts: list[str] = []
     copied = 0
@@ -1027,13 +1028,16 @@ def engine_form(pattern: str, flags: int = 0) -> str:
     n = len(pattern)
     groups = [-1]  # where each open group opened (-1: the pattern's top level)
     folding = [bool(flags & re.IGNORECASE)]  # whether each open group is case-insensitive
+    # Whether each open group opened at the start of an alternative of several: its own
+    # first character is then where the engine picks among them ("|(?i:section)").
+    leading = [False]
     alternative = True  # at the start of an alternative
     while i < n:
         char = pattern[i]
         if (
             alternative
             and folding[-1]
-            and groups[-1] in branching
+            and (groups[-1] in branching or leading[-1])
             and char.isascii()
             and char.isalpha()
         ):
@@ -1061,17 +1065,20 @@ def engine_form(pattern: str, flags: int = 0) -> str:
                 i = _group_end(pattern, i)
                 alternative = starts_alternative  # a comment reads nothing
                 continue
+            at_branch = starts_alternative and (groups[-1] in branching or leading[-1])
             i, folds = opened
             if pattern[i - 1] == ")":  # "(?i)": flags for the whole pattern
                 folding[0] = folds
             else:
                 groups.append(i)
                 folding.append(folds)
+                leading.append(at_branch and pattern[i - 2 : i] not in _LOOKAROUND_OPENS)
             alternative = True
         elif char == ")":
             if len(groups) > 1:
                 groups.pop()
                 folding.pop()
+                leading.pop()
             i += 1
         else:
             alternative = char == "|"
@@ -1085,6 +1092,136 @@ def _repeated(pattern: str, at: int) -> bool:
     while pattern.startswith("(?#", at):
         at = _group_end(pattern, at)
     return pattern.startswith(_QUANTIFIERS, at)
+
+
+# How a lookaround opens (its first character is not what the alternative reads).
+_LOOKAROUND_OPENS: Final = ("?=", "?!", "<=", "<!")
+# Blanks up to the first character that is not one, in either way the grammar writes them.
+_LEADING_BLANKS: Final = re.compile(r"\[ (?:\t|\\t)\](?:\*\+|\*\(\?!\[ (?:\t|\\t)\]\))")
+
+
+def _blanks_first(pattern: str, flags: int) -> str:
+    r"""``pattern`` with the blanks after a negative lookahead read before it, where the same.
+
+    ``(?!A|B)[ \t]*+``, where A and B both start with the blanks, asks whether A or B
+    matches after the blanks: ``[ \t]*+(?!A'|B')``, with the blanks dropped from A and B.
+    The engine then reads a line's indent once, not once per alternative and again after
+    the lookahead (PARA's ``(?!BLOCK_START)``, at every line of prose, whose alternatives
+    are the shared one and each form's own). The alternatives are then entered only at a
+    character one of them can start with (:func:`_guard`): most lines of prose start with
+    none.
+    """
+    parts: list[str] = []
+    copied = 0
+    i = 0
+    n = len(pattern)
+    while i < n:
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = _class_end(pattern, i)
+            continue
+        if not pattern.startswith("(?!", i):
+            i += 1
+            continue
+        close = _close(pattern, i)
+        after = _LEADING_BLANKS.match(pattern, close + 1) if close < n else None
+        alternatives = _alternatives(pattern[i + 3 : close])
+        if after is None or _repeated(pattern, after.end()) or alternatives is None:
+            i += 3
+            continue
+        inner: list[str] = []
+        for alternative in alternatives:
+            blanks = _LEADING_BLANKS.match(alternative)
+            if blanks is None or _repeated(alternative, blanks.end()):
+                break
+            inner.append(alternative[blanks.end() :])
+        else:
+            body = "|".join(inner)
+            parts.append(pattern[copied:i])
+            parts.append(f"{after.group()}(?!{_guard(body, flags)}(?:{body}))")
+            i = copied = after.end()
+            continue
+        i += 3
+    parts.append(pattern[copied:])
+    return "".join(parts)
+
+
+def _guard(body: str, flags: int) -> str:
+    """A lookahead for the characters a match of ``body`` can start with ("" if unknown).
+
+    One class: the Latin-1 characters that can start it, tried one by one, and every
+    character past Latin-1 (the engine tests a class in one step, and steps over the
+    alternatives behind it at any other character).
+    """
+    try:
+        sources, passable = _First(False).sequence(_parsed(body, flags), bool(flags & re.I))
+        tests = [re.compile(source, flags) for source in sources or ()]
+    except (_UnknownPatternError, re.error):
+        return ""
+    if sources is None or passable:
+        return ""
+    chars = [chr(c) for c in range(256) if any(test.fullmatch(chr(c)) for test in tests)]
+    return f"(?=[{''.join(re.escape(c) for c in chars)}\\u0100-\\U0010ffff])"
+
+
+def _close(pattern: str, at: int) -> int:
+    """Where the group opened at ``at`` closes (its ")"), or the pattern's length."""
+    depth = 0
+    i = at
+    n = len(pattern)
+    while i < n:
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = _class_end(pattern, i)
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return n
+
+
+def _alternatives(body: str) -> list[str] | None:
+    """The top-level alternatives of a group's body, a wrapping "(?:...)" opened first.
+
+    None where the body holds what is not read here (comments, references, conditionals).
+    """
+    if "(?#" in body or "(?P=" in body or "(?(" in body or re.search(r"\\\d", body):
+        return None
+    while body.startswith("(?:") and _close(body, 0) == len(body) - 1:
+        body = body[3:-1]
+    found: list[str] = []
+    depth = 0
+    start = 0
+    i = 0
+    n = len(body)
+    while i < n:
+        char = body[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = _class_end(body, i)
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            found.append(body[start:i])
+            start = i + 1
+        i += 1
+    found.append(body[start:])
+    return found
 
 
 def _branching_groups(pattern: str, flags: int) -> frozenset[int]:

@@ -238,6 +238,35 @@ def test_the_engine_form_starts_case_blind_alternatives_with_a_class(
     assert engine_form(pattern) == compiled
 
 
+_ABOVE_LATIN1 = "\\u0100-\\U0010ffff"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "compiled"),
+    [
+        (
+            "(?![ \t]*+a|[ \t]*(?![ \t])b)[ \t]*+x",
+            f"[ \t]*+(?!(?=[ab{_ABOVE_LATIN1}])(?:a|b))x",
+        ),
+        (  # a group around the alternatives (an extended terminal), blanks written apart
+            "(?!(?:[ \t]*+a|[ \t]*+(?i:s)))[ \t]*(?![ \t])x",
+            f"[ \t]*+(?!(?=[Sas{_ABOVE_LATIN1}])(?:a|(?i:(?-i:[sS\\u017f]))))x",
+        ),
+        ("(?![ \t]*+a|b)[ \t]*+x", "(?![ \t]*+a|b)[ \t]*+x"),  # one without the blanks
+        ("(?![ \t]*+a)[ \t]*x", "(?![ \t]*+a)[ \t]*x"),  # blanks that may give one back
+        ("(?![ \t]*+a)[ \t]*+?x", "(?![ \t]*+a)[ \t]*+?x"),  # (not a pattern)
+        ("(?![ \t]*+a*)[ \t]*+x", "[ \t]*+(?!(?:a*))x"),  # it can match nothing: no guard
+        ("(?![ \t]*+\\1)[ \t]*+x", "(?![ \t]*+\\1)[ \t]*+x"),  # a reference: not read
+    ],
+)
+def test_the_engine_form_reads_blanks_before_a_lookahead_of_alternatives_that_do(
+    pattern: str, compiled: str
+) -> None:
+    """Blanks after a negative lookahead whose alternatives all start with them move before
+    it, and the alternatives are entered only at a character one can start with."""
+    assert engine_form(pattern) == compiled
+
+
 def test_a_terminal_whose_engine_form_does_not_compile_is_compiled_as_written(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -293,6 +322,7 @@ _PATTERN_PIECES = [
     *("(", ")", "(?i:ab|", "|sk)", "|K"),
     *("[", "[^", "]", "|", "\\", "\\|", "\\[", "*", "+", "?", "{2}", "^", " ", "\t"),
     *("[ \t]*(?![ \t])", "a", "b", "s", "K", "i", "ab", "sk"),
+    *("[ \t]*+", "(?![ \t]*+a|[ \t]*(?![ \t])(?i:s)|[ \t]*+\\d)", "(?!(?:[ \t]*+b|[ \t]*+K))"),
 ]
 
 
