@@ -221,6 +221,42 @@ def test_the_8k_boxes_match_where_their_lazy_definition_does(name: str) -> None:
         assert (found and found.group()) == (expected and expected.group()), repr(text)
 
 
+# A caption's rest as first written, a character at a time with a way back at each; the
+# grammar reads it a run at a time, possessively, and must match exactly where this does.
+_PLAIN_CAPTION_REST = r"(?:[^()\[\]\n ]| (?! )|\([^()\n]*\))*(?:[)\]](?:[ \t]*:)?)?"
+_CAPTION_PIECES = [
+    *("(", ")", "[", "]", " ", "  ", "\t", "\n", ":", " :", "x", "Exact", "name", "Zip"),
+    *("(Commission", "File No.)", "(a)", "(b", "of registrant", "I.R.S.", "\u017f", "Code)"),
+]
+
+
+def test_captions_match_where_their_plain_rest_does() -> None:
+    import random
+    import re
+
+    from sec8k.forms.form_8k import Form8K
+
+    captions = [t for t in Form8K.parser().terminals if "CAPTION" in t.name]
+    rest = r"(?:[^()\[\]\n ]++| (?! )|\([^()\n]*+\))*+(?:[)\]](?:[ \t]*:)?)?"
+    rng = random.Random("captions")
+    texts = [
+        "".join(rng.choice(_CAPTION_PIECES) for _ in range(rng.randint(0, 16))) for _ in range(1500)
+    ]
+    read = 0
+    for terminal in captions:
+        # Lark writes "\n" and "\t" out as the characters.
+        source = terminal.pattern.to_regexp().replace("\n", r"\n").replace("\t", r"\t")
+        if not source.endswith(rest):
+            continue
+        read += 1
+        fast = re.compile(source)
+        plain = re.compile(source[: -len(rest)] + _PLAIN_CAPTION_REST)
+        for text in texts:
+            expected, found = plain.match(text), fast.match(text)
+            assert (found and found.span()) == (expected and expected.span()), (terminal, text)
+    assert read >= 14  # CAPTION and every typed caption
+
+
 def test_a_contents_entry_matches_where_its_plain_definition_does() -> None:
     # CONTENTS_ENTRY first scans for four dots in a row; the lines it matches are those
     # its pattern without that test matches.
