@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import ClassVar, Final
+from typing import Any, ClassVar, Final
 
 from lark import Token
 from lark.tree import Meta
@@ -41,6 +41,11 @@ _UNDERLINE: Final = re.compile(r"\n[ \t]*(?:- )*[-_=]{3,}[ \t]*(?=\n)")
 _ITEM_NO: Final = re.compile(
     r"(?i)^\s*(?:[-\u2013\u2014:]\s*)?(?:items?\s+)?(?P<number>.*?)(?:\([a-z]\))?\s*$"
 )
+
+# Bound once: compiled, a pattern's method is looked up by name at every call.
+_item_no_match: Final[Any] = _ITEM_NO.match
+_underline_sub: Final[Any] = _UNDERLINE.sub
+_exhibits_title_in: Final[Any] = _EXHIBITS_TITLE.search
 
 
 def item_number(printed: str) -> str:
@@ -88,7 +93,7 @@ class ItemsTransformer(PartTransformer):
         """
         tokens = [c for c in children if isinstance(c, Token)]
         numbers = [
-            item_number(_ITEM_NO.match(t.value)["number"])  # type: ignore[index]
+            item_number(_item_no_match(t.value)["number"])
             for t in tokens
             if kind_of(t) == "ITEM_NO"
         ]
@@ -97,8 +102,12 @@ class ItemsTransformer(PartTransformer):
         title_token = (
             by_kind.get("ITEM_TITLE") or by_kind.get("ITEM_TITLE_BELOW") or by_kind["ITEM_NO_TITLE"]
         )
-        # (An underline between a title's two lines is no part of it.)
-        title = clean(_UNDERLINE.sub(" ", title_token.value).lstrip(" \t.:-\u2013\u2014"))
+        # (An underline between a title's two lines is no part of it.) Declared str: a
+        # token's value is typed Any, and compiled code calls an Any's methods by name.
+        printed: str = title_token.value
+        if "\n" in printed:  # an underline starts a line: a one-line title skips the search
+            printed = _underline_sub(" ", printed)
+        title = clean(printed.lstrip(" \t.:-\u2013\u2014"))
         heading = self.ctx.doc.text[tokens[0].start_pos or 0 : title_token.end_pos or 0]
         heading_start = (tokens[0].start_pos or 0) + len(heading) - len(heading.lstrip())
         heading_end = heading_start + len(heading.strip())
@@ -109,7 +118,7 @@ class ItemsTransformer(PartTransformer):
         span = self.ctx.span(start, end)
         heading_span = self.ctx.span(heading_start, heading_end)
         exhibits = tuple(c for c in children if isinstance(c, Exhibit))
-        if not exhibits and _EXHIBITS_TITLE.search(title):
+        if not exhibits and _exhibits_title_in(title):
             # An exhibits item with no list: the exhibits its text names.
             body_start = title_token.end_pos or 0
             exhibits = mentioned_exhibits(self.ctx, self.ctx.doc.text[body_start:end], body_start)

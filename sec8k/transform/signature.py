@@ -13,7 +13,7 @@ import datetime
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import ClassVar, Final
+from typing import Any, ClassVar, Final
 
 from lark import Token
 from lark.tree import Meta
@@ -192,14 +192,29 @@ _SPACED_COMMA: Final = re.compile(r"(?<=\))\s+,")
 _SUFFIXES: Final = frozenset(("jr", "sr", "ii", "iii", "iv"))
 
 
+_NAME_WORD: Final = re.compile(r"[A-Za-z'\-]+")
+# Bound once: compiled, a pattern's method is looked up by name at every call, and
+# re.findall with a pattern's text looks the pattern up in re's cache each time too.
+_name_words: Final[Any] = _NAME_WORD.findall
+
+
+def _last_name_word(text: str) -> str:
+    """The last word of ``text`` that is no suffix, lower-cased ("" where there is none)."""
+    words: list[str] = _name_words(text)
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k].lower()
+        if word not in _SUFFIXES:
+            return word
+    return ""
+
+
 def _same_person(line: str, signed: str | None) -> bool:
     """Whether a typed line names the person who signed ("William A. Freeman" / "W.A. Freeman")."""
     if not signed:
         return False
     # Compared without a suffix: "EDGAR S. WOOLARD, JR." names who signed "EDGAR S. WOOLARD,".
-    last_typed = [w for w in re.findall(r"[A-Za-z'\-]+", line) if w.lower() not in _SUFFIXES]
-    last_signed = [w for w in re.findall(r"[A-Za-z'\-]+", signed) if w.lower() not in _SUFFIXES]
-    return bool(last_typed and last_signed) and last_typed[-1].lower() == last_signed[-1].lower()
+    last = _last_name_word(line)
+    return bool(last) and last == _last_name_word(signed)
 
 
 def _letters(name: str) -> str:
