@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import replace
+from functools import partial, partialmethod
 from typing import Any, ClassVar, Final
 
 import lark.visitors
@@ -438,11 +439,16 @@ _PLAIN_WRAPPERS: Final = tuple(
     for name in ("_vargs_inline", "_vargs_meta", "_vargs_meta_inline", "_vargs_tree")
     if hasattr(lark.visitors, name)
 )
-# Per class and name: (the function a v_args wrapper holds, the wrapper), or None where
-# the method is to be found by getattr (plain methods: binding them here measured no
-# faster).
+# The one v_args wrapper the shipped transformers use (``meta=True``), called by the walk
+# itself: Lark's is a Python function, a frame per call only to call the method.
+_VARGS_META: Final[Any] = getattr(lark.visitors, "_vargs_meta", None)
+# Per class and name: (the function a v_args wrapper holds, the wrapper), or (a
+# partialmethod, _PARTIAL), or None where the method is to be found by getattr (plain
+# methods: binding them here measured no faster).
 _UNWRAPPED: Final[dict[tuple[type, str], tuple[Any, Any] | None]] = {}
 _GETATTRIBUTE: Final[Any] = object.__getattribute__
+# Marks a partialmethod in _UNWRAPPED: bound here as a partial of the bound function.
+_PARTIAL: Final = object()
 
 
 def _unwrapped(kind: type, name: str) -> tuple[Any, Any] | None:
@@ -451,6 +457,8 @@ def _unwrapped(kind: type, name: str) -> tuple[Any, Any] | None:
     Binding a decorated method through its wrapper's ``__get__`` makes a new wrapper and
     copies the function's attributes onto it (6,400 instructions, once per rule name per
     document); calling it then goes through the wrapper's ``__call__``, a Python frame.
+    A ``functools.partialmethod`` (the cover's row rules) is bound here too: its own
+    ``__get__`` is Python, some 2,500 instructions per rule name per document.
     """
     key = (kind, name)
     if key in _UNWRAPPED:
@@ -470,6 +478,8 @@ def _unwrapped(kind: type, name: str) -> tuple[Any, Any] | None:
             and _binds(attribute.base_func)
         ):
             found = (attribute.base_func, attribute.visit_wrapper)
+        elif type(attribute) is partialmethod and _binds(attribute.func):
+            found = (attribute, _PARTIAL)
         break
     _UNWRAPPED[key] = found
     return found
@@ -513,9 +523,15 @@ class _Walk:
             own = _lookup(owner, "__dict__", None)  # an attribute of the object's own wins
             if own is None or attribute not in own:
                 plain = _unwrapped(type(owner), attribute)
-            if plain is not None:
+            if plain is not None and plain[1] is _PARTIAL:
+                # What partialmethod.__get__ makes of a function that binds.
+                held: Any = plain[0]
+                bound: Any = held.func.__get__(owner, type(owner))
+                if bound is not held.func:
+                    found = (partial(bound, *held.args, **held.keywords), None)
+            elif plain is not None:
                 found = (plain[0].__get__(owner, type(owner)), plain[1])
-            else:
+            if found is None:
                 if route is not None:
                     method = getattr(owner, attribute)
                 else:
@@ -543,6 +559,8 @@ class _Walk:
             return self.transformer.__default__(data, children, tree.meta)
         try:
             if wrapper is not None:
+                if wrapper is _VARGS_META:
+                    return method(tree.meta, children)  # what the wrapper would call
                 return wrapper(method, data, children, tree.meta)
             return method(children)
         except GrammarError:
