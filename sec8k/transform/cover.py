@@ -37,9 +37,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import partialmethod
-from typing import Final
+from typing import Any, Final
 
 from lark import Token
 from mypy_extensions import mypyc_attr
@@ -604,6 +604,7 @@ class _Layout:
         self.claimed: dict[int, str] = {}  # row index -> part kind of its cells
         self.found: list[FoundValue] = []
         self.boxes: list[CheckBox] = []
+        self.spans: dict[tuple[int, int], Span] = {}  # by normalised range (see _span)
 
     def claim(self, index: int, kind: str) -> None:
         """Mark row ``index`` as used, its cells as cover parts of ``kind``."""
@@ -1491,7 +1492,7 @@ class _Layout:
         self.leftovers()
         values = []
         for found in sorted(self.found, key=lambda f: f.order):
-            spans = [self.ctx.span(c.start, c.end) for _, cells in found.value_rows for c in cells]
+            spans = [self._span(c.start, c.end) for _, cells in found.value_rows for c in cells]
             values.append((found, Span.enclosing(spans) or span))
         form_type = next(
             (r.text.split(None, 1)[1].upper() for r in self.rows if r.kind == "form_title"),
@@ -1507,8 +1508,19 @@ class _Layout:
             parts=self._parts(),
         )
 
+    def _span(self, start: int, end: int) -> Span:
+        """The original span of ``[start, end)``, kept for :meth:`_parts` to ask again.
+
+        A value's cells are parts of the cover too: mapped once, not twice.
+        """
+        span = self.ctx.span(start, end)
+        self.spans[start, end] = span
+        return span
+
     def _parts(self) -> tuple[CoverPart, ...]:
         parts = []
+        text = self.ctx.doc.text
+        spans = self.spans
         for i, row in enumerate(self.rows):
             if row.kind in ("blank", "long_row") or (
                 row.kind == "value_row" and i not in self.claimed
@@ -1523,9 +1535,36 @@ class _Layout:
                     kind = "caption"
                 elif cell.kind in _BOXES and kind in ("question", "check-box"):
                     kind = "check-box"
-                span = self.ctx.span_of_lines(cell.start, cell.end)  # a cell may wrap
-                parts.append(CoverPart(kind, clean(cell.text), span))
+                # A cell may wrap: one on a line of its own has the span a value's cell
+                # was given, if it is one.
+                span = None
+                if text.find("\n", cell.start, cell.end) < 0:
+                    span = spans.get((cell.start, cell.end))
+                if span is None:
+                    span = self.ctx.span_of_lines(cell.start, cell.end)
+                parts.append(_cover_part(kind, clean(cell.text), span))
         return tuple(parts)
+
+
+# What CoverPart(kind, text, span) makes, without the call of its Python __init__: a
+# cover makes one per cell, and the call cost more than setting the three slots from here
+# (through their descriptors, as that __init__ does: the class is frozen). Only while its
+# fields are those three.
+_new_object: Final[Any] = object.__new__
+_PART_SLOTS: Final = tuple(f.name for f in fields(CoverPart)) == ("kind", "text", "span")
+_set_part_kind: Final[Any] = vars(CoverPart)["kind"].__set__ if _PART_SLOTS else None
+_set_part_text: Final[Any] = vars(CoverPart)["text"].__set__ if _PART_SLOTS else None
+_set_part_span: Final[Any] = vars(CoverPart)["span"].__set__ if _PART_SLOTS else None
+
+
+def _cover_part(kind: str, text: str, span: Span) -> CoverPart:
+    if not _PART_SLOTS:
+        return CoverPart(kind, text, span)
+    part: CoverPart = _new_object(CoverPart)
+    _set_part_kind(part, kind)
+    _set_part_text(part, text)
+    _set_part_span(part, span)
+    return part
 
 
 # A line that is a street address: a number, then words, the last a street's.
