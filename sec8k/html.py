@@ -31,7 +31,6 @@ import bisect
 import functools
 import html
 import re
-from collections import deque
 from typing import Final
 
 from sec8k.diagnostics import NRM_TOO_DEEP, DiagnosticSink
@@ -126,6 +125,17 @@ def _tag_kind(tag: str) -> int:
         | (_IS_SPECIAL_END if tag in _SPECIAL_END else 0)
         | (_IS_BLOCK if tag in _BLOCK else 0)
     )
+
+
+def _named(names: dict[str, tuple[str, int]], name: str) -> tuple[str, int]:
+    """A tag name as written: lowered, and its bits (_tag_kind), read once per name."""
+    named = names.get(name)
+    if named is None:
+        if len(names) >= _CACHED_ATTRIBUTES:
+            names.clear()
+        lowered = name.lower()
+        named = names[name] = (lowered, _tag_kind(lowered))
+    return named
 
 
 # The stack's entry under the root element: (tag, hidden, symbol font, inline).
@@ -506,17 +516,75 @@ def _decode(reference: str) -> str:
         return "\ufffd"
 
 
-def _attributes(raw: str) -> list[tuple[str, str | None]]:
-    """A start tag's attributes: (lower-case name, value without quotes, entities decoded)."""
-    found: list[tuple[str, str | None]] = []
-    for match in _ATTRIBUTE.finditer(raw):
-        name, value = match.group(1, 2)
-        if value is not None and value[:1] in "\"'" and len(value) > 1 and value[-1] == value[0]:
+def _attributes(raw: str) -> list[tuple[str, str]]:
+    """A start tag's attributes: (lower-case name, value without quotes, entities decoded).
+
+    An attribute with no value has "" (the group that did not take part). The pairs come
+    from ``findall`` and are read as strings: a match object's groups are typed Any, and
+    compiled, every operation on them went through the generic object protocol.
+    """
+    found: list[tuple[str, str]] = []
+    pairs: list[tuple[str, str]] = _ATTRIBUTE.findall(raw)
+    for name, value in pairs:
+        if len(value) > 1 and value[0] in "\"'" and value[-1] == value[0]:
             value = value[1:-1]
         if value and "&" in value:
             value = html.unescape(value)
         found.append((name.lower(), value))
     return found
+
+
+def _read_attributes(
+    cache: dict[str, tuple[str, str, int, int, str, str] | None], raw: str
+) -> tuple[str, str, int, int, str, str] | None:
+    """:func:`_tag_attributes` of ``raw``, read once per distinct string."""
+    if raw in cache:
+        return cache[raw]
+    if len(cache) >= _CACHED_ATTRIBUTES:
+        cache.clear()
+    info = cache[raw] = _tag_attributes(raw)
+    return info
+
+
+def _start_tag(text: str, first: int, gt: int) -> tuple[str, str, int] | None:
+    """A start tag read as _TAGS reads it, without the regex: (name, attributes, its ">").
+
+    The name starts at ``first``; None where this reading may differ from the pattern's.
+    ``gt`` is the first ">" after the name. The tag ends there unless a quoted value
+    (after "=") holds a ">": the quotes are found with ``str.find``. A name that is not
+    letters, digits and colons, or that a space does not end, an unquoted value (whose end
+    is a blank of any kind), a blank other than ASCII's before a value, and a quote that is
+    never closed go to the pattern.
+    """
+    if text[first] not in _ASCII_LETTERS:
+        return None
+    space = text.find(" ", first + 1, gt)
+    if space == -1:
+        return None
+    name = text[first:space]
+    if not name.isalnum() and not (":" in name and name.replace(":", "").isalnum()):
+        return None
+    at = space
+    end = gt
+    while True:
+        equals = text.find("=", at, end)
+        if equals == -1:
+            return name, text[space:end], end
+        at = equals + 1
+        quote = text[at]
+        while quote == " " or quote == "\n" or quote == "\t" or quote == "\r" or quote == "\f":
+            at += 1
+            quote = text[at]
+        if quote != '"' and quote != "'":
+            return None
+        closing = text.find(quote, at + 1)
+        if closing == -1:
+            return None
+        at = closing + 1
+        if at > end:
+            end = text.find(">", at)
+            if end == -1:
+                return None
 
 
 class _Reader:
@@ -536,7 +604,8 @@ class _Reader:
         self.printed = 0  # lines written with text
         # Lines with text near page breaks, by line number; the last few written.
         self.kept: dict[int, _Written] = {}
-        self.recent: deque[tuple[int, _Written]] = deque(maxlen=_KEPT_BEFORE_BREAK)
+        # (A list trimmed by hand: compiled, a deque's append is a method looked up per call.)
+        self.recent: list[tuple[int, _Written]] = []
         self.keep_next = _KEPT_AFTER_BREAK  # the first lines of the document are a page's
         self.held = 0  # rows and cells of the outermost open table not yet laid out
         self.partial: bool | None = None  # whether the line being read is partly written
@@ -593,9 +662,13 @@ class _Reader:
         unclosed = False
         short = _SHORT_NAME + 1  # read once: compiled, a plain module name is a dict lookup
         references: dict[str, str] = {}  # as printed, with its ";", to what it stands for
-        tags: dict[str, tuple[str, str]] = {}  # a start tag as printed: (name, attributes)
+        # A tag as printed, to its first ">": (kind, name lowered, _tag_kind, attributes,
+        # what _tag_attributes read of them).
+        known: dict[str, tuple[int, str, int, str, tuple[str, str, int, int, str, str] | None]]
+        known = {}
         gt = -1
         decoded = printed = ""
+        seen: tuple[int, str, int, str, tuple[str, str, int, int, str, str] | None] | None
         # Groups are read by index (match[k]): Match.group takes its arguments as a tuple.
         while i < n:
             if lt < i:
@@ -639,37 +712,52 @@ class _Reader:
             # Declared str (a group is typed Any): compiled, str operations are then
             # direct calls, not generic ones through the type.
             name = raw = ""
+            tag = ""
+            bits = 0
+            info: tuple[str, str, int, int, str, str] | None = None
             if i == lt and not unclosed:
-                # A tag of a short name and no attributes ("<p>", "</td>") is read without
-                # the regex: what the pattern would read, at a fifth of the cost.
+                # A tag read before is known again by its text, to its first ">": a short
+                # name and no attributes ("<p>", "</td>"), or a start tag with attributes
+                # (filings repeat a cell's tag). One search for the ">" serves both. A tag
+                # not seen yet is read without the regex where _start_tag can (a short
+                # name alone at a fifth of the pattern's cost, attributes at a fourth).
                 close = i + 1 < n and text[i + 1] == "/"
                 first = i + 2 if close else i + 1
-                gt = text.find(">", first + 1, first + short)
+                gt = text.find(">", first + 1, i + _KNOWN_TAG) if short > 1 else -1
                 if gt != -1:
-                    name = text[first:gt]
-                    # Letters and digits hold none of the characters that end a name.
-                    if name[0] in _ASCII_LETTERS and name.isalnum():
-                        kind = 3 if close else 2
+                    printed = text[i : gt + 1]
+                    seen = known.get(printed)
+                    if seen is not None:
+                        kind, tag, bits, raw, info = seen
                         i = gt + 1
-                if not kind and not close and short > 1:
-                    # A start tag with attributes the pattern has read before, to its
-                    # first ">", is known again by its text (filings repeat a cell's tag).
-                    gt = text.find(">", i + 2, i + _KNOWN_TAG)
-                    if gt != -1:
-                        printed = text[i : gt + 1]
-                        seen = tags.get(printed)
-                        if seen is not None:
-                            name, raw = seen
-                            kind = 2
-                            i = gt + 1
+                    else:
+                        if gt < first + short:
+                            name = text[first:gt]
+                            # Letters and digits hold none of the characters that end a name.
+                            if name[0] in _ASCII_LETTERS and name.isalnum():
+                                kind = 3 if close else 2
+                                i = gt + 1
+                        if not kind and not close:
+                            scanned = _start_tag(text, first, gt)
+                            if scanned is not None:
+                                name, raw, end = scanned
+                                kind = 2
+                                i = end + 1
+                        if kind:
+                            tag, bits = _named(names, name)
+                            info = _read_attributes(cache, raw) if raw else None
+                            if i - 1 == gt:
+                                if len(known) >= _KNOWN_TAGS:
+                                    known.clear()
+                                known[printed] = (kind, tag, bits, raw, info)
             elif i == amp and short > 1:
                 # A reference read by the pattern before, with its ";" ("&nbsp;"), is
                 # known again by its text: the pattern would read the same characters.
                 semi = text.find(";", i + 2, i + short)
                 if semi != -1:
-                    known = references.get(text[i : semi + 1])
-                    if known is not None:
-                        decoded = known
+                    found = references.get(text[i : semi + 1])
+                    if found is not None:
+                        decoded = found
                         kind = 4
                         i = semi + 1
             if not kind:
@@ -678,15 +766,16 @@ class _Reader:
                     break
                 i = match.end()
                 kind = match.lastindex or 0  # an int: compared natively, compiled
-                if kind == 2:
-                    name = match[1]
-                    raw = match[2]
-                    if raw and short > 1 and i - start <= _KNOWN_TAG and i - 1 == gt:
-                        if len(tags) >= _KNOWN_TAGS:
-                            tags.clear()
-                        tags[text[start:i]] = (name, raw)
-                elif kind == 3:
-                    name = match[3]
+                if kind == 2 or kind == 3:
+                    name = match[1] if kind == 2 else match[3]
+                    tag, bits = _named(names, name)
+                    if kind == 2:
+                        raw = match[2]
+                        info = _read_attributes(cache, raw) if raw else None
+                    if short > 1 and i - 1 == gt:
+                        if len(known) >= _KNOWN_TAGS:
+                            known.clear()
+                        known[text[start:i]] = (kind, tag, bits, raw, info)
                 elif kind == 4:
                     printed = match[0]
                     decoded = _decode(printed)
@@ -695,21 +784,6 @@ class _Reader:
                             references.clear()
                         references[printed] = decoded
             if kind == 2:  # start tag
-                named = names.get(name)
-                if named is None:
-                    if len(names) >= _CACHED_ATTRIBUTES:
-                        names.clear()
-                    lowered = name.lower()
-                    named = names[name] = (lowered, _tag_kind(lowered))
-                tag, bits = named
-                if not raw:
-                    info = None
-                elif raw in cache:
-                    info = cache[raw]
-                else:
-                    if len(cache) >= _CACHED_ATTRIBUTES:
-                        cache.clear()
-                    info = cache[raw] = _tag_attributes(raw)
                 if (
                     bits & _IS_IMPLIER
                     and stack
@@ -749,13 +823,6 @@ class _Reader:
                     if tag in _SCRIPT_END:
                         i = self._script(tag, i)
             elif kind == 3:  # end tag
-                named = names.get(name)
-                if named is None:
-                    if len(names) >= _CACHED_ATTRIBUTES:
-                        names.clear()
-                    lowered = name.lower()
-                    named = names[name] = (lowered, _tag_kind(lowered))
-                tag, bits = named
                 if stack and stack[-1][0] == tag and not bits & _IS_SPECIAL_END:
                     _, hidden, _, inline = stack.pop()
                     if not bits & _IS_SPECIAL:
@@ -1011,18 +1078,26 @@ class _Reader:
             written_line = _Written(
                 runs[0][1] if len(runs) == 1 else None, (begin, begin + position)
             )
-            self.recent.append((number, written_line))
+            self._remember(number, written_line)
             if self.keep_next:
                 self.keep_next -= 1
                 self.kept[number] = written_line
             return
         if written:
             self.printed += 1
-            self.recent.append((number, _Written(None, (0, 0))))
+            written_line = _Written(None, (0, 0))
+            self._remember(number, written_line)
             if self.keep_next:
                 self.keep_next -= 1
-                self.kept[number] = self.recent[-1][1]
+                self.kept[number] = written_line
         builder.replace("\n", at, at if end is None else end)
+
+    def _remember(self, number: int, line: _Written) -> None:
+        """Keep line ``number`` among the last few written."""
+        recent = self.recent
+        recent.append((number, line))
+        if len(recent) > _KEPT_BEFORE_BREAK:
+            del recent[0]
 
     def _page_break(self, css: bool) -> None:
         """A page ends before the next line: keep the lines on each side of the break."""

@@ -178,6 +178,10 @@ _TAG_SOUP = [
     "&;", "&#;", "&#x;", "&#12345678901234567890;", "&ampx;", "&nbsp", ";",
     "<td style='width:5%'>", "<a b='>'>", '<a b="x>y" c>', '<a b"c="d>', "<a b=c/>",
     "<td colspan=2 >", "<p " + "x" * 520 + ">",
+    # Start tags with attributes, read by str.find where the pattern would read the same.
+    '<a b = "x>y">', "<a b=\n'x'>", "<ix:nonNumeric name=\"a\" c='>'>", '<a b="x" c=d>',
+    '<a b=="x">', '<a\xa0b="x">', '<a b=\x0b"x>y">', '<a b="x>', '<a:b c="d">', '<a1 b="c>d">',
+    '<a b="c"d="e">', "<a b='\"'>", '<a b="" c>', "<a: b='c'>", "<a b=\"c\" " + "d" * 520 + ">",
 ]  # fmt: skip
 
 
