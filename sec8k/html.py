@@ -71,6 +71,8 @@ _IS_CELL: Final = 4
 _IS_SPECIAL_END: Final = 8
 _IS_BLOCK: Final = 16
 _IS_IMPLIER: Final = 32
+# Not of the name: a start tag whose attributes end with "/" (may be "<br/>", self-closing).
+_IS_SLASHED: Final = 64
 
 # Start tags that end an open element whose end tag HTML lets a document leave out (as
 # browsers read them): a block ends an open paragraph (not a table: documents with no
@@ -113,6 +115,7 @@ _QUIET: Final = {
 # few; hostile ones (a paragraph under 255 open inline tags, then a block at every tag)
 # must not cost a search of the whole stack per tag.
 _IMPLIED_REACH: Final = 32
+_NO_TAGS: Final[frozenset[str]] = frozenset()
 
 
 def _tag_kind(tag: str) -> int:
@@ -127,14 +130,16 @@ def _tag_kind(tag: str) -> int:
     )
 
 
-def _named(names: dict[str, tuple[str, int]], name: str) -> tuple[str, int]:
-    """A tag name as written: lowered, and its bits (_tag_kind), read once per name."""
+def _named(
+    names: dict[str, tuple[str, int, frozenset[str]]], name: str
+) -> tuple[str, int, frozenset[str]]:
+    """A tag name as written: lowered, its bits (_tag_kind) and its _QUIET set, read once."""
     named = names.get(name)
     if named is None:
         if len(names) >= _CACHED_ATTRIBUTES:
             names.clear()
         lowered = name.lower()
-        named = names[name] = (lowered, _tag_kind(lowered))
+        named = names[name] = (lowered, _tag_kind(lowered), _QUIET.get(lowered, _NO_TAGS))
     return named
 
 
@@ -431,6 +436,9 @@ _SHORT_NAME = 16
 # characters (a table cell's tag with its style is 100 to 300).
 _KNOWN_TAG: Final = 512
 _KNOWN_TAGS: Final = 1024  # tags kept at once: at most half a million characters
+# Slots for the last tag read of each length and last letter, less one: a mask. (A list
+# made per document: 8,192 slots, one per length and letter, cost more than they saved.)
+_RECENT_SLOTS: Final = 511
 _ASCII_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _AT_MARK: Final = re.compile(_TAGS + "|" + _REST)
 # A tag that is never closed ran to the end of the input before it failed; from there on
@@ -556,7 +564,7 @@ def _start_tag(text: str, first: int, gt: int) -> tuple[str, str, int] | None:
     is a blank of any kind), a blank other than ASCII's before a value, and a quote that is
     never closed go to the pattern.
     """
-    if text[first] not in _ASCII_LETTERS:
+    if not 97 <= ord(text[first]) | 32 <= 122:  # an ASCII letter
         return None
     space = text.find(" ", first + 1, gt)
     if space == -1:
@@ -571,13 +579,13 @@ def _start_tag(text: str, first: int, gt: int) -> tuple[str, str, int] | None:
         if equals == -1:
             return name, text[space:end], end
         at = equals + 1
-        quote = text[at]
-        while quote == " " or quote == "\n" or quote == "\t" or quote == "\r" or quote == "\f":
+        char = ord(text[at])  # compiled, an int read off the string: no object made
+        while char == 32 or char == 10 or char == 9 or char == 13 or char == 12:
             at += 1
-            quote = text[at]
-        if quote != '"' and quote != "'":
+            char = ord(text[at])
+        if char != 34 and char != 39:  # neither '"' nor "'"
             return None
-        closing = text.find(quote, at + 1)
+        closing = text.find('"' if char == 34 else "'", at + 1)
         if closing == -1:
             return None
         at = closing + 1
@@ -585,6 +593,34 @@ def _start_tag(text: str, first: int, gt: int) -> tuple[str, str, int] | None:
             end = text.find(">", at)
             if end == -1:
                 return None
+
+
+class _Tag:
+    """A tag as the reader read it, kept to be known again by its text (see _Reader.read).
+
+    A class, not a tuple: compiled, a tuple read from a list or a dict is checked and
+    unpacked field by field, and one put there is made anew; a field of this is a load.
+    """
+
+    __slots__ = ("attributes", "bits", "info", "kind", "name", "printed", "quiet")
+
+    def __init__(
+        self,
+        printed: str,
+        kind: int,
+        name: str,
+        bits: int,
+        attributes: str,
+        info: tuple[str, str, int, int, str, str] | None,
+        quiet: frozenset[str],
+    ) -> None:
+        self.printed = printed  # the tag's text, "<" to its first ">"
+        self.kind = kind  # 2: a start tag, 3: an end tag
+        self.name = name  # lowered
+        self.bits = bits  # _tag_kind's, and _IS_SLASHED
+        self.attributes = attributes  # as printed
+        self.info = info  # what _tag_attributes read of them
+        self.quiet = quiet  # the name's _QUIET set
 
 
 class _Reader:
@@ -650,7 +686,7 @@ class _Reader:
         cache: dict[str, tuple[str, str, int, int, str, str] | None] = {}
         # Each tag name as written: lowercased, and what the loop tells of it (_tag_kind),
         # found once: one lookup per tag instead of one per set it is tested against.
-        names: dict[str, tuple[str, int]] = {}
+        names: dict[str, tuple[str, int, frozenset[str]]] = {}
         stack = self.stack
         self._missing: dict[str, int] = {}  # what no search from this offset on finds
         markup = _AT_MARK.match  # bound once: a method looked up per call walks the type
@@ -662,13 +698,14 @@ class _Reader:
         unclosed = False
         short = _SHORT_NAME + 1  # read once: compiled, a plain module name is a dict lookup
         references: dict[str, str] = {}  # as printed, with its ";", to what it stands for
-        # A tag as printed, to its first ">": (kind, name lowered, _tag_kind, attributes,
-        # what _tag_attributes read of them).
-        known: dict[str, tuple[int, str, int, str, tuple[str, str, int, int, str, str] | None]]
-        known = {}
+        # A tag as printed, to its first ">", to what was read of it; and the last one
+        # read of each length and last letter (see ``slot``).
+        known: dict[str, _Tag] = {}
+        recent: list[_Tag | None] = [None] * (_RECENT_SLOTS + 1)
         gt = -1
         decoded = printed = ""
-        seen: tuple[int, str, int, str, tuple[str, str, int, int, str, str] | None] | None
+        seen: _Tag | None
+        quiet = _NO_TAGS
         # Groups are read by index (match[k]): Match.group takes its arguments as a tuple.
         while i < n:
             if lt < i:
@@ -714,6 +751,7 @@ class _Reader:
             name = raw = ""
             tag = ""
             bits = 0
+            quiet = _NO_TAGS
             info: tuple[str, str, int, int, str, str] | None = None
             if i == lt and not unclosed:
                 # A tag read before is known again by its text, to its first ">": a short
@@ -721,20 +759,33 @@ class _Reader:
                 # (filings repeat a cell's tag). One search for the ">" serves both. A tag
                 # not seen yet is read without the regex where _start_tag can (a short
                 # name alone at a fifth of the pattern's cost, attributes at a fourth).
-                close = i + 1 < n and text[i + 1] == "/"
+                close = i + 1 < n and ord(text[i + 1]) == 47  # "/"
                 first = i + 2 if close else i + 1
                 gt = text.find(">", first + 1, i + _KNOWN_TAG) if short > 1 else -1
                 if gt != -1:
                     printed = text[i : gt + 1]
-                    seen = known.get(printed)
+                    # The last tag of its length and last letter is most often the one
+                    # (81% of the corpus's tags): compared, it is found without hashing
+                    # the text, which for a cell's tag with its style cost more than the rest.
+                    slot = ((gt - i) << 2 | ord(text[gt - 1]) & 3) & _RECENT_SLOTS
+                    seen = recent[slot]
+                    if seen is None or seen.printed != printed:
+                        seen = known.get(printed)
+                        if seen is not None:
+                            recent[slot] = seen
                     if seen is not None:
-                        kind, tag, bits, raw, info = seen
+                        kind = seen.kind
+                        tag = seen.name
+                        bits = seen.bits
+                        raw = seen.attributes
+                        info = seen.info
+                        quiet = seen.quiet
                         i = gt + 1
                     else:
                         if gt < first + short:
                             name = text[first:gt]
                             # Letters and digits hold none of the characters that end a name.
-                            if name[0] in _ASCII_LETTERS and name.isalnum():
+                            if 97 <= ord(text[first]) | 32 <= 122 and name.isalnum():
                                 kind = 3 if close else 2
                                 i = gt + 1
                         if not kind and not close:
@@ -744,12 +795,16 @@ class _Reader:
                                 kind = 2
                                 i = end + 1
                         if kind:
-                            tag, bits = _named(names, name)
-                            info = _read_attributes(cache, raw) if raw else None
+                            tag, bits, quiet = _named(names, name)
+                            if raw:
+                                info = _read_attributes(cache, raw)
+                                if raw.endswith("/"):
+                                    bits |= _IS_SLASHED
                             if i - 1 == gt:
                                 if len(known) >= _KNOWN_TAGS:
                                     known.clear()
-                                known[printed] = (kind, tag, bits, raw, info)
+                                seen = _Tag(printed, kind, tag, bits, raw, info, quiet)
+                                known[printed] = recent[slot] = seen
             elif i == amp and short > 1:
                 # A reference read by the pattern before, with its ";" ("&nbsp;"), is
                 # known again by its text: the pattern would read the same characters.
@@ -768,14 +823,17 @@ class _Reader:
                 kind = match.lastindex or 0  # an int: compared natively, compiled
                 if kind == 2 or kind == 3:
                     name = match[1] if kind == 2 else match[3]
-                    tag, bits = _named(names, name)
+                    tag, bits, quiet = _named(names, name)
                     if kind == 2:
                         raw = match[2]
-                        info = _read_attributes(cache, raw) if raw else None
+                        if raw:
+                            info = _read_attributes(cache, raw)
+                            if raw.endswith("/"):
+                                bits |= _IS_SLASHED
                     if short > 1 and i - 1 == gt:
                         if len(known) >= _KNOWN_TAGS:
                             known.clear()
-                        known[text[start:i]] = (kind, tag, bits, raw, info)
+                        known[printed] = _Tag(printed, kind, tag, bits, raw, info, quiet)
                 elif kind == 4:
                     printed = match[0]
                     decoded = _decode(printed)
@@ -787,13 +845,13 @@ class _Reader:
                 if (
                     bits & _IS_IMPLIER
                     and stack
-                    and stack[-1][0] not in _QUIET[tag]
+                    and stack[-1][0] not in quiet
                     and (info is None or not _inline(info[0]))
                 ):
                     # (A block styled inline, as inline XBRL tools wrap facts, ends nothing.)
                     self.pos = start
                     self._close_implied(tag)
-                if info is None and not raw.endswith("/") and len(stack) < MAX_DEPTH:
+                if info is None and not bits & _IS_SLASHED and len(stack) < MAX_DEPTH:
                     if not bits & _IS_SPECIAL:  # an inline tag: only its nesting matters
                         top = stack[-1] if stack else _ROOT
                         stack.append((tag, top[1], top[2], False))
