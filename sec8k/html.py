@@ -143,8 +143,14 @@ def _named(
     return named
 
 
-# The stack's entry under the root element: (tag, hidden, symbol font, inline).
-_ROOT: Final = ("", False, 0, False)
+# What the reader's stack holds of each open element beside its name, as bits: hidden,
+# the symbol font in force (0, _WINGDINGS, _WINGDINGS_2 or _WP_TYPOGRAPHIC, shifted by
+# _FONT_SHIFT), laid out inline. Small ints: compiled, an entry pushed per inline tag is
+# two list appends of objects that exist (a tuple per tag cost its making and freeing).
+_HIDDEN: Final = 1
+_FONT_SHIFT: Final = 1
+_FONT: Final = 6
+_INLINE: Final = 8
 _SPACE: Final = re.compile(r"[ \t\r\n\f]+")
 _RUNS: Final = re.compile(r"[^ \t\r\n\f\xa0]+|[ \t\r\n\f\xa0]+")
 # Line ends, tabs and the characters a browser shows as nothing (zero-width spaces and
@@ -388,13 +394,21 @@ class _Written:
     map builder, and setting it aside cuts its text out there.
     """
 
-    __slots__ = ("cut", "pieces")
+    __slots__ = ("begin", "end", "number", "pieces")
 
-    def __init__(self, pieces: list[Piece] | None, cut: tuple[int, int]) -> None:
+    def __init__(self, number: int, pieces: list[Piece] | None, begin: int, end: int) -> None:
+        self.number = number
+        """The line's number (lines written before it)."""
         self.pieces = pieces
         """The line's pieces where it is one run (no table row of several cells), or None."""
-        self.cut = cut
+        self.begin = begin
+        self.end = end
         """Its text in the builder: derived start and end."""
+
+    @property
+    def cut(self) -> tuple[int, int]:
+        """Its text in the builder, to cut out: derived start and end."""
+        return self.begin, self.end
 
     @property
     def text(self) -> str | None:
@@ -641,13 +655,19 @@ class _Reader:
         # Lines with text near page breaks, by line number; the last few written.
         self.kept: dict[int, _Written] = {}
         # (A list trimmed by hand: compiled, a deque's append is a method looked up per call.)
-        self.recent: list[tuple[int, _Written]] = []
+        self.recent: list[_Written] = []
         self.keep_next = _KEPT_AFTER_BREAK  # the first lines of the document are a page's
         self.held = 0  # rows and cells of the outermost open table not yet laid out
+        # The limits tests lower, read once: compiled, a module name that is not Final is
+        # a dict lookup at each use, and _add asks for one at every piece.
+        self.max_pieces = _MAX_PIECES
+        self.held_rows_and_cells = _HELD_ROWS_AND_CELLS
+        self.row_cells = _ROW_CELLS
         self.partial: bool | None = None  # whether the line being read is partly written
         self.current = _Cell()
-        # (tag, hidden, symbol font: 0, _WINGDINGS, _WINGDINGS_2 or _WP_TYPOGRAPHIC, inline)
-        self.stack: list[tuple[str, bool, int, bool]] = []
+        # The open elements: their names, and beside each its bits (_HIDDEN, _FONT, _INLINE).
+        self.stack: list[str] = []
+        self.flags: list[int] = []
         self.tables: list[list[list[_Cell]]] = []  # open tables: rows of cells
         self.nested = 0  # tables opened inside a cell: their text flows into that cell
         self.facts: list[tuple[str, str]] = []  # inline XBRL dei facts: (name, text)
@@ -688,6 +708,7 @@ class _Reader:
         # found once: one lookup per tag instead of one per set it is tested against.
         names: dict[str, tuple[str, int, frozenset[str]]] = {}
         stack = self.stack
+        flags = self.flags
         self._missing: dict[str, int] = {}  # what no search from this offset on finds
         markup = _AT_MARK.match  # bound once: a method looked up per call walks the type
         # Text runs are found with str.find and only what starts at a "<" or "&" goes to
@@ -720,11 +741,11 @@ class _Reader:
             if j > i:  # text
                 start = i
                 i = j
-                top = stack[-1] if stack else _ROOT
-                if top[1] and not self._open_facts:
+                top = flags[-1] if flags else 0
+                if top & _HIDDEN and not self._open_facts:
                     continue  # hidden
                 data = text[start:j]
-                if self._open_facts or self.pre or top[2] or (glyphs and _has_glyph(data)):
+                if self._open_facts or self.pre or top & _FONT or (glyphs and _has_glyph(data)):
                     self.pos = start
                     self.handle_data(data)
                     continue
@@ -736,7 +757,7 @@ class _Reader:
                     if pieces and not pieces[-1].text.endswith(" "):
                         start += self.base
                         pieces.append(Piece(" ", start, start + len(data)))
-                        if len(pieces) > _MAX_PIECES:
+                        if len(pieces) > self.max_pieces:
                             self._shorten()
                 elif "  " in words or "\xa0" in words:
                     self.pos = start
@@ -845,7 +866,7 @@ class _Reader:
                 if (
                     bits & _IS_IMPLIER
                     and stack
-                    and stack[-1][0] not in quiet
+                    and stack[-1] not in quiet
                     and (info is None or not _inline(info[0]))
                 ):
                     # (A block styled inline, as inline XBRL tools wrap facts, ends nothing.)
@@ -853,24 +874,27 @@ class _Reader:
                     self._close_implied(tag)
                 if info is None and not bits & _IS_SLASHED and len(stack) < MAX_DEPTH:
                     if not bits & _IS_SPECIAL:  # an inline tag: only its nesting matters
-                        top = stack[-1] if stack else _ROOT
-                        stack.append((tag, top[1], top[2], False))
+                        stack.append(tag)
+                        flags.append(flags[-1] & ~_INLINE if flags else 0)
                         continue
-                    top = stack[-1] if stack else _ROOT
+                    top = flags[-1] if flags else 0
                     if bits & _IS_PLAIN_BLOCK:
-                        if not top[1]:
+                        if not top & _HIDDEN:
                             self.pos = start
                             self._break()
-                        stack.append((tag, top[1], top[2], False))
+                        stack.append(tag)
+                        flags.append(top & ~_INLINE)
                         continue
-                    if bits & _IS_CELL and self.tables and not self.nested and not top[1]:
+                    if bits & _IS_CELL and self.tables and not self.nested and not top & _HIDDEN:
                         self._cell(1, 1)
-                        stack.append((tag, False, top[2], False))
+                        stack.append(tag)
+                        flags.append(top & _FONT)
                         self.cells += 1
                         continue
-                    if tag == "tr" and self.tables and not self.nested and not top[1]:
+                    if tag == "tr" and self.tables and not self.nested and not top & _HIDDEN:
                         self._row()
-                        stack.append((tag, False, top[2], False))
+                        stack.append(tag)
+                        flags.append(top & _FONT)
                         continue
                 self.pos = start
                 attrs = info or _NO_ATTRIBUTES
@@ -881,15 +905,16 @@ class _Reader:
                     if tag in _SCRIPT_END:
                         i = self._script(tag, i)
             elif kind == 3:  # end tag
-                if stack and stack[-1][0] == tag and not bits & _IS_SPECIAL_END:
-                    _, hidden, _, inline = stack.pop()
+                if stack and stack[-1] == tag and not bits & _IS_SPECIAL_END:
+                    stack.pop()
+                    top = flags.pop()
                     if not bits & _IS_SPECIAL:
                         continue
                     if bits & _IS_CELL:
                         self.cells -= 1
-                    elif inline or not bits & _IS_BLOCK:
+                    elif top & _INLINE or not bits & _IS_BLOCK:
                         continue
-                    if not hidden:
+                    if not top & _HIDDEN:
                         self.pos = start
                         self._break()
                 else:
@@ -976,14 +1001,14 @@ class _Reader:
 
     @property
     def _hidden(self) -> bool:
-        stack = self.stack
-        return stack[-1][1] if stack else False
+        flags = self.flags
+        return bool(flags[-1] & _HIDDEN) if flags else False
 
     @property
     def _symbol_font(self) -> int:
         """The symbol font in force (0: none): its letters may print check boxes."""
-        stack = self.stack
-        return stack[-1][2] if stack else 0
+        flags = self.flags
+        return (flags[-1] & _FONT) >> _FONT_SHIFT if flags else 0
 
     @property
     def _in_table(self) -> bool:
@@ -997,7 +1022,7 @@ class _Reader:
         if text == " " and not hard and (not pieces or pieces[-1].text.endswith(" ")):
             return  # white space collapses: none at a line's start, never two in a row
         pieces.append(Piece(text, self.base + start, self.base + end))
-        if len(pieces) > _MAX_PIECES:
+        if len(pieces) > self.max_pieces:
             self._shorten()
 
     def _shorten(self) -> None:
@@ -1014,7 +1039,7 @@ class _Reader:
         if (
             self.escaped
             and self.partial is None
-            and len(pieces) <= 2 * _MAX_PIECES
+            and len(pieces) <= 2 * self.max_pieces
             and sum(len(p.text) for p in pieces) <= _SGML_LINE
         ):
             return  # it may be SGML written with entities, which is set aside whole
@@ -1041,7 +1066,7 @@ class _Reader:
                 joined = [_merged(joined)]
             pieces[lead : last + 1] = joined
             last = lead + len(joined) - 1
-        if len(pieces) - last > _MAX_PIECES // 2:
+        if len(pieces) - last > self.max_pieces // 2:
             pieces[last + 1 :] = [_merged(pieces[last + 1 :])]
 
     def _space(self) -> None:
@@ -1134,35 +1159,41 @@ class _Reader:
             line.append(Piece("\n", at, at if end is None else end))
             builder.replace_many(line)
             written_line = _Written(
-                runs[0][1] if len(runs) == 1 else None, (begin, begin + position)
+                number, runs[0][1] if len(runs) == 1 else None, begin, begin + position
             )
-            self._remember(number, written_line)
+            self._remember(written_line)
             if self.keep_next:
                 self.keep_next -= 1
                 self.kept[number] = written_line
             return
         if written:
             self.printed += 1
-            written_line = _Written(None, (0, 0))
-            self._remember(number, written_line)
+            written_line = _Written(number, None, 0, 0)
+            self._remember(written_line)
             if self.keep_next:
                 self.keep_next -= 1
                 self.kept[number] = written_line
         builder.replace("\n", at, at if end is None else end)
 
-    def _remember(self, number: int, line: _Written) -> None:
-        """Keep line ``number`` among the last few written."""
+    def _remember(self, line: _Written) -> None:
+        """Keep a line among the last few written (the list is trimmed now and then)."""
         recent = self.recent
-        recent.append((number, line))
-        if len(recent) > _KEPT_BEFORE_BREAK:
-            del recent[0]
+        recent.append(line)
+        if len(recent) >= 4 * _KEPT_BEFORE_BREAK:
+            del recent[:-_KEPT_BEFORE_BREAK]
+
+    def keep_recent(self) -> None:
+        """Keep the last :data:`_KEPT_BEFORE_BREAK` lines written: a page ends after them."""
+        kept = self.kept
+        for line in self.recent[-_KEPT_BEFORE_BREAK:]:
+            kept[line.number] = line
 
     def _page_break(self, css: bool) -> None:
         """A page ends before the next line: keep the lines on each side of the break."""
         self.page_breaks.append(self.count)
         if css:
             self.css_breaks.append(self.count)
-        self.kept.update(self.recent)
+        self.keep_recent()
         self.keep_next = _KEPT_AFTER_BREAK
 
     # ---- tokenizer events ----
@@ -1192,7 +1223,7 @@ class _Reader:
         """
         stack = self.stack
         for k in range(len(stack) - 1, max(-1, len(stack) - 1 - _IMPLIED_REACH), -1):
-            name = stack[k][0]
+            name = stack[k]
             if name in targets:
                 self.handle_endtag(name)
                 return
@@ -1218,7 +1249,12 @@ class _Reader:
             self._open(tag, colspan, rowspan, style)
             self.pre += tag == "pre"
         if tag not in _VOID:
-            self.stack.append((tag, hidden, wingdings, _inline(style)))
+            self.stack.append(tag)
+            self.flags.append(
+                (_HIDDEN if hidden else 0)
+                | wingdings << _FONT_SHIFT
+                | (_INLINE if _inline(style) else 0)
+            )
             self.cells += tag in _CELL
 
     def _adopt(self, *, own_row: bool) -> None:
@@ -1259,7 +1295,7 @@ class _Reader:
         """A table row starts."""
         self._adopt(own_row=True)
         self.held += 1
-        if self.held > _HELD_ROWS_AND_CELLS and len(self.tables) == 1:
+        if self.held > self.held_rows_and_cells and len(self.tables) == 1:
             self._lay_out(self.tables[-1])
             self.tables[-1].clear()
             self.held = 0
@@ -1275,7 +1311,7 @@ class _Reader:
         if not rows:
             rows.append([])
         self.held += 1 + len(self.current.pieces)
-        if len(rows[-1]) >= _ROW_CELLS and len(self.tables) == 1:
+        if len(rows[-1]) >= self.row_cells and len(self.tables) == 1:
             self._lay_out(rows)  # a row of thousands of cells goes on, on the next line
             rows.clear()
             rows.append([])
@@ -1298,18 +1334,23 @@ class _Reader:
                 self._seen_facts.add((name, context, text))
                 self.facts.append((name[4:], text))
         stack = self.stack
-        if stack and stack[-1][0] == tag:
-            _, hidden, _, inline = stack.pop()
+        flags = self.flags
+        if stack and stack[-1] == tag:
+            stack.pop()
+            top = flags.pop()
             self.cells -= tag in _CELL
         else:
             for i in range(len(stack) - 2, -1, -1):
-                if stack[i][0] == tag:
-                    hidden, inline = stack[i][1], stack[i][3]
-                    self.cells -= sum(entry[0] in _CELL for entry in stack[i:])
+                if stack[i] == tag:
+                    top = flags[i]
+                    self.cells -= sum(name in _CELL for name in stack[i:])
                     del stack[i:]
+                    del flags[i:]
                     break
             else:
                 return  # an end tag that closes nothing open
+        hidden = bool(top & _HIDDEN)
+        inline = bool(top & _INLINE)
         if hidden:
             return
         if tag == "pre":
@@ -1701,7 +1742,7 @@ def normalize_html(
             f"HTML elements nest deeper than {MAX_DEPTH} levels; deeper tags are read as absent",
             Span(at, at + 1),
         )
-    reader.kept.update(reader.recent)  # the end of the document ends its last page
+    reader.keep_recent()  # the end of the document ends its last page
     pages = _Pages(reader.kept, reader.count)
     noise = reader.noise + _page_numbers(pages, reader.page_breaks)
     noise += _running_headers(pages, reader.page_breaks, reader.css_breaks)
