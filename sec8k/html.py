@@ -178,6 +178,11 @@ def _white(data: str) -> str:
     return data
 
 
+def _ends_in_space(text: str) -> bool:
+    """``text.endswith(" ")``, read as a character (compiled, a call of the method is not)."""
+    return len(text) > 0 and ord(text[-1]) == 32
+
+
 def _gaps(text: str) -> list[tuple[int, int]]:
     r"""Where ``text`` has a run of no-break spaces or of two spaces or more, in order.
 
@@ -298,6 +303,12 @@ def looks_like_html(text: str) -> bool:
     return len(lead) - sum(map(str.isspace, lead)) <= PLAIN_TEXT_LEAD
 
 
+# The lines of a cell that has one, its ``pieces``: most cells (and every line outside
+# tables, which is a cell too) never have a second, and a list per cell cost its making
+# and freeing. Never changed: a cell makes its own list of lines at its second line.
+_ONE_LINE: Final[list[list[Piece]]] = []
+
+
 class _Cell:
     """A table cell (or the text outside tables): one or more lines of pieces."""
 
@@ -306,7 +317,8 @@ class _Cell:
     def __init__(self, colspan: int = 1, rowspan: int = 1) -> None:
         self.pieces: list[Piece] = []
         """The line being written."""
-        self.lines = [self.pieces]
+        self.lines = _ONE_LINE
+        """The cell's lines, the last ``pieces``; _ONE_LINE while that is the only one."""
         self.colspan = colspan
         self.rowspan = rowspan
 
@@ -314,6 +326,8 @@ class _Cell:
         """Start a new line in the cell (a <br> or a paragraph inside a table cell)."""
         _strip(self.pieces)
         if self.pieces:
+            if self.lines is _ONE_LINE:
+                self.lines = [self.pieces]
             self.pieces = []
             self.lines.append(self.pieces)
 
@@ -321,7 +335,7 @@ class _Cell:
         """Strip every line and drop the empty ones; return the width of the widest."""
         # Loops, not generator expressions: a compiled generator is a call per item.
         lines: list[list[Piece]] = []
-        for line in self.lines:
+        for line in [self.pieces] if self.lines is _ONE_LINE else self.lines:
             _strip(line)
             if line:
                 lines.append(line)
@@ -754,7 +768,7 @@ class _Reader:
                 words = "" if not data.strip(" \t\n\r\f") else _white(data)
                 if not words.strip(" "):  # white space between tags: at most one space
                     pieces = self.current.pieces
-                    if pieces and not pieces[-1].text.endswith(" "):
+                    if pieces and not _ends_in_space(pieces[-1].text):
                         start += self.base
                         pieces.append(Piece(" ", start, start + len(data)))
                         if len(pieces) > self.max_pieces:
@@ -1019,7 +1033,7 @@ class _Reader:
     def _add(self, text: str, start: int, end: int, hard: bool = False) -> None:
         """Add text standing for ``[start, end)``; a plain space (not ``hard``) collapses."""
         pieces = self.current.pieces
-        if text == " " and not hard and (not pieces or pieces[-1].text.endswith(" ")):
+        if text == " " and not hard and (not pieces or _ends_in_space(pieces[-1].text)):
             return  # white space collapses: none at a line's start, never two in a row
         pieces.append(Piece(text, self.base + start, self.base + end))
         if len(pieces) > self.max_pieces:
@@ -1097,7 +1111,7 @@ class _Reader:
                 return
         self.escaped = False
         if not self.partial and (pieces or not self.last_empty):
-            self._write([(0, pieces)], self.base + self.pos)
+            self._write_run(pieces, self.base + self.pos)
         self.partial = None
         self.current = _Cell()
 
@@ -1174,6 +1188,30 @@ class _Reader:
                 self.keep_next -= 1
                 self.kept[number] = written_line
         builder.replace("\n", at, at if end is None else end)
+
+    def _write_run(self, pieces: list[Piece], at: int, end: int | None = None) -> None:
+        """:meth:`_write` of one run of pieces at the line's start, as most lines are.
+
+        The newline goes to the builder with the pieces, added to their list for the call:
+        a copy of the list per line, as _write makes to pad its runs, is not needed.
+        """
+        if not pieces:
+            self._write([], at, end=end)
+            return
+        builder = self.builder
+        number = self.count
+        self.count += 1
+        self.last_empty = False
+        self.printed += 1
+        begin = builder.length
+        pieces.append(Piece("\n", at, at if end is None else end))
+        builder.replace_many(pieces)
+        pieces.pop()
+        written_line = _Written(number, pieces, begin, builder.length - 1)
+        self._remember(written_line)
+        if self.keep_next:
+            self.keep_next -= 1
+            self.kept[number] = written_line
 
     def _remember(self, line: _Written) -> None:
         """Keep a line among the last few written (the list is trimmed now and then)."""
@@ -1442,7 +1480,7 @@ class _Reader:
         if kind is None:
             # The newline stands for the line end it reads (one segment with the line's
             # text where that is "\n"), or for the point where the <pre> ends.
-            self._write([(0, pieces)], self.base + at, end=self.base + at + width)
+            self._write_run(pieces, self.base + at, self.base + at + width)
             self.pre_lines += bool(pieces)
             return
         self.noise.append(Noise(kind, Span(pieces[0].start, pieces[-1].end)))
@@ -1451,10 +1489,11 @@ class _Reader:
 
     def _words(self, text: str, start: int) -> None:
         """Words with single spaces between them: one piece (a leading space may collapse)."""
-        if text.startswith(" "):
+        # (ord() of a character is read off the string, compiled: no call, no object.)
+        if text and ord(text[0]) == 32:
             self._add(" ", start, start + 1)
             text, start = text[1:], start + 1
-        if text.endswith(" "):  # a space of its own, which a line's end strips
+        if text and ord(text[-1]) == 32:  # a space of its own, which a line's end strips
             self._add(text[:-1], start, start + len(text) - 1)
             self._add(" ", start + len(text) - 1, start + len(text))
         elif text:
@@ -1585,7 +1624,10 @@ class _Reader:
                     for column, cell in cells
                     if index < len(cell.lines) and cell.lines[index]
                 ]
-                self._write(runs, at)
+                if len(runs) == 1 and runs[0][0] == 0:
+                    self._write_run(runs[0][1], at)
+                else:
+                    self._write(runs, at)
 
     def close(self) -> None:
         """Finish: lay out tables left open, end the last line."""
