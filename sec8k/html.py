@@ -552,15 +552,78 @@ def _decode(reference: str) -> str:
         return "\ufffd"
 
 
+def _blank(char: int) -> bool:
+    """Whether an ASCII character (as its ord) is a blank to the regex engine (str.isspace)."""
+    return char == 32 or 9 <= char <= 13 or 28 <= char <= 31
+
+
+def _attribute_pairs(raw: str) -> list[tuple[str, str]] | None:
+    """``_ATTRIBUTE.findall(raw)`` read character by character; None where not ASCII.
+
+    The pattern's classes each hold the blanks, which the regex engine tests a character
+    at a time against a category: a cell's style attribute took it 80 instructions a
+    character. Here names are read a character at a time with ord() (compiled, no
+    object made) and quoted values found with ``str.find``. ASCII only: the blanks hold
+    characters beyond it (U+0085, no-break spaces), which the pattern reads.
+    """
+    if not raw.isascii():
+        return None
+    found: list[tuple[str, str]] = []
+    n = len(raw)
+    i = 0
+    while i < n:
+        char = ord(raw[i])
+        # Blanks, and what no name starts with ("/", ">", quotes, "="): the search steps on.
+        if _blank(char) or char == 47 or char == 62 or char == 34 or char == 39 or char == 61:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            char = ord(raw[j])
+            if _blank(char) or char == 47 or char == 61 or char == 62:  # "/", "=", ">"
+                break
+            j += 1
+        k = j
+        while k < n and _blank(ord(raw[k])):
+            k += 1
+        if k == n or ord(raw[k]) != 61:  # no "=": a name alone, and the search goes on after it
+            found.append((raw[i:j], ""))
+            i = j
+            continue
+        while k < n and ord(raw[k]) == 61:
+            k += 1
+        while k < n and _blank(ord(raw[k])):
+            k += 1
+        end = -1
+        if k < n:
+            char = ord(raw[k])
+            if char == 34 or char == 39:  # a quoted value, if its quote closes
+                end = raw.find('"' if char == 34 else "'", k + 1)
+                if end != -1:
+                    end += 1
+        if end == -1:  # unquoted: up to a blank or ">"
+            end = k
+            while end < n:
+                char = ord(raw[end])
+                if _blank(char) or char == 62:
+                    break
+                end += 1
+        found.append((raw[i:j], raw[k:end]))
+        i = end
+    return found
+
+
 def _attributes(raw: str) -> list[tuple[str, str]]:
     """A start tag's attributes: (lower-case name, value without quotes, entities decoded).
 
-    An attribute with no value has "" (the group that did not take part). The pairs come
-    from ``findall`` and are read as strings: a match object's groups are typed Any, and
-    compiled, every operation on them went through the generic object protocol.
+    An attribute with no value has "" (the group that did not take part, to ``findall``).
+    The pairs are read as strings: a match object's groups are typed Any, and compiled,
+    every operation on them went through the generic object protocol.
     """
     found: list[tuple[str, str]] = []
-    pairs: list[tuple[str, str]] = _ATTRIBUTE.findall(raw)
+    pairs = _attribute_pairs(raw)
+    if pairs is None:
+        pairs = _ATTRIBUTE.findall(raw)
     for name, value in pairs:
         if len(value) > 1 and value[0] in "\"'" and value[-1] == value[0]:
             value = value[1:-1]

@@ -206,6 +206,19 @@ def test_gaps_are_found_as_the_pattern_finds_them(text: str) -> None:
     assert reader._gaps(text) == [found.span() for found in pattern.finditer(text)]
 
 
+_ATTRIBUTE_SOUP = [" ", "\t", "\n", "\x0b", "\x1c", "\x85", "\xa0", "/", ">", '"', "'", "="]
+_ATTRIBUTE_SOUP += ["a", "x:y", "-", "style", "name", "é", "\x00", ";"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_ATTRIBUTE_SOUP), max_size=30))
+def test_attributes_are_read_as_the_pattern_reads_them(pieces: list[str]) -> None:
+    """A start tag's attributes, read without the regex (ASCII), as the regex reads them."""
+    raw = "".join(pieces)
+    pairs = reader._attribute_pairs(raw)
+    assert pairs is None if not raw.isascii() else pairs == reader._ATTRIBUTE.findall(raw)
+
+
 _INVISIBLE_REFERENCES = ("&#8203;", "&#x200B;", "&#8204;", "&#x200d;", "&#8288;", "&#65279;")
 _WITH_CELLS = [p for p in HTML_CASES if "<td" in p.read_bytes().decode("utf-8", "replace").lower()]
 
