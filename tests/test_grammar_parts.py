@@ -257,6 +257,58 @@ def test_captions_match_where_their_plain_rest_does() -> None:
     assert read >= 14  # CAPTION and every typed caption
 
 
+# A typed caption's search for its words as first written: try them at every place a
+# caption's characters can stop. The grammar steps over runs of characters that none of the
+# caption's words can start with, and must find the words exactly where this does.
+_PLAIN_IN_CAPTION = r"(?:[^()\[\]\n ]| (?! )|\([^()\n]*\))*?"
+_TYPED_CAPTION_PIECES = [
+    *("(", ")", "[", "]", " ", "  ", "\t", "\n", ":", "x", "of", "the", "(a)", "(b", "No."),
+    *("Exact", "name", "names", "Registrant", "registrant's", "issuer", "depositor", "Sponsors"),
+    *("Translation", "Date", "report", "earliest", "Event", "Former", "Address", "address"),
+    *("zip", "Zip", "ZIP-", "telephone", "Phone", "(zip)", "(Telephone)", "Jurisdiction", "State"),
+    *("state", "\u017ftate", "incorporation", "\u0131ncorporation", "Organization", "Commission"),
+    *("file", "File", "number", "I.R.S.", "i. r. s", "IRS", "\u0130RS", "Employer"),
+    *("identification",),
+    *("Executive", "offices", "Zipper", "capital", "en", "re", "sta", "com", "ide", "zi", "pho"),
+]
+
+
+def test_typed_captions_find_their_words_where_a_plain_search_does() -> None:
+    import random
+    import re
+
+    from sec8k.forms.form_8k import Form8K
+
+    captions = [t for t in Form8K.parser().terminals if "CAPTION_" in t.name]
+    rng = random.Random("typed captions")
+    texts = [
+        rng.choice(["(", "[", "  (", "\t[", "", "(Z"])
+        + "".join(rng.choice(_TYPED_CAPTION_PIECES) for _ in range(rng.randint(0, 14)))
+        for _ in range(3000)
+    ]
+    read = matched = 0
+    for terminal in captions:
+        # Lark writes "\n" and "\t" out as the characters.
+        source = terminal.pattern.to_regexp().replace("\n", r"\n").replace("\t", r"\t")
+        opened = source.find(r"(?=(?:[^()\[\]\n ")
+        if opened < 0:
+            continue
+        at = opened + len("(?=")
+        read += 1
+        first = source[at + len(r"(?:[^()\[\]\n ") : source.index("]++", at)]
+        scan = rf"(?:[^()\[\]\n {first}]++| (?! )|\([^()\n]*+\)|[{first}])*?"
+        assert source[at : at + len(scan)] == scan, terminal
+        end = at + len(scan)
+        fast = re.compile(source)
+        plain = re.compile(source[:at] + _PLAIN_IN_CAPTION + source[end:])
+        for text in texts:
+            expected, got = plain.match(text), fast.match(text)
+            assert (got and got.span()) == (expected and expected.span()), (terminal, text)
+            matched += expected is not None
+    assert read >= 14  # every typed caption of the cover
+    assert matched > 1000
+
+
 def test_a_contents_entry_matches_where_its_plain_definition_does() -> None:
     # CONTENTS_ENTRY first scans for four dots in a row; the lines it matches are those
     # its pattern without that test matches.
