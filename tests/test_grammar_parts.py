@@ -309,6 +309,58 @@ def test_typed_captions_find_their_words_where_a_plain_search_does() -> None:
     assert matched > 1000
 
 
+# The masthead's words as first listed, one alternative a word; the grammar groups them
+# by their first letters, and must read every masthead line as this list does.
+_LISTED_MASTHEAD_WORDS = (
+    r"(?i:u\.[ ]?s\.|united|states|securities|and|exchange|commission|washington|d\.[ ]?c\.|dc"
+    r"|20[0-5]\d\d|pursuant|to|section|13|or|15[ ]?\(d\)|l3|l5\(d\)|of|the|act|1934|l934|as"
+    r"|amended)"
+)
+_MASTHEAD_WORDS = [
+    *("U.S.", "u. s.", "UNITED", "United", "States", "\u017fTATES", "SECURITIES", "Section"),
+    *("AND", "act", "as", "Amended", "EXCHANGE", "Commission", "WASHINGTON", "D.C.", "d. c."),
+    *("DC", "20549", "PURSUANT", "TO", "the", "The", "13", "15(d)", "15 (d)", "l5(d)", "l3"),
+    *("l934", "1934", "OR", "of", "Of", "CURRENT", "Report"),
+]
+# What is not a masthead word, or only its start.
+_NOT_MASTHEAD_WORDS = [
+    *("U.S", "D.C", "2069", "20", "15  (d)", "19", "l", "d", "u", "t", "o", "a", "s", "sec"),
+    *("amend", "ACTS", "x", "Washingtonian", "10-K"),
+]
+_MASTHEAD_SPACES = [" ", "  ", "\t", ",", ", ", " ,", "", ".", ". "]
+_MASTHEAD_ENDS = ["\n", ".\n", " \n", ",\n", "", " x\n", "\t\n"]
+
+
+def test_the_masthead_reads_as_its_listed_words_do() -> None:
+    import random
+    import re
+
+    from sec8k.forms.form_8k import Form8K
+
+    (masthead,) = [t for t in Form8K.parser().terminals if t.name.endswith("__MASTHEAD")]
+    source = masthead.pattern.to_regexp()
+    grouped = source[source.index("(?i:u(?:") : source.index(")|(?i:current") + 1]
+    assert source.count(grouped) == 2
+    fast = re.compile(source)
+    plain = re.compile(source.replace(grouped, _LISTED_MASTHEAD_WORDS))
+    rng = random.Random("masthead")
+    read = 0
+    for _ in range(4000):
+        words = [
+            rng.choice(_NOT_MASTHEAD_WORDS if rng.random() < 0.05 else _MASTHEAD_WORDS)
+            for _ in range(rng.randint(1, 10))
+        ]
+        text = rng.choice(["", " ", "\t "]) + "".join(
+            word + rng.choice(_MASTHEAD_SPACES) for word in words[:-1]
+        )
+        text += words[-1] + rng.choice(_MASTHEAD_ENDS)
+        for start in range(min(len(text), 3)):
+            expected, found = plain.match(text, start), fast.match(text, start)
+            assert (found and found.span()) == (expected and expected.span()), repr(text)
+            read += expected is not None
+    assert read > 300
+
+
 def test_a_contents_entry_matches_where_its_plain_definition_does() -> None:
     # CONTENTS_ENTRY first scans for four dots in a row; the lines it matches are those
     # its pattern without that test matches.
