@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime
 import re
+import types
 from dataclasses import replace
-from functools import partial, partialmethod
+from functools import partialmethod
 from typing import Any, ClassVar, Final
 
 import lark.visitors
@@ -442,23 +443,28 @@ _PLAIN_WRAPPERS: Final = tuple(
 # The one v_args wrapper the shipped transformers use (``meta=True``), called by the walk
 # itself: Lark's is a Python function, a frame per call only to call the method.
 _VARGS_META: Final[Any] = getattr(lark.visitors, "_vargs_meta", None)
-# Per class and name: (the function a v_args wrapper holds, the wrapper), or (a
-# partialmethod, _PARTIAL), or None where the method is to be found by getattr (plain
-# methods: binding them here measured no faster).
+# Per class and name: (the function to call with the object first, the v_args wrapper it
+# was decorated with or None), or None where the method is to be found by getattr.
 _UNWRAPPED: Final[dict[tuple[type, str], tuple[Any, Any] | None]] = {}
 _GETATTRIBUTE: Final[Any] = object.__getattribute__
-# Marks a partialmethod in _UNWRAPPED: bound here as a partial of the bound function.
-_PARTIAL: Final = object()
+_FUNCTION: Final[Any] = types.FunctionType
+_METHOD: Final[Any] = types.MethodType
+_METHOD_DESCRIPTOR: Final[Any] = types.MethodDescriptorType
+# Marks a walk's method that is bound already (called without the object).
+_BOUND: Final = object()
 
 
 def _unwrapped(kind: type, name: str) -> tuple[Any, Any] | None:
-    """A decorated method's function and v_args wrapper, where binding it plainly is safe.
+    """The function a class's method calls with the object first, and its v_args wrapper.
 
-    Binding a decorated method through its wrapper's ``__get__`` makes a new wrapper and
-    copies the function's attributes onto it (6,400 instructions, once per rule name per
-    document); calling it then goes through the wrapper's ``__call__``, a Python frame.
-    A ``functools.partialmethod`` (the cover's row rules) is bound here too: its own
-    ``__get__`` is Python, some 2,500 instructions per rule name per document.
+    Found once per class and name, so that a document's walk only checks the object's
+    own attributes and then calls the function with the object (binding each method by
+    getattr cost some 2,400 instructions per rule name per document). A method decorated
+    with a v_args wrapper gives the function the wrapper holds (binding it through the
+    wrapper's ``__get__`` makes a new wrapper and copies the function's attributes onto
+    it, and calling it goes through the wrapper's ``__call__``, a Python frame); a
+    ``functools.partialmethod`` of no arguments (the cover's row rules) the function it
+    holds (its own ``__get__`` is Python). None where getattr is to find the method.
     """
     key = (kind, name)
     if key in _UNWRAPPED:
@@ -471,24 +477,41 @@ def _unwrapped(kind: type, name: str) -> tuple[Any, Any] | None:
         finds: Any = kind.__getattribute__
         if finds is not _GETATTRIBUTE:
             break  # a class that finds its attributes its own way
-        if (
-            _VARGS_WRAPPER is not None
-            and type(attribute) is _VARGS_WRAPPER
-            and attribute.visit_wrapper in _PLAIN_WRAPPERS
-            and _binds(attribute.base_func)
-        ):
-            found = (attribute.base_func, attribute.visit_wrapper)
-        elif type(attribute) is partialmethod and _binds(attribute.func):
-            found = (attribute, _PARTIAL)
+        if _VARGS_WRAPPER is not None and type(attribute) is _VARGS_WRAPPER:
+            if attribute.visit_wrapper in _PLAIN_WRAPPERS and _binds(attribute.base_func):
+                found = (attribute.base_func, attribute.visit_wrapper)
+        elif type(attribute) is partialmethod:
+            if not attribute.args and not attribute.keywords and _binds(attribute.func):
+                found = (attribute.func, None)
+        elif _binds(attribute) and _lookup(attribute, "visit_wrapper", None) is None:
+            found = (attribute, None)
         break
     _UNWRAPPED[key] = found
     return found
 
 
 def _binds(attribute: object) -> bool:
-    """Whether a class attribute is a method that getattr binds (a non-data descriptor)."""
+    """Whether getattr binds a class attribute as a method of the function itself.
+
+    A plain or compiled function, a method descriptor, or a callable whose ``__get__``
+    makes a method of it (a compiled nested function): calling it with the object first
+    is then what calling the bound method does.
+    """
     kind = type(attribute)
-    return hasattr(kind, "__get__") and not hasattr(kind, "__set__")
+    if kind is _FUNCTION or kind is _METHOD_DESCRIPTOR:
+        return True
+    if not hasattr(kind, "__get__") or hasattr(kind, "__set__"):
+        return False
+    probe = _Probe()
+    try:
+        bound: Any = attribute.__get__(probe, _Probe)  # type: ignore[attr-defined]
+    except Exception:
+        return False
+    return type(bound) is _METHOD and bound.__func__ is attribute and bound.__self__ is probe
+
+
+class _Probe:
+    """An object to bind a callable to, to see what its ``__get__`` makes."""
 
 
 class _Walk:
@@ -506,11 +529,12 @@ class _Walk:
         self.transformer = transformer
         self.routes = routes
         self.visit_tokens = bool(transformer.__visit_tokens__)
-        # Per name: the method (None: none) and its ``v_args`` wrapper (None: none).
-        self.methods: dict[str, tuple[Any, Any]] = {}
+        # Per name: the method (None: none), its ``v_args`` wrapper (None: none), and the
+        # object to call it with (_BOUND: none, the method is bound).
+        self.methods: dict[str, tuple[Any, Any, Any]] = {}
 
-    def _method(self, name: str) -> tuple[Any, Any]:
-        """The transformer's method for ``name`` and its wrapper; None for either missing.
+    def _method(self, name: str) -> tuple[Any, Any, Any]:
+        """The method for ``name``, its wrapper, and the object to call it with.
 
         Looked up once per name: a method without a wrapper fails ``getattr`` with an
         exception made and dropped, once per tree if asked each time.
@@ -523,21 +547,18 @@ class _Walk:
             own = _lookup(owner, "__dict__", None)  # an attribute of the object's own wins
             if own is None or attribute not in own:
                 plain = _unwrapped(type(owner), attribute)
-            if plain is not None and plain[1] is _PARTIAL:
-                # What partialmethod.__get__ makes of a function that binds.
-                held: Any = plain[0]
-                bound: Any = held.func.__get__(owner, type(owner))
-                if bound is not held.func:
-                    found = (partial(bound, *held.args, **held.keywords), None)
-            elif plain is not None:
-                found = (plain[0].__get__(owner, type(owner)), plain[1])
-            if found is None:
+            if plain is not None:
+                if plain[1] is None or plain[1] is _VARGS_META:
+                    found = (plain[0], plain[1], owner)
+                else:
+                    found = (plain[0].__get__(owner, type(owner)), plain[1], _BOUND)
+            else:
                 if route is not None:
                     method = getattr(owner, attribute)
                 else:
                     method = _lookup(owner, attribute, None)
                 wrapper = None if method is None else _lookup(method, "visit_wrapper", None)
-                found = (method, wrapper)
+                found = (method, wrapper, _BOUND)
             self.methods[name] = found
         return found
 
@@ -554,10 +575,14 @@ class _Walk:
             if made is not Discard:
                 children.append(made)
         data = tree.data
-        method, wrapper = self._method(data)
+        method, wrapper, owner = self._method(data)
         if method is None:
             return self.transformer.__default__(data, children, tree.meta)
         try:
+            if owner is not _BOUND:
+                if wrapper is None:
+                    return method(owner, children)
+                return method(owner, tree.meta, children)  # what the meta wrapper would call
             if wrapper is not None:
                 if wrapper is _VARGS_META:
                     return method(tree.meta, children)  # what the wrapper would call
@@ -570,10 +595,12 @@ class _Walk:
 
     def token(self, token: Token) -> Any:
         """The value the transformer makes of ``token``."""
-        method = self._method(token.type)[0]
+        method, _, owner = self._method(token.type)
         if method is None:
             return self.transformer.__default_token__(token)
         try:
+            if owner is not _BOUND:
+                return method(owner, token)
             return method(token)
         except GrammarError:
             raise
