@@ -1272,7 +1272,7 @@ class _Layout:
                 for index, row in enumerate(rows):
                     self.found.append(FoundValue(name, [row], row[0], index))
                 continue
-            self.found.append(FoundValue(name, rows, min(by_row)))
+            self.found.append(FoundValue(name, rows, rows[0][0]))  # min() is a Python call
 
     def _captioned_above(self, value_rows: list[int]) -> set[int]:
         """Values named by a caption printed in the value row under them; their ids.
@@ -1547,23 +1547,22 @@ class _Layout:
 
 
 # What CoverPart(kind, text, span) makes, without the call of its Python __init__: a
-# cover makes one per cell, and the call cost more than setting the three slots from here
-# (through their descriptors, as that __init__ does: the class is frozen). Only while its
-# fields are those three.
+# cover makes one per cell, and the call cost more than setting the three slots from here,
+# as that __init__ does (the class is frozen). object.__setattr__ in a function compiles to
+# the generic attribute setter, called directly; the slots' descriptors' __set__ went
+# through Python's call protocol (some 500 instructions a slot). Only while its fields are
+# those three.
 _new_object: Final[Any] = object.__new__
 _PART_SLOTS: Final = tuple(f.name for f in fields(CoverPart)) == ("kind", "text", "span")
-_set_part_kind: Final[Any] = vars(CoverPart)["kind"].__set__ if _PART_SLOTS else None
-_set_part_text: Final[Any] = vars(CoverPart)["text"].__set__ if _PART_SLOTS else None
-_set_part_span: Final[Any] = vars(CoverPart)["span"].__set__ if _PART_SLOTS else None
 
 
 def _cover_part(kind: str, text: str, span: Span) -> CoverPart:
     if not _PART_SLOTS:
         return CoverPart(kind, text, span)
     part: CoverPart = _new_object(CoverPart)
-    _set_part_kind(part, kind)
-    _set_part_text(part, text)
-    _set_part_span(part, span)
+    object.__setattr__(part, "kind", kind)
+    object.__setattr__(part, "text", text)
+    object.__setattr__(part, "span", span)
     return part
 
 
