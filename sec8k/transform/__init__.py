@@ -40,7 +40,7 @@ from sec8k.model import (
     box_answer,
 )
 from sec8k.span import Span
-from sec8k.transform.base import Context, PartTransformer
+from sec8k.transform.base import Context, PartTransformer, new_node
 from sec8k.transform.cover import CoverLayout, FoundValue
 from sec8k.transform.values import parse_date
 
@@ -343,7 +343,7 @@ class DocumentTransformer(PartTransformer):
 
     def cover(self, layout: CoverLayout) -> CoverPage:
         """The form's cover page from what the cover's rows hold (a form subclasses it)."""
-        return CoverPage(**self.cover_values(layout))
+        return new_node(CoverPage, self.cover_values(layout))
 
     def cover_values(self, layout: CoverLayout) -> dict[str, Any]:
         """The values of :class:`~sec8k.model.CoverPage`'s own attributes.

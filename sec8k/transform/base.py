@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
-from typing import Any, ClassVar, Final
+from typing import Any, ClassVar, Final, TypeVar
 
 from lark import Token, Transformer
 from lark.tree import Meta
@@ -23,6 +24,7 @@ __all__ = [
     "Row",
     "extent",
     "kind_of",
+    "new_node",
     "row_of",
     "token_cell",
 ]
@@ -98,6 +100,72 @@ class Context:
         self.sink.report(
             PRS_UNRECOGNIZED, f"text on the {context} that is not part of the form", span
         )
+
+
+_N = TypeVar("_N")
+
+# Per class: its fields, each with its default (_REQUIRED: none), where new_node may set
+# them itself; None where only the class's own __init__ will do.
+_NODE_FIELDS: Final[dict[type, tuple[tuple[str, Any], ...] | None]] = {}
+_REQUIRED: Final = object()
+_new_object: Final[Any] = object.__new__
+
+
+def new_node(kind: type[_N], values: dict[str, Any]) -> _N:
+    """``kind(**values)`` for a frozen dataclass of the model, its fields set from here.
+
+    The ``__init__`` that dataclass writes is Python, and sets each field through
+    ``object.__setattr__`` called from Python (a cover page of twenty fields: some 30,000
+    instructions); here that call compiles to the generic attribute setter. A class whose
+    construction does more (its own ``__init__`` or ``__new__``, a ``__post_init__``, a
+    default factory, an init-only field) is called as it is, and so are values that are
+    not its fields or leave out one that has no default (the call then says what is wrong).
+    """
+    found: Any = _NODE_FIELDS.get(kind, _REQUIRED)
+    if found is _REQUIRED:
+        found = _node_fields(kind)
+        _NODE_FIELDS[kind] = found
+    if found is None:
+        return kind(**values)
+    layout: tuple[tuple[str, Any], ...] = found
+    given = 0
+    for name, default in layout:
+        if name in values:
+            given += 1
+        elif default is _REQUIRED:
+            return kind(**values)
+    if given != len(values):
+        return kind(**values)
+    node: Any = _new_object(kind)
+    for name, default in layout:
+        object.__setattr__(node, name, values.get(name, default))
+    made: _N = node
+    return made
+
+
+def _node_fields(kind: type) -> tuple[tuple[str, Any], ...] | None:
+    """The fields new_node sets for ``kind`` and their defaults, or None (see new_node)."""
+    params: Any = getattr(kind, "__dataclass_params__", None)
+    if params is None or not params.frozen or not params.init:
+        return None
+    init: Any = kind.__dict__.get("__init__")
+    code: Any = getattr(init, "__code__", None)
+    if code is None or code.co_filename != "<string>":  # not the one dataclass wrote
+        return None
+    new: Any = kind.__new__
+    if hasattr(kind, "__post_init__") or new is not _new_object:
+        return None
+    declared: dict[str, Any] = kind.__dict__["__dataclass_fields__"]
+    fields = dataclasses.fields(kind)
+    if len(fields) != len(declared):
+        return None  # an init-only field
+    layout: list[tuple[str, Any]] = []
+    for field in fields:
+        if not field.init or field.default_factory is not dataclasses.MISSING:
+            return None
+        default = _REQUIRED if field.default is dataclasses.MISSING else field.default
+        layout.append((field.name, default))
+    return tuple(layout)
 
 
 # kind_of's answers by terminal name: a grammar has a few hundred terminals, and a cover

@@ -52,6 +52,7 @@ from sec8k.transform.base import (
     PartTransformer,
     Row,
     kind_of,
+    new_node,
     row_of,
     stripped,
     token_cell,
@@ -225,7 +226,7 @@ class CoverLayout:
     def fields(self) -> tuple[CoverField, ...]:
         """The values of fields that are no registrant field, in document order."""
         return tuple(
-            CoverField(found.name, found.text, span)
+            new_node(CoverField, {"name": found.name, "text": found.text, "span": span})
             for found, span in self.values
             if found.name not in _OF_REGISTRANT
         )
@@ -1674,17 +1675,20 @@ def _split_field(found: FoundValue, text: str) -> list[tuple[str, str]]:
 def _registrant(fields: dict[str, tuple[str, Span]]) -> Registrant:
     values = {name: value for name, (value, _) in fields.items()}
     spans = [span for _, span in fields.values()]
-    return Registrant(
-        name=values.get("name"),
-        jurisdiction=values.get("jurisdiction"),
-        jurisdiction_code=jurisdiction_code(values.get("jurisdiction")),
-        commission_file_number=values.get("commission_file_number"),
-        irs_employer_id=values.get("irs_employer_id"),
-        address=values.get("address"),
-        zip=values.get("zip"),
-        phone=values.get("phone"),
-        span=Span.enclosing(spans),
-        field_spans=tuple((name, span) for name, (_, span) in fields.items()),
+    return new_node(
+        Registrant,
+        {
+            "name": values.get("name"),
+            "jurisdiction": values.get("jurisdiction"),
+            "jurisdiction_code": jurisdiction_code(values.get("jurisdiction")),
+            "commission_file_number": values.get("commission_file_number"),
+            "irs_employer_id": values.get("irs_employer_id"),
+            "address": values.get("address"),
+            "zip": values.get("zip"),
+            "phone": values.get("phone"),
+            "span": Span.enclosing(spans),
+            "field_spans": tuple((name, span) for name, (_, span) in fields.items()),
+        },
     )
 
 

@@ -52,19 +52,23 @@ def parse_date(text: str) -> tuple[datetime.date | None, bool]:
     gives ``(None, True)``).
     """
     for match in _DATE_WORDS.finditer(text):
-        if match.group(1):
-            month = _MONTHS.get(match.group(1).lower())
+        # The groups read once, as strings: each group() was a method call through Python's
+        # protocol, and a value typed Any is lowered and converted through it too.
+        groups: tuple[str | None, ...] = match.groups()
+        word = groups[0]
+        if word:
+            month = _MONTHS.get(word.lower())
             if month is None:
                 continue
-            day, year = int(match.group(2)), int(match.group(3))
-        elif match.group(7):
-            month = _MONTHS.get(match.group(8).lower())
+            day, year = int(_group(groups, 1)), int(_group(groups, 2))
+        elif groups[6]:
+            month = _MONTHS.get(_group(groups, 7).lower())
             if month is None:
                 continue
-            day, year = int(match.group(7)), int(match.group(9))
+            day, year = int(_group(groups, 6)), int(_group(groups, 8))
         else:
-            month, day = int(match.group(4)), int(match.group(5))
-            year = int(match.group(6))
+            month, day = int(_group(groups, 3)), int(_group(groups, 4))
+            year = int(_group(groups, 5))
             if year < 100:
                 year += 1900 if year >= 70 else 2000
         try:
@@ -72,6 +76,13 @@ def parse_date(text: str) -> tuple[datetime.date | None, bool]:
         except ValueError:
             return None, True
     return None, False
+
+
+def _group(groups: tuple[str | None, ...], index: int) -> str:
+    """A group the date's alternative always fills."""
+    value = groups[index]
+    assert value is not None
+    return value
 
 
 # Characters a reader does not see: zero-width spaces and joiners, the byte-order mark.

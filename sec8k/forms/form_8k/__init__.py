@@ -18,7 +18,7 @@ from sec8k.forms.form_8k.cover import Cover8K, cover_8k_values
 from sec8k.forms.form_8k.header_items import header_item_number
 from sec8k.model import SectionHeading
 from sec8k.transform import DocumentTransformer
-from sec8k.transform.base import PartTransformer, extent
+from sec8k.transform.base import PartTransformer, extent, new_node
 from sec8k.transform.cover import CoverLayout
 from sec8k.transform.values import clean
 from sec8k.validate import Rule
@@ -35,7 +35,8 @@ class Form8KDocument(DocumentTransformer):
 
     def cover(self, layout: CoverLayout) -> Cover8K:
         """The 8-K's cover page."""
-        return Cover8K(**{**self.cover_values(layout), **cover_8k_values(layout, self.ctx)})
+        # Made by new_node: the dataclass's __init__ is Python, a call per field.
+        return new_node(Cover8K, {**self.cover_values(layout), **cover_8k_values(layout, self.ctx)})
 
     @v_args(meta=True)
     def form_section(self, meta: Meta, children: list[object]) -> SectionHeading:

@@ -10,7 +10,7 @@ from typing import Any
 from sec8k.diagnostics import TRN_BAD_DATE
 from sec8k.model import CheckBox, CoverPage, Node, box_answer
 from sec8k.span import Span
-from sec8k.transform.base import Context
+from sec8k.transform.base import Context, new_node
 from sec8k.transform.cover import CoverLayout
 from sec8k.transform.values import is_not_applicable, parse_date
 
@@ -94,7 +94,7 @@ def _check_boxes(boxes: tuple[CheckBox, ...]) -> CheckBoxes | None:
             spans.append(box.span)
     if not found:
         return None
-    return CheckBoxes(**found, span=Span.enclosing(spans))
+    return new_node(CheckBoxes, {**found, "span": Span.enclosing(spans)})
 
 
 def cover_8k_values(layout: CoverLayout, ctx: Context) -> dict[str, Any]:
