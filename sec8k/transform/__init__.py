@@ -514,6 +514,13 @@ class _Probe:
     """An object to bind a callable to, to see what its ``__get__`` makes."""
 
 
+# Lark's classes as module constants: a name imported from another package is looked up in
+# the module's dict at every use (three lookups per child of every tree).
+_TREE: Final[Any] = Tree
+_TOKEN: Final[Any] = Token
+_DISCARD: Final[Any] = Discard
+
+
 class _Walk:
     """Lark's ``Transformer.transform``, compiled, each name's method looked up once.
 
@@ -566,13 +573,13 @@ class _Walk:
         """The value the transformer makes of ``tree``."""
         children: list[Any] = []
         for child in tree.children:
-            if isinstance(child, Tree):
+            if isinstance(child, _TREE):
                 made = self.tree(child)
-            elif self.visit_tokens and isinstance(child, Token):
+            elif self.visit_tokens and isinstance(child, _TOKEN):
                 made = self.token(child)
             else:
                 made = child
-            if made is not Discard:
+            if made is not _DISCARD:
                 children.append(made)
         data = tree.data
         method, wrapper, owner = self._method(data)

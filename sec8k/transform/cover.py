@@ -226,7 +226,7 @@ class CoverLayout:
     def fields(self) -> tuple[CoverField, ...]:
         """The values of fields that are no registrant field, in document order."""
         return tuple(
-            new_node(CoverField, {"name": found.name, "text": found.text, "span": span})
+            CoverField(found.name, found.text, span)
             for found, span in self.values
             if found.name not in _OF_REGISTRANT
         )
