@@ -214,6 +214,31 @@ def _bisect_list(values: list[int], x: int) -> int:
     return lo
 
 
+def _bisect_list_from(values: list[int], x: int, lo: int) -> int:
+    """``bisect_right(values, x)`` where it is known to be ``lo`` or more.
+
+    Galloped from ``lo`` (1, 2, 4, ... entries on), then bisected: the end of a short range
+    is in or near the segment of its start, a probe or two where a bisection of the whole
+    map takes ten.
+    """
+    n = len(values)
+    hi = lo
+    step = 1
+    while hi < n and values[hi] <= x:
+        lo = hi + 1
+        hi = lo + step
+        step += step
+    if hi > n:
+        hi = n
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if x < values[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
 def _start_in(d: int, n_len: int, o_start: int, o_len: int) -> int:
     """Where the derived offset ``d`` into a segment starts in the original."""
     if d >= n_len:
@@ -463,7 +488,8 @@ class SpanReader:
         if lists is None:
             return self._map.span(start, end)
         ns, nl, os_, ol = lists
-        first = _bisect_list(ns, start) - 1
+        after = _bisect_list(ns, start)
+        first = after - 1
         if first < 0:
             first = 0
             begin = os_[0]
@@ -471,7 +497,7 @@ class SpanReader:
             begin = _start_in(start - ns[first], nl[first], os_[first], ol[first])
         if end <= start:
             return Span(begin, begin)  # an empty range
-        last = _bisect_list(ns, end - 1) - 1
+        last = _bisect_list_from(ns, end - 1, after) - 1  # end - 1 >= start
         if last < 0:
             return Span(begin, begin)  # before every segment
         finish = _end_in(end - 1 - ns[last], nl[last], os_[last], ol[last])
