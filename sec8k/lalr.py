@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 # The parsed form of a pattern, as ``re`` compiles it: internal, laid out so since 3.11.
 from re import _constants as sre
@@ -1167,9 +1167,8 @@ def _guard(body: str, flags: int) -> str:
     return f"(?=[{''.join(re.escape(c) for c in chars)}\\u0100-\\U0010ffff])"
 
 
-def _close(pattern: str, at: int) -> int:
-    """Where the group opened at ``at`` closes (its ")"), or the pattern's length."""
-    depth = 0
+def _marks(pattern: str, at: int) -> Iterator[tuple[int, str]]:
+    """The characters of ``pattern`` from ``at`` on that are not escaped or in a class."""
     i = at
     n = len(pattern)
     while i < n:
@@ -1180,14 +1179,21 @@ def _close(pattern: str, at: int) -> int:
         if char == "[":
             i = _class_end(pattern, i)
             continue
+        yield i, char
+        i += 1
+
+
+def _close(pattern: str, at: int) -> int:
+    """Where the group opened at ``at`` closes (its ")"), or the pattern's length."""
+    depth = 0
+    for i, char in _marks(pattern, at):
         if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
             if depth == 0:
                 return i
-        i += 1
-    return n
+    return len(pattern)
 
 
 def _alternatives(body: str) -> list[str] | None:
@@ -1202,16 +1208,7 @@ def _alternatives(body: str) -> list[str] | None:
     found: list[str] = []
     depth = 0
     start = 0
-    i = 0
-    n = len(body)
-    while i < n:
-        char = body[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            i = _class_end(body, i)
-            continue
+    for i, char in _marks(body, 0):
         if char == "(":
             depth += 1
         elif char == ")":
@@ -1219,7 +1216,6 @@ def _alternatives(body: str) -> list[str] | None:
         elif char == "|" and depth == 0:
             found.append(body[start:i])
             start = i + 1
-        i += 1
     found.append(body[start:])
     return found
 

@@ -204,7 +204,11 @@ _LISTED_CHARS: Final = 400
 
 def _bisect_list(values: list[int], x: int) -> int:
     """``bisect_right(values, x)``, compiled to compare native ints."""
-    lo, hi = 0, len(values)
+    return _bisect_between(values, x, 0, len(values))
+
+
+def _bisect_between(values: list[int], x: int, lo: int, hi: int) -> int:
+    """``bisect_right(values, x, lo, hi)``."""
     while lo < hi:
         mid = (lo + hi) >> 1
         if x < values[mid]:
@@ -228,15 +232,7 @@ def _bisect_list_from(values: list[int], x: int, lo: int) -> int:
         lo = hi + 1
         hi = lo + step
         step += step
-    if hi > n:
-        hi = n
-    while lo < hi:
-        mid = (lo + hi) >> 1
-        if x < values[mid]:
-            hi = mid
-        else:
-            lo = mid + 1
-    return lo
+    return _bisect_between(values, x, lo, min(hi, n))
 
 
 def _start_in(d: int, n_len: int, o_start: int, o_len: int) -> int:
