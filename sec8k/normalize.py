@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import Final
 
 from sec8k.model import Noise
@@ -144,28 +143,42 @@ def _noise_edits(text: str, lo: int, hi: int) -> list[tuple[int, int, str | None
             edits.append((previous[0], previous[1], None, "page-number"))
             line_start = previous[0]
 
-    for match in _MARKUP.finditer(text, lo, hi):
+    # Each "<" is found with str.find and the tag matched there: a regular expression's
+    # search for its literal "<" reads the text a character at a time (3.4 instructions a
+    # character, measured), str.find runs as memchr does.
+    start = text.find("<", lo, hi)
+    while start != -1:
+        match = _MARKUP.match(text, start, hi)
+        if match is None:
+            start = text.find("<", start + 1, hi)
+            continue
         if len(edits) >= budget:
             break
-        start, end = match.span()
+        end = match.end()
         line_start, line_end = line_of(start)
         content_end = line_end - 1 if text[line_end - 1 : line_end] == "\n" else line_end
         if line_start == done_line:
+            start = text.find("<", end, hi)
             continue
-        if PAGE_MARKER_LINE.fullmatch(text, line_start, content_end):
+        # Only a page tag starts with "p" (no other character folds to it). A line that is
+        # a page marker holds one "<", and a line of table tags no page tag: the tag found
+        # tells which of the two patterns could match its line.
+        is_page = text[start + 1 + (text[start + 1] == "/")] in "pP"
+        if is_page and PAGE_MARKER_LINE.fullmatch(text, line_start, content_end):
             page_number_before(line_start)
             edits.append((line_start, line_end, None, "page-marker"))
             done_line = line_start
             floor = line_end
-        elif TABLE_TAG_LINE.fullmatch(text, line_start, content_end):
+        elif not is_page and TABLE_TAG_LINE.fullmatch(text, line_start, content_end):
             edits.append((line_start, line_end, None, "table-tag"))
             done_line = line_start
         else:
-            kind = "page-marker" if match.group().lower().strip("</>") == "page" else "table-tag"
+            kind = "page-marker" if is_page else "table-tag"
             if edits and edits[-1][1] == start and edits[-1][2] == "" and edits[-1][3] == kind:
                 edits[-1] = (edits[-1][0], end, "", kind)  # the tag right after: one run
             else:
                 edits.append((start, end, "", kind))  # "": blanked, spaces for characters
+        start = text.find("<", end, hi)
     floor = lo
     blank = (-1, False)  # (line start, whether the line is only form feeds and blanks)
     position = text.find("\f", lo, hi)
@@ -184,8 +197,11 @@ def _noise_edits(text: str, lo: int, hi: int) -> list[tuple[int, int, str | None
     if differences is not None:
         edits.append((differences, hi, None, "statement-of-differences"))
         hi = differences
-    # A page number on the document's last line.
-    last_end = len(text[lo:hi].rstrip()) + lo
+    # A page number on the document's last line. (Its end is found a character at a time
+    # from the document's end: rstrip() of a slice would copy the whole document.)
+    last_end = hi
+    while last_end > lo and text[last_end - 1].isspace():
+        last_end -= 1
     if last_end > lo:
         last_start = max(text.rfind("\n", lo, last_end) + 1, lo)
         if _PAGE_NUMBER.fullmatch(text, last_start, last_end):
@@ -243,29 +259,33 @@ _SPACING_SAMPLE: Final = 40
 
 def _double_spaced(text: str) -> bool:
     """Whether the first lines of text of a normalised document are nearly all set apart."""
-    # Whether each line is blank, line by line, without copying a line (one can be huge).
-    blank: list[bool] = []
+    # Whether each line is blank, line by line, without copying a line (one can be huge),
+    # and counted as it is read: the reading stops at the line after the sample's last
+    # printed line (a single-spaced document is read 41 lines deep, not 160).
+    printed = spaced = 0
+    previous_blank = True  # the line before the first: none, so nothing to count
+    lines = 0
     start = 0
-    while len(blank) < _SPACING_SAMPLE * 4:
+    while lines < _SPACING_SAMPLE * 4:
         end = text.find("\n", start)
         if end == -1:
-            blank.append(_NON_BLANK.search(text, start) is None)
-            break
-        if start == end or not text[start].isspace():
-            blank.append(start == end)  # most lines say at once: empty, or text at the margin
+            line_blank = _NON_BLANK.search(text, start) is None
+        elif start == end or not text[start].isspace():
+            line_blank = start == end  # most lines say at once: empty, or text at the margin
         elif end - start <= _SHORT_LINE:  # a copy costs less than a regex search
-            blank.append(text[start:end].isspace())
+            line_blank = text[start:end].isspace()
         else:
-            blank.append(_NON_BLANK.search(text, start, end) is None)
-        start = end + 1
-    printed = spaced = 0
-    for line_blank, after_blank in pairwise(blank):
-        if line_blank:
-            continue
-        printed += 1
-        spaced += after_blank
-        if printed == _SPACING_SAMPLE:
+            line_blank = _NON_BLANK.search(text, start, end) is None
+        lines += 1
+        if not previous_blank:
+            printed += 1
+            spaced += line_blank
+            if printed == _SPACING_SAMPLE:
+                break
+        if end == -1:
             break
+        previous_blank = line_blank
+        start = end + 1
     return printed >= 5 and spaced >= _DOUBLE_SPACED * printed
 
 
@@ -372,10 +392,17 @@ def normalize_text(original: str, payload: Span) -> NormalizedDocument:
     noise_edits = _noise_edits(original, lo, hi)
     noise_edits.sort(key=lambda e: (e[0], -e[1]))
     has_tab = original.find("\t", lo, hi) != -1
-    runs = (noise_edits, _line_breaks(original, lo, hi))
-    edits = heapq.merge(
-        *runs, *([_tab_runs(original, lo, hi)] if has_tab else []), key=lambda e: (e[0], -e[1])
-    )
+    edits: Iterable[tuple[int, int, str | None, str]] = noise_edits
+    if has_tab or hi - lo > _LINE_LIMIT:
+        # Tab runs or long lines to merge in. (Most documents have neither, and their noise
+        # edits are read as the list they are: heapq.merge is Python code, 1,400
+        # instructions an edit.)
+        runs = (noise_edits, _line_breaks(original, lo, hi))
+        edits = heapq.merge(
+            *runs,
+            *([_tab_runs(original, lo, hi)] if has_tab else []),
+            key=lambda e: (e[0], -e[1]),
+        )
     # What is left of "\r" ends a CRLF line: it reads as a blank before the newline, one
     # for one, so CRLF lines cost the source map nothing (a segment per line otherwise).
     has_cr = original.find("\r", lo, hi) != -1
