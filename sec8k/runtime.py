@@ -335,6 +335,7 @@ class _Lexer:
                         self.callbacks.get(name),
                         name in self.positions_only,
                         name in self.newline,
+                        self.shared.symbols.get(name, -1),
                     )
                 )
         self.by_key[key] = found
@@ -346,7 +347,8 @@ class _Candidate:
 
     The bound ``match`` is called without looking the method up on every attempt; the
     rest is what the driver asks of each token (ignored, its callback, kept without text,
-    may hold line breaks), read here once instead of in four lookups per token.
+    may hold line breaks), read here once instead of in four lookups per token. ``kind``
+    is the terminal's column in the program's table (-1: no state accepts it).
     """
 
     def __init__(
@@ -358,6 +360,7 @@ class _Candidate:
         callback: Callable[[Token], Token] | None,
         dropped: bool,
         newline: bool,
+        kind: int,
     ) -> None:
         self.match = match
         self.name = name
@@ -366,13 +369,14 @@ class _Candidate:
         self.callback = callback
         self.dropped = dropped
         self.newline = newline
+        self.kind = kind
 
 
 class _Shared:
     """What the lexers of one grammar's states share.
 
-    Per terminal: how it starts, its gate and its compiled pattern; and the callback whose
-    tokens keep no text.
+    Per terminal: how it starts, its gate, its compiled pattern and its column in the
+    program's table; and the callback whose tokens keep no text.
     """
 
     def __init__(
@@ -380,7 +384,9 @@ class _Shared:
         starts: dict[str, _Starts | None],
         gates: dict[str, _Gate | None],
         drop: Callable[[Token], Token] | None,
+        symbols: dict[str, int],
     ) -> None:
+        self.symbols = symbols
         self.starts = starts
         self.gates = gates
         self.drop = drop
@@ -401,6 +407,7 @@ class _Reduction:
     ) -> None:
         self.size = size
         self.origin = origin  # the nonterminal to go to after the reduction
+        self.goto = -1  # its column in the program's table
         self.name = name  # the tree's data: the rule's alias or name
         self.keep = keep  # the children kept, by index; None keeps all of them
         self.inline = inline  # per kept child: whether its children take its place
@@ -436,7 +443,9 @@ class Program:
 
     def __init__(
         self,
-        actions: list[dict[str, int]],
+        actions: list[int],
+        width: int,
+        symbols: dict[str, int],
         reductions: list[_Reduction],
         lexers: list[_Lexer],
         start: int,
@@ -445,7 +454,13 @@ class Program:
         gates: int,
         windows: int,
     ) -> None:
-        self.actions = actions  # per state: >= 0 shifts to that state, < 0 reduces by ~n
+        # The table, a row of ``width`` per state and a column per symbol (``symbols``):
+        # >= 0 shifts to that state, _NONE is an error, other values < 0 reduce by ~n. A
+        # flat list read by index: a dict per state read by the token's type cost a hashed
+        # lookup per action and per goto (6.1M instructions on the plain-text filings).
+        self.actions = actions
+        self.width = width
+        self.symbols = symbols
         self.reductions = reductions
         self.lexers = lexers
         self.start = start
@@ -520,14 +535,16 @@ class Program:
             token.end_line = line
             token.end_column = stop - line_start + 1
             token.end_pos = stop
+            kind = found.kind
             if callback is not None:
                 token = callback(token)
+                kind = self.symbols.get(token.type, -1)  # a keyword's callback retypes it
             if ignored:
                 continue
             count += 1
             if count > budget:
                 raise OverBudgetError(start)
-            self._feed(token, start, stop, run)
+            self._feed(token, kind, start, stop, run)
             last = token
         if last is not None:
             end_token = Token.new_borrow_pos("$END", "", last)
@@ -535,12 +552,15 @@ class Program:
             end_token = Token("$END", "")
         return self._finish(end_token, run)
 
-    def _feed(self, token: Any, start: int, end: int, run: _Stacks) -> None:
-        kind: str = token.type
+    def _feed(self, token: Any, kind: int, start: int, end: int, run: _Stacks) -> None:
+        if kind < 0:
+            raise FallbackError(start)
         states = run.states
+        actions = self.actions
+        width = self.width
         while True:
-            action = self.actions[states[-1]].get(kind)
-            if action is None:
+            action = actions[states[-1] * width + kind]
+            if action == _NONE:
                 raise FallbackError(start)
             if action >= 0:
                 states.append(action)
@@ -551,9 +571,12 @@ class Program:
             self._reduce(self.reductions[~action], run)
 
     def _finish(self, token: Any, run: _Stacks) -> Any:
+        kind = self.symbols.get("$END", -1)
         while True:
-            action = self.actions[run.states[-1]].get("$END")
-            if action is None or action >= 0:
+            if kind < 0:
+                raise FallbackError(token.start_pos)
+            action = self.actions[run.states[-1] * self.width + kind]
+            if action == _NONE or action >= 0:
                 raise FallbackError(token.start_pos)
             self._reduce(self.reductions[~action], run)
             if run.states[-1] == self.end:
@@ -621,7 +644,7 @@ class Program:
             made = _tree(rule.name, children)
             if start >= 0 and self.positions:
                 _position(made, start, end)
-        states.append(self.actions[states[-1]][rule.origin])
+        states.append(self.actions[states[-1] * self.width + rule.goto])
         values.append(made)
         starts.append(start)
         ends.append(end)
@@ -672,12 +695,16 @@ class Program:
             if start >= 0 and self.positions:
                 _position(made, start, end)
         states = run.states
-        states[-1] = self.actions[states[-2]][rule.origin]
+        states[-1] = self.actions[states[-2] * self.width + rule.goto]
         values[-1] = made
         if moved:
             starts[-1] = start
             ends[-1] = end
         return True
+
+
+# No action: the state does not accept the symbol.
+_NONE: Final = -(1 << 30)
 
 
 class _Stacks:
@@ -767,25 +794,30 @@ def program(
     start_name = options.start[0]  # Lark makes it a list
     rules: dict[Any, int] = {}
     reductions: list[_Reduction] = []
-    actions: list[dict[str, int]] = []
     count = max(table.states) + 1
     if sorted(table.states) != list(range(count)):
         return None
+    symbols: dict[str, int] = {}
     for state in range(count):
-        row: dict[str, int] = {}
+        for symbol in table.states[state]:
+            symbols.setdefault(str(symbol), len(symbols))
+    width = len(symbols)
+    actions = [_NONE] * (count * width)
+    for state in range(count):
         for symbol, (action, arg) in table.states[state].items():
+            at = state * width + symbols[str(symbol)]
             if action is Shift:
-                row[str(symbol)] = arg
+                actions[at] = arg
             else:
                 index = rules.get(arg)
                 if index is None:
                     index = rules[arg] = len(reductions)
                     reductions.append(_reduction(arg))
-                row[str(symbol)] = ~index
-        actions.append(row)
+                actions[at] = ~index
     for reduction in reductions:
         if reduction.origin == start_name:
             reduction.inlined = False  # what the parse returns is a tree, whatever its name
+        reduction.goto = symbols.get(reduction.origin, -1)
     flags = parser.lexer_conf.g_regex_flags
     starts = {str(t.name): _starts(t, flags) for t in parser.terminals}
     gates: dict[str, _Gate | None] = {}
@@ -804,7 +836,7 @@ def program(
         elif least >= _LEAST_GATED:
             gate = _Gate((), False, -1, least=least)
         gates[str(terminal.name)] = gate
-    shared = _Shared(starts, gates, drop)
+    shared = _Shared(starts, gates, drop, symbols)
     made: dict[int, _Lexer] = {}
     lexers: list[_Lexer] = []
     for state in range(count):
@@ -815,6 +847,8 @@ def program(
         lexers.append(found)
     return Program(
         actions,
+        width,
+        symbols,
         reductions,
         lexers,
         table.start_states[start_name],
