@@ -1,11 +1,12 @@
 """Normalise an HTML or inline XBRL document into the lines the grammar reads, losslessly.
 
-Text runs are found with ``str.find`` and one compiled regular expression reads the
-markup at each "<" and "&": a start or end tag or a character reference. Where each event
-starts is where its text came from, which is what the source map needs: every character
-of the output points back to the HTML the user has. (The standard library's
-``html.parser`` gives the same events at a fifth of the speed; lxml and lexbor parse faster
-but report no character offsets; see ARCHITECTURE.md.)
+Text runs are found with ``str.find``, and the markup at each "<" and "&" is read there: a
+tag by ``str.find`` (one seen before in the document is known again by its text), a
+character reference by its ";", and what is unusual by one compiled regular expression.
+Where each event starts is where its text came from, which is what the source map needs:
+every character of the output points back to the HTML the user has. (The standard
+library's ``html.parser`` gives the same events at a fifth of the speed; lxml and lexbor
+parse faster but report no character offsets; see ARCHITECTURE.md.)
 
 What becomes of the markup:
 
