@@ -1112,25 +1112,15 @@ def _blanks_first(pattern: str, flags: int) -> str:
     none.
     """
     parts: list[str] = []
-    copied = 0
-    i = 0
+    copied = 0  # what is before this is rewritten: the marks there are passed over
     n = len(pattern)
-    while i < n:
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            i = _class_end(pattern, i)
-            continue
-        if not pattern.startswith("(?!", i):
-            i += 1
+    for i, char in _marks(pattern, 0):
+        if i < copied or char != "(" or not pattern.startswith("(?!", i):
             continue
         close = _close(pattern, i)
         after = _LEADING_BLANKS.match(pattern, close + 1) if close < n else None
         alternatives = _alternatives(pattern[i + 3 : close])
         if after is None or _repeated(pattern, after.end()) or alternatives is None:
-            i += 3
             continue
         inner: list[str] = []
         for alternative in alternatives:
@@ -1142,9 +1132,7 @@ def _blanks_first(pattern: str, flags: int) -> str:
             body = "|".join(inner)
             parts.append(pattern[copied:i])
             parts.append(f"{after.group()}(?!{_guard(body, flags)}(?:{body}))")
-            i = copied = after.end()
-            continue
-        i += 3
+            copied = after.end()
     parts.append(pattern[copied:])
     return "".join(parts)
 
