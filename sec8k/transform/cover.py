@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
+from dataclasses import field as dataclass_field
 from functools import partialmethod
 from typing import Any, Final
 
@@ -258,11 +259,18 @@ class _Slot:
     """The column after the last of its cells."""
     balance: int
     """Brackets closed less brackets opened in its pieces: below 0 while it is open."""
+    # Not compared: slots are told apart by what they hold (header.index), not by this.
+    named: str | None = dataclass_field(compare=False, repr=False)
+    """Its field, once asked (see :attr:`field`)."""
+    known: bool = dataclass_field(compare=False, repr=False)
+    """Whether :attr:`named` is its field: asked, and no piece added since."""
 
     # Written out, as FoundValue's: the generated one would be interpreted.
     def __init__(self, cells: list[Cell]) -> None:
         self.cells = cells
         self.values = []
+        self.named = None
+        self.known = False
         # A loop: min and max over a generator call it per cell, compiled.
         col, end_col = cells[0].col, cells[0].end_col
         balance = 0
@@ -276,6 +284,7 @@ class _Slot:
     def add(self, cell: Cell) -> None:
         """Take one more piece of the caption."""
         self.cells.append(cell)
+        self.known = False
         self.col = min(self.col, cell.col)
         self.end_col = max(self.end_col, cell.end_col)
         self.balance += _bracket_balance(cell.text)
@@ -294,8 +303,15 @@ class _Slot:
     def field(self) -> str | None:
         """The field its pieces name: the first typed piece's.
 
-        A zip or a telephone number that a later piece adds to an address joins it.
+        A zip or a telephone number that a later piece adds to an address joins it. Kept
+        until a piece is added: the pairing asks a slot for it once per value cell.
         """
+        if not self.known:
+            self.named = self._field()
+            self.known = True
+        return self.named
+
+    def _field(self) -> str | None:
         names = [name for c in self.cells if (name := field_of(c.kind))]
         if not names:
             return None
@@ -312,7 +328,13 @@ class _Slot:
 
     def gap(self, cell: Cell) -> int:
         """Columns between the cell and this slot (0 when they overlap)."""
-        return max(0, self.col - cell.end_col, cell.col - self.end_col)
+        # Compared, not max() of three: compiled, that made a tuple and called the builtin
+        # (600 instructions a call).
+        before = self.col - cell.end_col
+        after = cell.col - self.end_col
+        if before > 0:
+            return before if before >= after else after
+        return after if after > 0 else 0
 
 
 # Label rows a registrant table's header may take: its captions wrap over three rows at
@@ -417,7 +439,7 @@ def _joined(parts: list[Security], full: Security | None) -> Security:
     return replace(head, title=title or None, span=span)
 
 
-def _best_slot(slots: Sequence[_Slot], cell: Cell) -> _Slot:
+def _best_slot(slots: list[_Slot], cell: Cell) -> _Slot:
     """The slot a cell belongs to: most shared columns, else the nearest, else the leftmost.
 
     A value that overflows its caption runs to the right, so on a tie the left slot wins.
@@ -1657,7 +1679,10 @@ def _split_field(found: FoundValue, text: str) -> list[tuple[str, str]]:
             lines = [line for line in lines if line != phone and not _FAX.match(line)]
         address = " ".join(lines)
         zip_code = None
-        match = _ZIP_AT_END.search(address)
+        # Both kinds of code end in a digit: an address whose last character is none is
+        # not searched (the pattern is tried at each of its blanks and commas).
+        tail = address.rstrip()
+        match = _ZIP_AT_END.search(address) if tail and tail[-1].isdigit() else None
         if match:
             zip_code = match.group(1)
             address = address[: match.start()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Final
+from typing import Any, Final
 
 __all__ = [
     "JURISDICTION_CODES",
@@ -101,6 +101,24 @@ def _visible(text: str) -> str:
     return text.translate(_INVISIBLE)
 
 
+# str.isprintable, bound once: compiled, text.isprintable() looks the method up on the
+# type at every call (isprintable is no method mypyc compiles in).
+_isprintable: Final[Any] = str.isprintable
+
+
+def _is_clean(text: str) -> bool:
+    """Whether clean() gives ``text`` back as it is, as most cells are.
+
+    Printable (so no white space but the space, and no invisible character), no two
+    spaces in a row, none at the ends. Told without the list of words that split() makes
+    (3,300 instructions a cover cell).
+    """
+    if not text or "  " in text or text[0] == " " or text[-1] == " ":
+        return False
+    printable: bool = _isprintable(text)
+    return printable
+
+
 _CHUNK: Final = 1 << 16
 _SPACE: Final = re.compile(r"\s")
 # What clean() changes: two white-space characters in a row, white space other than a
@@ -116,10 +134,7 @@ def clean(text: str) -> str:
     otherwise take some 12 bytes of word objects per character.
     """
     if len(text) <= _CHUNK:
-        # Already clean, as most cells are: printable (so no white space but the space, and
-        # no invisible character), no two spaces in a row, none at the ends. Told without
-        # the list of words that split() makes (3,300 instructions a cover cell).
-        if text and text.isprintable() and "  " not in text and text[0] != " " != text[-1]:
+        if _is_clean(text):
             return text
         return " ".join(_visible(text).split())
     if not (text[0].isspace() or text[-1].isspace() or _UNCLEAN.search(text)):
