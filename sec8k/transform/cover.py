@@ -632,7 +632,10 @@ class _Layout:
         self.claimed: dict[int, str] = {}  # row index -> part kind of its cells
         self.found: list[FoundValue] = []
         self.boxes: list[CheckBox] = []
-        self.spans: dict[tuple[int, int], Span] = {}  # by normalised range (see _span)
+        # By normalised range (see _span), its start and end as one int: a tuple key was
+        # made, hashed and compared at each look-up.
+        self.spans: dict[int, Span] = {}
+        self.width = len(ctx.doc.text) + 1
 
     def claim(self, index: int, kind: str) -> None:
         """Mark row ``index`` as used, its cells as cover parts of ``kind``."""
@@ -686,7 +689,7 @@ class _Layout:
                 last = end if end is not None else (cells[-1].end if cells else head.end)
                 span = self.ctx.span_of_lines(head.start, last)
                 typed = _first_field(cells) or question
-                self.boxes.append(CheckBox(typed, clean(" ".join(texts)), _checked(head), span))
+                self.boxes.append(_check_box(typed, clean(" ".join(texts)), _checked(head), span))
             return
         texts, end = self._box_text(i, rest)
         typed = _first_field(rest)
@@ -704,7 +707,7 @@ class _Layout:
         last = end if end is not None else self.rows[j - 1].end
         span = self.ctx.span_of_lines(box.start, last)
         label = clean(" ".join(texts))
-        self.boxes.append(CheckBox(typed or question, label, _checked(box), span))
+        self.boxes.append(_check_box(typed or question, label, _checked(box), span))
 
     def _box_text(self, i: int, cells: Sequence[Cell]) -> tuple[list[str], int | None]:
         """A box's text on row ``i``, and where it ended if a label cut it.
@@ -737,13 +740,13 @@ class _Layout:
             while len(label) >= 2 and label[-1].kind == "ANSWER" and label[-2].kind == "ANSWER":
                 left = label.pop(-2)
                 span = self.ctx.span(left.start, left.end)
-                self.boxes.append(CheckBox(question, clean(left.text), False, span))
+                self.boxes.append(_check_box(question, clean(left.text), False, span))
             typed = _first_field(label)
             text = clean(" ".join(c.text for c in label if not c.kind.startswith("QUESTION")))
             start = label[0].start if label and text else cell.start
             text = text or asked
             span = self.ctx.span(start, cell.end)
-            self.boxes.append(CheckBox(typed or question, text, _checked(cell), span))
+            self.boxes.append(_check_box(typed or question, text, _checked(cell), span))
             label = []
 
     def _boxes_then_labels(self, cells: Sequence[Cell], question: str | None) -> None:
@@ -752,7 +755,7 @@ class _Layout:
             answer, box = cells[k], cells[k - 1]
             if answer.kind == "ANSWER" and box.kind == "CHECK_BOX":
                 span = self.ctx.span(box.start, answer.end)
-                self.boxes.append(CheckBox(question, clean(answer.text), _checked(box), span))
+                self.boxes.append(_check_box(question, clean(answer.text), _checked(box), span))
 
     # ---- pass 2: lines that are a value in themselves ----
 
@@ -972,6 +975,11 @@ class _Layout:
             if row.kind != "label_row" or i in self.claimed:
                 continue
             j = self._label_rows_end(i, limit=_HEADER_ROWS)
+            # The header's fields are its pieces': rows without both are no header, told
+            # before their columns are built (each label row is tried as a header's start).
+            named = {field_of(c.kind) for k in range(i, j) for c in self.rows[k].cells}
+            if "registrant_block" not in named or "commission_file_number" not in named:
+                continue
             header: list[_Slot] = []
             for k in range(i, j):
                 for cell in self.rows[k].cells:
@@ -1542,13 +1550,14 @@ class _Layout:
         A value's cells are parts of the cover too: mapped once, not twice.
         """
         span = self.ctx.span(start, end)
-        self.spans[start, end] = span
+        self.spans[start * self.width + end] = span
         return span
 
     def _parts(self) -> tuple[CoverPart, ...]:
         parts = []
         text = self.ctx.doc.text
         spans = self.spans
+        width = self.width
         for i, row in enumerate(self.rows):
             if row.kind in ("blank", "long_row") or (
                 row.kind == "value_row" and i not in self.claimed
@@ -1565,9 +1574,9 @@ class _Layout:
                     kind = "check-box"
                 # A cell may wrap: one on a line of its own has the span a value's cell
                 # was given, if it is one.
-                span = None
-                if text.find("\n", cell.start, cell.end) < 0:
-                    span = spans.get((cell.start, cell.end))
+                span = spans.get(cell.start * width + cell.end)
+                if span is not None and text.find("\n", cell.start, cell.end) >= 0:
+                    span = None
                 if span is None:
                     span = self.ctx.span_of_lines(cell.start, cell.end)
                 parts.append(_cover_part(kind, clean(cell.text), span))
@@ -1592,6 +1601,21 @@ def _cover_part(kind: str, text: str, span: Span) -> CoverPart:
     object.__setattr__(part, "text", text)
     object.__setattr__(part, "span", span)
     return part
+
+
+_BOX_SLOTS: Final = tuple(f.name for f in fields(CheckBox)) == ("field", "label", "checked", "span")
+
+
+def _check_box(field: str | None, label: str, checked: bool, span: Span) -> CheckBox:
+    """What CheckBox(field, label, checked, span) makes, as _cover_part makes its parts."""
+    if not _BOX_SLOTS:
+        return CheckBox(field, label, checked, span)
+    box: CheckBox = _new_object(CheckBox)
+    object.__setattr__(box, "field", field)
+    object.__setattr__(box, "label", label)
+    object.__setattr__(box, "checked", checked)
+    object.__setattr__(box, "span", span)
+    return box
 
 
 # A line that is a street address: a number, then words, the last a street's.
