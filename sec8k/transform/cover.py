@@ -126,6 +126,8 @@ _INCORPORATED: Final = re.compile(
 )
 # A figure of a table of shares: "15,634,232,000".
 _FIGURE: Final = re.compile(r"\d{1,3}(?:,\d{3})+")
+# A letter or a digit: a 12(b) value that has none is no value (a dash, a blank).
+_ALNUM: Final = re.compile(r"[A-Za-z0-9]")
 _NONE_12B: Final = re.compile(
     r"(?i)^\W*(?:n/?a|none|not\s+applicable)\W*(?:n/?a|none|not\s+applicable|\W)*$"
 )
@@ -444,13 +446,23 @@ def _best_slot(slots: list[_Slot], cell: Cell) -> _Slot:
 
     A value that overflows its caption runs to the right, so on a tie the left slot wins.
     """
+    return slots[_best_index(slots, cell)]
+
+
+def _best_index(slots: list[_Slot], cell: Cell) -> int:
+    """Where :func:`_best_slot` is in ``slots``.
+
+    Told by the search, not by ``slots.index()``: that compared the slots before it with
+    the dataclass's ``__eq__``, interpreted, field by field (no two slots of one heading
+    are equal: each cell is in one).
+    """
     # As max(slots, key=(overlap, -gap)) picks, the first of equals: a loop, where the key
     # lambda made a tuple and max() called it from Python for every slot.
     if not slots:
         raise ValueError("no slot to choose from")
-    best = slots[0]
-    best_overlap = best.overlap(cell)
-    best_gap = best.gap(cell)
+    best = 0
+    best_overlap = slots[0].overlap(cell)
+    best_gap = slots[0].gap(cell)
     for k in range(1, len(slots)):
         slot = slots[k]
         overlap = slot.overlap(cell)
@@ -458,7 +470,7 @@ def _best_slot(slots: list[_Slot], cell: Cell) -> _Slot:
             continue
         gap = slot.gap(cell)
         if overlap > best_overlap or gap < best_gap:
-            best, best_overlap, best_gap = slot, overlap, gap
+            best, best_overlap, best_gap = k, overlap, gap
     return best
 
 
@@ -594,7 +606,7 @@ def _beside_title(header: list[_Slot], row: Row) -> bool:
     if not header:
         return len(row.cells) > 1
     columns = _columns(header)
-    return any(columns[header.index(_best_slot(header, cell))] != "title" for cell in row.cells)
+    return any(columns[_best_index(header, cell)] != "title" for cell in row.cells)
 
 
 def _columns(header: list[_Slot]) -> list[str]:
@@ -858,9 +870,9 @@ class _Layout:
         first: Security | None = None
         line = rows[start].cells[0]
         head, colon, rest = line.text.partition(":")
-        if colon and re.search(r"[A-Za-z0-9]", rest) and not _NONE_12B.match(rest.strip()):
+        if colon and _ALNUM.search(rest) and not _NONE_12B.match(rest.strip()):
             at = line.start + len(head) + 1 + len(rest) - len(rest.lstrip())
-            first = Security(clean(rest), None, None, self.ctx.span(at, line.end))
+            first = _new_security(clean(rest), None, None, self.ctx.span(at, line.end))
         # Each row; whether it fills a column beside the title; whether a blank line or
         # the headings are above it.
         parsed: list[tuple[Security, bool, bool]] = []
@@ -914,7 +926,7 @@ class _Layout:
         """
         if row.kind != "masthead" or not header or len(row.cells) != 1:
             return False
-        return _columns(header)[header.index(_best_slot(header, row.cells[0]))] == "exchange"
+        return _columns(header)[_best_index(header, row.cells[0])] == "exchange"
 
     def _table_row_after(self, header: list[_Slot], j: int) -> bool:
         """Whether the row after the blank line ``j`` is a row of the 12(b) table.
@@ -939,7 +951,7 @@ class _Layout:
         columns = _columns(header)
         for index, cell in enumerate(row.cells):
             if header:
-                name = columns[header.index(_best_slot(header, cell))]
+                name = columns[_best_index(header, cell)]
             else:
                 name = ("title", "trading_symbol", "exchange")[min(2, index)]
             values[name].append(cell.text)
@@ -949,13 +961,12 @@ class _Layout:
             values["title"].extend(symbols[:-1])
             values["trading_symbol"] = symbols[-1:]
         # "N/A", "None" or a dash where a value would be: no value.
-        text = {
-            name: clean(" ".join(parts))
-            if re.search(r"[A-Za-z0-9]", " ".join(parts)) and not _NONE_12B.match(" ".join(parts))
-            else None
-            for name, parts in values.items()
-        }
-        return Security(
+        text: dict[str, str | None] = {}
+        for name, parts in values.items():
+            joined = " ".join(parts)
+            shown = _ALNUM.search(joined) is not None and _NONE_12B.match(joined) is None
+            text[name] = clean(joined) if shown else None
+        return _new_security(
             text["title"],
             text["trading_symbol"],
             text["exchange"],
@@ -1012,7 +1023,7 @@ class _Layout:
                 name: list[Cell] = []
                 by_order = len(row.cells) == len(header)
                 for index, cell in enumerate(row.cells):
-                    slot = index if by_order else header.index(_best_slot(header, cell))
+                    slot = index if by_order else _best_index(header, cell)
                     if slot == middle:
                         name.append(cell)
                     else:
@@ -1601,6 +1612,28 @@ def _cover_part(kind: str, text: str, span: Span) -> CoverPart:
     object.__setattr__(part, "text", text)
     object.__setattr__(part, "span", span)
     return part
+
+
+_SECURITY_SLOTS: Final = tuple(f.name for f in fields(Security)) == (
+    "title",
+    "trading_symbol",
+    "exchange",
+    "span",
+)
+
+
+def _new_security(
+    title: str | None, trading_symbol: str | None, exchange: str | None, span: Span
+) -> Security:
+    """What Security(title, trading_symbol, exchange, span) makes, as _cover_part makes."""
+    if not _SECURITY_SLOTS:
+        return Security(title, trading_symbol, exchange, span)
+    made: Security = _new_object(Security)
+    object.__setattr__(made, "title", title)
+    object.__setattr__(made, "trading_symbol", trading_symbol)
+    object.__setattr__(made, "exchange", exchange)
+    object.__setattr__(made, "span", span)
+    return made
 
 
 _BOX_SLOTS: Final = tuple(f.name for f in fields(CheckBox)) == ("field", "label", "checked", "span")
