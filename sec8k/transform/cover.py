@@ -1296,8 +1296,10 @@ class _Layout:
             for index, cell in enumerate(cells):
                 if not _fits(best[index].field, cell.text):
                     best[index] = _fitting_left(slots, cell) or best[index]
-            for slot, cell in zip(best, cells, strict=True):
-                slot.values.append((k, cell))
+            # By index: zip(..., strict=True) is a call of the builtin, its keyword parsed,
+            # once a row (best has a slot per cell).
+            for index in range(len(cells)):
+                best[index].values.append((k, cells[index]))
         for slot in slots:
             name = slot.field
             if name == "event_date" or (
@@ -1417,7 +1419,10 @@ class _Layout:
         """Each label on row ``i`` takes the cells after it; return those with none."""
         starts = [k for k, cell in enumerate(cells) if cell.kind.startswith("LABEL")]
         pending: list[Cell] = []
-        for k, end in zip(starts, [*starts[1:], len(cells)], strict=True):
+        # Each label's cells end at the next label's (an index loop: zip is a builtin's call).
+        for n in range(len(starts)):
+            k = starts[n]
+            end = starts[n + 1] if n + 1 < len(starts) else len(cells)
             label, values = cells[k], list(cells[k + 1 : end])
             if not values:
                 pending.append(label)
