@@ -1764,24 +1764,46 @@ def _split_field(found: FoundValue, text: str) -> list[tuple[str, str]]:
     return [(name, text)]
 
 
+_REGISTRANT_SLOTS: Final = tuple(f.name for f in fields(Registrant)) == (
+    *REGISTRANT_FIELDS[:2],
+    "jurisdiction_code",
+    *REGISTRANT_FIELDS[2:],
+    "span",
+    "field_spans",
+)
+
+
 def _registrant(fields: dict[str, tuple[str, Span]]) -> Registrant:
     values = {name: value for name, (value, _) in fields.items()}
     spans = [span for _, span in fields.values()]
-    return new_node(
-        Registrant,
-        {
-            "name": values.get("name"),
-            "jurisdiction": values.get("jurisdiction"),
-            "jurisdiction_code": jurisdiction_code(values.get("jurisdiction")),
-            "commission_file_number": values.get("commission_file_number"),
-            "irs_employer_id": values.get("irs_employer_id"),
-            "address": values.get("address"),
-            "zip": values.get("zip"),
-            "phone": values.get("phone"),
-            "span": Span.enclosing(spans),
-            "field_spans": tuple((name, span) for name, (_, span) in fields.items()),
-        },
+    jurisdiction = values.get("jurisdiction")
+    if not _REGISTRANT_SLOTS:
+        return new_node(
+            Registrant,
+            {
+                "name": values.get("name"),
+                "jurisdiction": jurisdiction,
+                "jurisdiction_code": jurisdiction_code(jurisdiction),
+                "commission_file_number": values.get("commission_file_number"),
+                "irs_employer_id": values.get("irs_employer_id"),
+                "address": values.get("address"),
+                "zip": values.get("zip"),
+                "phone": values.get("phone"),
+                "span": Span.enclosing(spans),
+                "field_spans": tuple((name, span) for name, (_, span) in fields.items()),
+            },
+        )
+    # Set here, as _cover_part sets a part's: new_node's dict of ten fields, looked up
+    # field by field, cost some 5,000 instructions a registrant.
+    made: Registrant = _new_object(Registrant)
+    for name in REGISTRANT_FIELDS:
+        object.__setattr__(made, name, values.get(name))
+    object.__setattr__(made, "jurisdiction_code", jurisdiction_code(jurisdiction))
+    object.__setattr__(made, "span", Span.enclosing(spans))
+    object.__setattr__(
+        made, "field_spans", tuple((name, span) for name, (_, span) in fields.items())
     )
+    return made
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)

@@ -104,6 +104,11 @@ def _visible(text: str) -> str:
 # str.isprintable, bound once: compiled, text.isprintable() looks the method up on the
 # type at every call (isprintable is no method mypyc compiles in).
 _isprintable: Final[Any] = str.isprintable
+_isascii: Final[Any] = str.isascii
+# From this length on, an ASCII text is read by its bytes (see _is_clean).
+_LONG: Final = 32
+# Each byte itself, but the control characters, which become spaces.
+_CONTROLS_CHANGED: Final = b" " * 32 + bytes(range(32, 256))
 
 
 def _is_clean(text: str) -> bool:
@@ -115,6 +120,13 @@ def _is_clean(text: str) -> bool:
     """
     if not text or "  " in text or text[0] == " " or text[-1] == " ":
         return False
+    if len(text) >= _LONG and _isascii(text):
+        # Every white space of ASCII but the space is a control character. isprintable
+        # reads each character's Unicode record (some 19 instructions a character); the
+        # translation of the text's bytes reads a table, and gives the same bytes back
+        # where it changed none.
+        data = text.encode("ascii")
+        return data.translate(_CONTROLS_CHANGED) is data
     printable: bool = _isprintable(text)
     return printable
 

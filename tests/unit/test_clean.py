@@ -32,3 +32,15 @@ def test_generated_strings() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 12)))
         assert values.clean(text) == _plain(text), repr(text)
         assert not values._is_clean(text) or _plain(text) == text, repr(text)
+
+
+def test_long_ascii_texts() -> None:
+    # An ASCII text of 32 characters or more is read by its bytes: each control character,
+    # anywhere in it, sends it to the split.
+    base = "Commission File Number 001-12345 (Delaware)"
+    for code in range(128):
+        for at in (0, 1, 20, len(base) - 1, len(base)):
+            text = base[:at] + chr(code) + base[at:]
+            assert values.clean(text) == _plain(text), (code, at)
+            assert not values._is_clean(text) or _plain(text) == text, (code, at)
+    assert values._is_clean(base)
