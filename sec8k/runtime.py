@@ -43,12 +43,10 @@ from sec8k.lalr import (
 
 __all__ = ["FallbackError", "OverBudgetError", "Program", "program"]
 
-_BLANKS: Final = re.compile(r"[ \t]*")
 # Looked up once, as ``_new_str`` below: compiled, a method of a value whose class is not
 # compiled (a pattern, a match) is looked up by name at every call, which costs more than
 # the call itself (the driver's own method calls, most of them ``m.end()``: 2.4M -> 0.9M
 # instructions on the 15 smallest plain-text filings, 65.1M in all).
-_blanks_at: Final[Any] = _BLANKS.match
 _match_end: Final[Any] = re.Match.end
 
 # A terminal's compiled ``match``: (text, pos) to the match there, or None.
@@ -68,6 +66,20 @@ class OverBudgetError(Exception):
     def __init__(self, position: int) -> None:
         super().__init__(position)
         self.position = position
+
+
+def _blanks_end(text: str, pos: int) -> int:
+    """Where the run of spaces and tabs that starts at ``pos`` ends.
+
+    A loop, not a regular expression: compiled, ``text[pos] == " "`` reads the character
+    in place, a few instructions, where a call of a pattern's ``match`` costs some 900
+    before it reads anything and makes a match object (the runs before tokens and gate
+    windows: 5.5M instructions on the plain-text filings).
+    """
+    length = len(text)
+    while pos < length and (text[pos] == " " or text[pos] == "\t"):
+        pos += 1
+    return pos
 
 
 class _Gate:
@@ -187,8 +199,7 @@ class _Line:
         """Whether a match at ``pos`` can hold one of a window gate's words in its reach."""
         text = self.text
         if pos != self.window_at:
-            blanks_end: int = _match_end(_blanks_at(text, pos))
-            blanks = blanks_end - pos
+            blanks = _blanks_end(text, pos) - pos
             self.window_at = pos
             self.window_blanks = blanks
             self.window_end = min(len(text), pos + blanks + WINDOW)
@@ -264,8 +275,13 @@ class _Lexer:
         self.ignore: frozenset[str] = frozenset()
         self.newline: frozenset[str] = frozenset()
         self.positions_only: frozenset[str] = frozenset()
-        # Per key: the candidates, in order.
+        # The candidates, in order: by the character under the cursor, and, where that is a
+        # space or a tab, by the first character after the blanks ("" at the text's end).
+        # Three dicts rather than one keyed by the two characters joined: a key made per
+        # token cost a string concatenation each.
         self.by_key: dict[str, list[_Candidate]] = {}
+        self.after_space: dict[str, list[_Candidate]] = {}
+        self.after_tab: dict[str, list[_Candidate]] = {}
 
     def build(self) -> None:
         """Read Lark's lexer of the state: terminals, order and callbacks.
@@ -317,10 +333,12 @@ class _Lexer:
         )
         self.ready = True
 
-    def candidates(self, key: str, char: str, after: str) -> list[_Candidate]:
-        """The terminals that can start at ``char`` (``after`` the blanks), memoised by key."""
-        if len(self.by_key) >= _MAX_KEYS:
-            self.by_key.clear()
+    def candidates(
+        self, memo: dict[str, list[_Candidate]], key: str, char: str, after: str
+    ) -> list[_Candidate]:
+        """The terminals that can start at ``char`` (``after`` the blanks), kept in ``memo``."""
+        if len(memo) >= _MAX_KEYS:
+            memo.clear()
         found: list[_Candidate] = []
         for i in range(len(self.names)):
             starts = self.starts[i]
@@ -338,7 +356,7 @@ class _Lexer:
                         self.shared.symbols.get(name, -1),
                     )
                 )
-        self.by_key[key] = found
+        memo[key] = found
         return found
 
 
@@ -491,15 +509,17 @@ class Program:
                 lexer.build()
             char = text[pos]
             if char == " " or char == "\t":
-                blanks_end: int = _match_end(_blanks_at(text, pos))
+                blanks_end = _blanks_end(text, pos)
                 after = text[blanks_end] if blanks_end < length else ""
-                key = char + after
+                key = after
+                memo = lexer.after_space if char == " " else lexer.after_tab
             else:
                 after = ""
                 key = char
-            candidates = lexer.by_key.get(key)
+                memo = lexer.by_key
+            candidates = memo.get(key)
             if candidates is None:
-                candidates = lexer.candidates(key, char, after)
+                candidates = lexer.candidates(memo, key, char, after)
             found: _Candidate | None = None
             stop = -1
             for candidate in candidates:
@@ -778,6 +798,28 @@ def _position(made: Any, start: int, end: int) -> None:
 def _new_meta() -> Any:
     # What Meta() makes, without the call of its Python __init__ (which sets ``empty``).
     return _new_object(_META)
+
+
+def _seed_meta() -> None:
+    """Make one ``Meta`` with the five attributes :func:`_position` sets, in its order.
+
+    Python keeps the attribute names of a class's instances in one table they share, while
+    it has room; each new instance shrinks the room, and a name that comes too late is
+    kept in a dict of each instance's own. Lark's grammar loader makes hundreds of
+    ``Meta`` objects with ``empty`` only before the driver makes its first, so the two
+    container attributes went to a dict on every tree (4,152 on the plain-text filings,
+    1.6M instructions). Made at import, before any grammar is loaded, this one puts all
+    five in the shared table.
+    """
+    meta = _new_meta()
+    meta.empty = False
+    meta.start_pos = 0
+    meta.end_pos = 0
+    meta.container_start_pos = 0
+    meta.container_end_pos = 0
+
+
+_seed_meta()
 
 
 def program(
