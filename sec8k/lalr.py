@@ -790,6 +790,68 @@ def _min_width(op: Any, arg: Any) -> int:
     return 0  # assertions, anchors; references and the rest are counted as reading none
 
 
+def blank_lines(terminal: TerminalDef, flags: int) -> tuple[int, int] | None:
+    r"""(least, most) where every match of ``terminal`` is that many lines of blanks.
+
+    A line of blanks is ``[ \t]*\n``: spaces and tabs, then a line break. Some terminals
+    are nothing else (``_EOL``: one; ``BLANK``: one or more; ``EOL_BLANK``: two or more),
+    and are tried at the end of most lines. Such a pattern matches, at any position, as
+    many lines of blanks as there are there, up to ``most`` (-1: no limit), where there
+    are ``least`` at least: the driver reads them with a loop of its own, where a call of
+    the regex engine costs some 900 instructions before it reads a character (and a
+    repeat of a group, as ``BLANK``'s, much more). Its blanks and its line break can
+    never read the same character, so there is one way to read the lines and nothing
+    after them to give any back for. None for any other pattern.
+    """
+    try:
+        items = list(_parsed(terminal.pattern.to_regexp(), flags))
+    except (re.error, AttributeError, TypeError, KeyError, ValueError):
+        return None
+    least = 0
+    i = 0
+    while i + 1 < len(items) and _blank_line(items[i : i + 2]):
+        least += 1
+        i += 2
+    if i == len(items):
+        return (least, least) if least else None
+    if i + 1 != len(items):
+        return None
+    op, arg = items[i]
+    if op not in (sre.MAX_REPEAT, sre.POSSESSIVE_REPEAT):
+        return None
+    low, high, body = arg
+    body = list(body)
+    if len(body) == 1 and body[0][0] in (sre.SUBPATTERN, sre.ATOMIC_GROUP):
+        group_op, group = body[0]
+        if group_op is sre.SUBPATTERN:
+            if group[1] or group[2]:  # flags: none of them changes a blank, but kept plain
+                return None
+            group = group[3]
+        body = list(group)
+    if not _blank_line(body):
+        return None
+    return least + int(low), -1 if high >= _UNBOUNDED else least + int(high)
+
+
+def _blank_line(items: list[tuple[Any, Any]]) -> bool:
+    r"""Whether two parsed items are ``[ \t]*\n`` (possessive or not)."""
+    if len(items) != 2 or items[1] != (sre.LITERAL, ord("\n")):
+        return False
+    op, arg = items[0]
+    if op not in (sre.MAX_REPEAT, sre.POSSESSIVE_REPEAT):
+        return False
+    low, high, body = arg
+    if low != 0 or high < _UNBOUNDED or len(body) != 1:
+        return False
+    body_op, members = body[0]
+    return (
+        body_op is sre.IN
+        and len(members) == 2
+        and {(kind, value) for kind, value in members}
+        == {(sre.LITERAL, ord(" ")), (sre.LITERAL, ord("\t"))}
+    )
+
+
 # A window gate's words are looked for at most this far past the blanks a match starts
 # with: a wider reach costs more lowering than the attempt it saves. The cover's
 # questions look 600 characters ahead for the words that type them.

@@ -35,6 +35,7 @@ from sec8k.lalr import (
     WINDOW,
     _Starts,
     _starts,
+    blank_lines,
     engine_form,
     line_least,
     needed_words,
@@ -80,6 +81,26 @@ def _blanks_end(text: str, pos: int) -> int:
     while pos < length and (text[pos] == " " or text[pos] == "\t"):
         pos += 1
     return pos
+
+
+def _blank_lines(text: str, pos: int, least: int, most: int) -> int:
+    """Where ``least`` to ``most`` (-1: any number of) lines of blanks from ``pos`` end.
+
+    As many as there are, up to ``most``; -1 where there are fewer than ``least``. What a
+    pattern :func:`sec8k.lalr.blank_lines` reads matches (``_EOL``, ``BLANK``,
+    ``EOL_BLANK``: 2,500 attempts on the plain-text filings, 5,700 on the HTML ones).
+    """
+    length = len(text)
+    count = 0
+    while count != most:
+        end = pos
+        while end < length and (text[end] == " " or text[end] == "\t"):
+            end += 1
+        if end == length or text[end] != "\n":
+            break
+        pos = end + 1
+        count += 1
+    return pos if count >= least else -1
 
 
 class _Gate:
@@ -271,6 +292,7 @@ class _Lexer:
         self.patterns: list[re.Pattern[str]] = []
         self.starts: list[_Starts | None] = []
         self.gates: list[_Gate | None] = []
+        self.lines: list[tuple[int, int] | None] = []
         self.callbacks: dict[str, Callable[[Token], Token]] = {}
         self.ignore: frozenset[str] = frozenset()
         self.newline: frozenset[str] = frozenset()
@@ -304,6 +326,7 @@ class _Lexer:
         patterns: list[re.Pattern[str]] = []
         starts: list[_Starts | None] = []
         gates: list[_Gate | None] = []
+        lines: list[tuple[int, int] | None] = []
         for terminal in terminals:
             name = str(terminal.name)
             pattern = shared.compiled.get(name)
@@ -320,10 +343,14 @@ class _Lexer:
             patterns.append(pattern)
             starts.append(shared.starts.get(name))
             gates.append(shared.gates.get(name))
+            if name not in shared.lines:
+                shared.lines[name] = blank_lines(terminal, lark.g_regex_flags)
+            lines.append(shared.lines[name])
         self.names = names
         self.patterns = patterns
         self.starts = starts
         self.gates = gates
+        self.lines = lines
         self.callbacks = callbacks
         self.ignore = frozenset(lark.ignore_types)
         self.newline = frozenset(lark.newline_types)
@@ -344,6 +371,7 @@ class _Lexer:
             starts = self.starts[i]
             if starts is None or starts.may_start(char, after):
                 name = self.names[i]
+                lines = self.lines[i]
                 found.append(
                     _Candidate(
                         self.patterns[i].match,
@@ -354,6 +382,8 @@ class _Lexer:
                         name in self.positions_only,
                         name in self.newline,
                         self.shared.symbols.get(name, -1),
+                        -1 if lines is None else lines[0],
+                        -1 if lines is None else lines[1],
                     )
                 )
         memo[key] = found
@@ -366,7 +396,9 @@ class _Candidate:
     The bound ``match`` is called without looking the method up on every attempt; the
     rest is what the driver asks of each token (ignored, its callback, kept without text,
     may hold line breaks), read here once instead of in four lookups per token. ``kind``
-    is the terminal's column in the program's table (-1: no state accepts it).
+    is the terminal's column in the program's table (-1: no state accepts it). A terminal
+    that is lines of blanks and nothing else (lalr.blank_lines) is read by
+    :func:`_blank_lines`, from ``least`` lines to ``most``, not by ``match``.
     """
 
     def __init__(
@@ -379,6 +411,8 @@ class _Candidate:
         dropped: bool,
         newline: bool,
         kind: int,
+        least: int = -1,
+        most: int = -1,
     ) -> None:
         self.match = match
         self.name = name
@@ -388,6 +422,8 @@ class _Candidate:
         self.dropped = dropped
         self.newline = newline
         self.kind = kind
+        self.least = least  # -1: the pattern's match reads it
+        self.most = most  # -1: no limit
 
 
 class _Shared:
@@ -409,6 +445,7 @@ class _Shared:
         self.gates = gates
         self.drop = drop
         self.compiled: dict[str, re.Pattern[str]] = {}
+        self.lines: dict[str, tuple[int, int] | None] = {}
 
 
 class _Reduction:
@@ -525,6 +562,13 @@ class Program:
             for candidate in candidates:
                 gate = candidate.gate
                 if gate is not None and not lines.holds(gate, pos):
+                    continue
+                if candidate.least >= 0:
+                    end = _blank_lines(text, pos, candidate.least, candidate.most)
+                    if end >= 0:
+                        found = candidate
+                        stop = end
+                        break
                     continue
                 m = candidate.match(text, pos)
                 if m is not None:

@@ -14,9 +14,24 @@ from lark.lexer import PatternRE, TerminalDef
 
 from sec8k import grammar, pipeline, runtime
 from sec8k.forms import default_form, forms
-from sec8k.lalr import WINDOW, engine_form, line_least, needed_words, window_words
+from sec8k.lalr import (
+    WINDOW,
+    blank_lines,
+    engine_form,
+    line_least,
+    needed_words,
+    window_words,
+)
 from sec8k.pipeline import STAGES, ParseState
-from sec8k.runtime import FallbackError, OverBudgetError, Program, _Gate, _Line, program
+from sec8k.runtime import (
+    FallbackError,
+    OverBudgetError,
+    Program,
+    _blank_lines,
+    _Gate,
+    _Line,
+    program,
+)
 from tests.conftest import case_input, corpus_files, filing_cases, requires_corpus
 from tests.test_lalr import _shape
 
@@ -535,6 +550,61 @@ def test_a_line_answers_as_a_search_of_its_rest_does(text: str, steps: list[int]
         assert line.holds(gate, pos) == holds  # asked again: the answer kept
         if not holds:
             assert "zip" not in text[pos:end].lower()
+
+
+# Lines of blanks: terminals that are nothing else are read by the driver's loop.
+
+_BLANK_LINES = [
+    (r"[ \t]*\n", (1, 1)),  # _EOL
+    (r"(?:[ \t]*\n)+", (1, -1)),  # BLANK
+    (r"[ \t]*\n(?:[ \t]*\n)+", (2, -1)),  # EOL_BLANK
+    (r"[\t ]*+\n(?:[ \t]*+\n)++", (2, -1)),
+    (r"(?:[ \t]*\n){2,3}", (2, 3)),
+    (r"(?:[ \t]*\n)*", (0, -1)),
+    (r"(?>[ \t]*\n)+", (1, -1)),
+]
+
+
+@pytest.mark.parametrize(("pattern", "lines"), _BLANK_LINES)
+def test_lines_of_blanks_are_read_off_the_pattern(pattern: str, lines: tuple[int, int]) -> None:
+    assert blank_lines(TerminalDef("T", PatternRE(pattern)), 0) == lines
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?:[ \t]*\r?\n)+",  # the envelope's BLANK
+        r"[ ]*\n",
+        r"[ \t]+\n",
+        r"(?:[ \t]*\n)+?",  # a lazy repeat reads the fewest
+        r"(?:[ \t]*\n)+x",
+        r"(?:[ \t]*\n)+[ \t]*\n",
+        r"(?i:[ \t]*\n)+",
+        r"[ \t]*(?=\n)",
+    ],
+)
+def test_other_patterns_are_not_lines_of_blanks(pattern: str) -> None:
+    assert blank_lines(TerminalDef("T", PatternRE(pattern)), 0) is None
+
+
+def test_the_shipped_blank_terminals_are_read_as_lines_of_blanks() -> None:
+    parser = grammar.get_parser(default_form().grammar_file)
+    found = {terminal.name: blank_lines(terminal, 0) for terminal in parser.terminals}
+    assert found["_document__EOL"] == (1, 1)
+    assert found["BLANK"] == (1, -1)
+    assert found["document__EOL_BLANK"] == (2, -1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\nx", max_size=40))
+def test_lines_of_blanks_are_read_as_the_pattern_matches(text: str) -> None:
+    """At every position the loop ends where the pattern's match ends (-1: no match)."""
+    for pattern, (least, most) in _BLANK_LINES:
+        compiled = re.compile(pattern)
+        for pos in range(len(text) + 1):
+            match = compiled.match(text, pos)
+            expected = -1 if match is None else match.end()
+            assert _blank_lines(text, pos, least, most) == expected, (pattern, text, pos)
 
 
 # Window gates: a terminal whose word may lie on a later line (a check box's text wrapped
