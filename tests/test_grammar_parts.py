@@ -549,3 +549,32 @@ def test_a_contents_line_is_told_as_it_was(name: str) -> None:
             assert (found and found.end()) == (expected and expected.end()), (text, pos)
             matched += expected is not None
     assert matched > 50  # contents lines (and, for ITEM_WORD, headings) among them
+
+
+def test_prose_matches_where_it_did_before_its_margin_test() -> None:
+    # PROSE first asks for at most eight spaces and a character that is not blank, which
+    # the rest of it asks for anyway: without that test it matches exactly where it does.
+    import random
+    import re
+
+    from sec8k.forms.form_8k import Form8K
+
+    (terminal,) = [t for t in Form8K.parser().terminals if t.name.rpartition("__")[2] == "PROSE"]
+    source = terminal.pattern.to_regexp()
+    margin = "(?=[ ]{0,8}+\\S)"
+    assert source.startswith(margin)
+    flags = Form8K.parser().lexer_conf.g_regex_flags
+    fast = re.compile(source, flags)
+    plain = re.compile(source[len(margin) :], flags)
+    pieces = [" ", "  ", "\t", "        ", " " * 9, " " * 40, "\n", "x", "The", "Company"]
+    pieces += ["By:", "/s/ ", "Chief Executive Officer", ", ", "Item 5.02", "SIGNATURE"]
+    pieces += ["word " * 12, "a" * 60, "   gap   "]
+    rng = random.Random(8)
+    read = 0
+    for _ in range(10_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        for pos in (0, text.find("\n") + 1):
+            expected, found = plain.match(text, pos), fast.match(text, pos)
+            assert (found and found.span()) == (expected and expected.span()), repr(text)
+            read += expected is not None
+    assert read > 200
