@@ -176,8 +176,10 @@ def _descents(starts: array[int], lens: array[int]) -> tuple[array[int], array[i
     # Read a block at a time as lists: compiled, a loop over a list[int] compares native
     # ints, where pairwise() over the array made a tuple and two ints per segment (650
     # instructions a segment, 1% of an HTML filing's); a block keeps the copies small.
-    by_start = array("q")
-    by_end = array("q")
+    # Found in lists, packed at the end: an array's append is a method call (800
+    # instructions a descent, half of this function's time on the corpus HTML).
+    by_start: list[int] = []
+    by_end: list[int] = []
     previous_start = starts[0] if starts else 0
     previous_end = starts[0] + lens[0] if starts else 0
     for base in range(0, len(starts), _DESCENT_BLOCK):
@@ -192,7 +194,15 @@ def _descents(starts: array[int], lens: array[int]) -> tuple[array[int], array[i
                 by_end.append(base + j)
             previous_start = start
             previous_end = end
-    return by_start, by_end
+    return _packed(by_start), _packed(by_end)
+
+
+def _packed(values: list[int]) -> array[int]:
+    """A list of offsets as an ``array("q")``, packed to bytes (see SourceMapBuilder._settle)."""
+    packed = array("q")
+    if values:
+        packed.frombytes(_pack(f"{len(values)}q", *values))
+    return packed
 
 
 # SpanReader copies a map's columns to lists (some 100 bytes a segment) where it has at
@@ -292,10 +302,18 @@ class SourceMap:
         self._by_start: tuple[list[int], list[int]] | None = None
 
     @classmethod
-    def _from_columns(cls, columns: tuple[array[int], ...], derived_length: int) -> SourceMap:
+    def _from_columns(
+        cls,
+        columns: tuple[array[int], ...],
+        derived_length: int,
+        descents: tuple[array[int], array[int]] | None = None,
+    ) -> SourceMap:
+        """A map of the four columns, and their descents where the builder found them."""
         made = cls((), derived_length)
         made._n_starts, made._n_lens, made._o_starts, made._o_lens = columns
-        made._descents, made._end_descents = _descents(made._o_starts, made._o_lens)
+        if descents is None:
+            descents = _descents(made._o_starts, made._o_lens)
+        made._descents, made._end_descents = descents
         return made
 
     @classmethod
@@ -534,7 +552,11 @@ class SourceMapBuilder:
     """Builds a derived text piece by piece, recording where each piece came from."""
 
     __slots__ = (
+        "_by_end",
+        "_by_start",
         "_chunks",
+        "_last_end",
+        "_last_start",
         "_length",
         "_line_start",
         "_n_lens",
@@ -546,6 +568,7 @@ class SourceMapBuilder:
         "_pn_starts",
         "_po_lens",
         "_po_starts",
+        "_tracked",
     )
 
     def __init__(self, wide: bool = True) -> None:
@@ -570,27 +593,68 @@ class SourceMapBuilder:
         self._po_lens: list[int] = []
         self._length = 0
         self._line_start = 0
+        # The map's descents (see _descents), found as segments settle, while their fields
+        # are ints in lists: read back out of the arrays at the end, a block at a time, they
+        # cost a tenth of what the source map of an HTML document did. A settled segment
+        # does not change (the last one stays pending), except through cut and _reopen,
+        # after which the map finds them itself (``_tracked`` false).
+        self._by_start: list[int] = []
+        self._by_end: list[int] = []
+        self._last_start = -1  # the original start and end of the last settled segment
+        self._last_end = -1
+        self._tracked = True
 
     def _settle(self, keep: int) -> None:
         """Move the pending segments to the arrays, all but the last ``keep``."""
         k = len(self._pn_starts) - keep
         if k <= 0:
             return
+        o_starts = self._po_starts
+        o_lens = self._po_lens
+        if self._tracked:
+            by_start = self._by_start
+            by_end = self._by_end
+            previous_start = self._last_start
+            previous_end = self._last_end
+            base = len(self._n_starts)
+            for j in range(k):
+                start: int = o_starts[j]
+                end = start + o_lens[j]
+                if start < previous_start:
+                    by_start.append(base + j)
+                if end < previous_end:
+                    by_end.append(base + j)
+                previous_start = start
+                previous_end = end
+            self._last_start = previous_start
+            self._last_end = previous_end
         # Packed to bytes first: array.extend takes each int through the iterator protocol
         # and fromlist through argument parsing (measured: 5 and 2 times as slow).
         layout = f"{k}{self._n_starts.typecode}"
-        self._n_starts.frombytes(_pack(layout, *self._pn_starts[:k]))
-        self._n_lens.frombytes(_pack(layout, *self._pn_lens[:k]))
-        self._o_starts.frombytes(_pack(layout, *self._po_starts[:k]))
-        self._o_lens.frombytes(_pack(layout, *self._po_lens[:k]))
-        self._pn_starts = self._pn_starts[k:]
-        self._pn_lens = self._pn_lens[k:]
-        self._po_starts = self._po_starts[k:]
-        self._po_lens = self._po_lens[k:]
+        if keep:
+            self._n_starts.frombytes(_pack(layout, *self._pn_starts[:k]))
+            self._n_lens.frombytes(_pack(layout, *self._pn_lens[:k]))
+            self._o_starts.frombytes(_pack(layout, *o_starts[:k]))
+            self._o_lens.frombytes(_pack(layout, *o_lens[:k]))
+            self._pn_starts = self._pn_starts[k:]
+            self._pn_lens = self._pn_lens[k:]
+            self._po_starts = o_starts[k:]
+            self._po_lens = o_lens[k:]
+            return
+        # All of them (the map is built or cut): the lists are packed whole, not copied.
+        self._n_starts.frombytes(_pack(layout, *self._pn_starts))
+        self._n_lens.frombytes(_pack(layout, *self._pn_lens))
+        self._o_starts.frombytes(_pack(layout, *o_starts))
+        self._o_lens.frombytes(_pack(layout, *o_lens))
+        self._pn_starts.clear()
+        self._pn_lens.clear()
+        o_starts.clear()
+        o_lens.clear()
 
     def _reopen(self) -> None:
         """Bring the last segment back to the lists, if all are in the arrays."""
         if not self._pn_starts and self._n_starts:
+            self._tracked = False  # a settled segment that may change: see __init__
             self._pn_starts.append(self._n_starts.pop())
             self._pn_lens.append(self._n_lens.pop())
             self._po_starts.append(self._o_starts.pop())
@@ -710,6 +774,7 @@ class SourceMapBuilder:
         ranges = sorted((start, end) for start, end in cuts if end > start)
         if not ranges:
             return
+        self._tracked = False  # the segments move: see __init__
         self._settle(0)
         text = "".join([*self._chunks, *self._parts])
         kept_text = []
@@ -807,4 +872,7 @@ class SourceMapBuilder:
         self._settle(0)
         columns = (self._n_starts, self._n_lens, self._o_starts, self._o_lens)
         text = "".join([*self._chunks, *self._parts])
-        return text, SourceMap._from_columns(columns, self._length)
+        descents = None
+        if self._tracked:
+            descents = (_packed(self._by_start), _packed(self._by_end))
+        return text, SourceMap._from_columns(columns, self._length, descents)
