@@ -313,7 +313,7 @@ _ONE_LINE: Final[list[list[Piece]]] = []
 class _Cell:
     """A table cell (or the text outside tables): one or more lines of pieces."""
 
-    __slots__ = ("colspan", "lines", "pieces", "rowspan")
+    __slots__ = ("colspan", "column", "lines", "pieces", "rowspan")
 
     def __init__(self, colspan: int = 1, rowspan: int = 1) -> None:
         self.pieces: list[Piece] = []
@@ -322,6 +322,8 @@ class _Cell:
         """The cell's lines, the last ``pieces``; _ONE_LINE while that is the only one."""
         self.colspan = colspan
         self.rowspan = rowspan
+        self.column = 0
+        """The grid column a table's layout puts it in (_Reader._lay_out)."""
 
     def newline(self) -> None:
         """Start a new line in the cell (a <br> or a paragraph inside a table cell)."""
@@ -333,10 +335,21 @@ class _Cell:
             self.lines.append(self.pieces)
 
     def finish(self) -> int:
-        """Strip every line and drop the empty ones; return the width of the widest."""
+        """Strip every line and drop the empty ones; return the width of the widest.
+
+        A cell of one line keeps it in ``pieces`` alone (``lines`` stays _ONE_LINE), empty
+        or not; one of more lines keeps one at least.
+        """
+        if self.lines is _ONE_LINE:  # most cells: one line, stripped, which may be empty
+            pieces = self.pieces
+            _strip(pieces)
+            width = 0
+            for piece in pieces:
+                width += len(piece.text)
+            return width
         # Loops, not generator expressions: a compiled generator is a call per item.
         lines: list[list[Piece]] = []
-        for line in [self.pieces] if self.lines is _ONE_LINE else self.lines:
+        for line in self.lines:
             _strip(line)
             if line:
                 lines.append(line)
@@ -387,17 +400,22 @@ def _merged(pieces: list[Piece]) -> Piece:
     return Piece("".join(p.text for p in pieces), pieces[0].start, pieces[-1].end)
 
 
+def _is_blank(text: str) -> bool:
+    """``not text.strip()``, told without making the stripped copy (isspace compiles to C)."""
+    return not text or text.isspace()
+
+
 def _strip_start(pieces: list[Piece]) -> None:
     blank = 0
-    while blank < len(pieces) and not pieces[blank].text.strip():
+    while blank < len(pieces) and _is_blank(pieces[blank].text):
         blank += 1
     del pieces[:blank]
 
 
 def _strip(pieces: list[Piece]) -> None:
-    while pieces and not pieces[0].text.strip():
+    while pieces and _is_blank(pieces[0].text):
         pieces.pop(0)
-    while pieces and not pieces[-1].text.strip():
+    while pieces and _is_blank(pieces[-1].text):
         pieces.pop()
 
 
@@ -634,18 +652,6 @@ def _attributes(raw: str) -> list[tuple[str, str]]:
     return found
 
 
-def _read_attributes(
-    cache: dict[str, tuple[str, str, int, int, str, str] | None], raw: str
-) -> tuple[str, str, int, int, str, str] | None:
-    """:func:`_tag_attributes` of ``raw``, read once per distinct string."""
-    if raw in cache:
-        return cache[raw]
-    if len(cache) >= _CACHED_ATTRIBUTES:
-        cache.clear()
-    info = cache[raw] = _tag_attributes(raw)
-    return info
-
-
 def _start_tag(text: str, first: int, gt: int) -> tuple[str, str, int] | None:
     """A start tag read as _TAGS reads it, without the regex: (name, attributes, its ">").
 
@@ -779,9 +785,9 @@ class _Reader:
         # A document with no check-box glyph in it (most: they are written as references,
         # or the text is Latin-1) is not searched for one text run by run.
         glyphs = any(char in text for char in _GLYPH_CHARS)
-        # Filings repeat the same attributes (one style for every cell of a table): each
-        # distinct string is read once.
-        cache: dict[str, tuple[str, str, int, int, str, str] | None] = {}
+        # (A tag's attributes are read once per tag as printed, in ``known`` below: a cache
+        # by their own text found again 1% of those it was asked for, and its hashing and
+        # lookups cost a sixth of the reading.)
         # Each tag name as written: lowercased, and what the loop tells of it (_tag_kind),
         # found once: one lookup per tag instead of one per set it is tested against.
         names: dict[str, tuple[str, int, frozenset[str]]] = {}
@@ -896,7 +902,7 @@ class _Reader:
                         if kind:
                             tag, bits, quiet = _named(names, name)
                             if raw:
-                                info = _read_attributes(cache, raw)
+                                info = _tag_attributes(raw)
                                 if raw.endswith("/"):
                                     bits |= _IS_SLASHED
                             if i - 1 == gt:
@@ -926,7 +932,7 @@ class _Reader:
                     if kind == 2:
                         raw = match[2]
                         if raw:
-                            info = _read_attributes(cache, raw)
+                            info = _tag_attributes(raw)
                             if raw.endswith("/"):
                                 bits |= _IS_SLASHED
                     if short > 1 and i - 1 == gt:
@@ -1124,10 +1130,10 @@ class _Reader:
         if not self.pre and self.partial is None:
             _strip_start(pieces)  # the line's leading blanks, which it drops anyway
         lead = 0
-        while lead < len(pieces) and not pieces[lead].text.strip():
+        while lead < len(pieces) and _is_blank(pieces[lead].text):
             lead += 1
         last = len(pieces) - 1
-        while last >= lead and not pieces[last].text.strip():
+        while last >= lead and _is_blank(pieces[last].text):
             last -= 1
         if not (self.tables or self.pre):
             if last > 0:
@@ -1165,10 +1171,10 @@ class _Reader:
             self.partial = None
             return
         if self.partial:
-            while pieces and not pieces[-1].text.strip():
+            while pieces and _is_blank(pieces[-1].text):
                 pieces.pop()
             self._write_pieces(pieces)
-            self._write([], self.base + self.pos, written=True)
+            self._write(self.base + self.pos, written=True)
         elif pieces:
             _strip(pieces)
             if self.escaped and self._escaped_sgml(pieces):
@@ -1201,49 +1207,35 @@ class _Reader:
         """Write the first pieces of a long line."""
         self.builder.replace_many(pieces)
 
-    def _write(
-        self,
-        runs: list[tuple[int, list[Piece]]],
-        at: int,
-        written: bool = False,
-        end: int | None = None,
-    ) -> None:
-        """Write a line: its runs of pieces, each at its column, then a newline at ``at``.
+    def _write_line(self, line: list[Piece], width: int, run: list[Piece] | None, at: int) -> None:
+        """Write a table's line: its pieces laid out (``width`` characters), a newline at ``at``.
+
+        ``run``: the pieces of its one cell with text, where only one has (see _Written).
+        """
+        builder = self.builder
+        number = self.count
+        self.count += 1
+        self.last_empty = False
+        self.printed += 1
+        begin = builder.length
+        # The line and its newline in one call.
+        line.append(Piece("\n", at, at))
+        builder.replace_many(line)
+        written_line = _Written(number, run, begin, begin + width)
+        self._remember(written_line)
+        if self.keep_next:
+            self.keep_next -= 1
+            self.kept[number] = written_line
+
+    def _write(self, at: int, written: bool = False, end: int | None = None) -> None:
+        """Write a line with no text here: a newline at ``at``.
 
         ``written``: the line's text is written already (a long line, see :meth:`_shorten`).
         ``end``: the newline stands for ``[at, end)``, the line end it reads.
         """
-        line: list[Piece] = []
-        position = 0
-        for column, pieces in runs:
-            if column > position and pieces:
-                gap = column - position
-                if gap > self.padding:
-                    gap = min(gap, _COLUMN_GAP)
-                self.padding -= gap
-                line.append(Piece(" " * gap, pieces[0].start, pieces[0].start))
-                position += gap
-            for piece in pieces:
-                line.append(piece)
-                position += len(piece.text)
-        builder = self.builder
         number = self.count
         self.count += 1
-        self.last_empty = not line and not written
-        if line:
-            self.printed += 1
-            begin = builder.length
-            # The line and its newline in one call.
-            line.append(Piece("\n", at, at if end is None else end))
-            builder.replace_many(line)
-            written_line = _Written(
-                number, runs[0][1] if len(runs) == 1 else None, begin, begin + position
-            )
-            self._remember(written_line)
-            if self.keep_next:
-                self.keep_next -= 1
-                self.kept[number] = written_line
-            return
+        self.last_empty = not written
         if written:
             self.printed += 1
             written_line = _Written(number, None, 0, 0)
@@ -1251,16 +1243,16 @@ class _Reader:
             if self.keep_next:
                 self.keep_next -= 1
                 self.kept[number] = written_line
-        builder.replace("\n", at, at if end is None else end)
+        self.builder.replace("\n", at, at if end is None else end)
 
     def _write_run(self, pieces: list[Piece], at: int, end: int | None = None) -> None:
-        """:meth:`_write` of one run of pieces at the line's start, as most lines are.
+        """Write a line of one run of pieces at the line's start, as most lines are.
 
         The newline goes to the builder with the pieces, added to their list for the call:
-        a copy of the list per line, as _write makes to pad its runs, is not needed.
+        a copy of the list per line, as a table's padded line is (_write_line), is not needed.
         """
         if not pieces:
-            self._write([], at, end=end)
+            self._write(at, end=end)
             return
         builder = self.builder
         number = self.count
@@ -1537,7 +1529,7 @@ class _Reader:
         the plain-text normaliser sets it aside; a page marker also ends a page.
         """
         pieces = self.current.pieces
-        while pieces and not pieces[-1].text.strip():
+        while pieces and _is_blank(pieces[-1].text):
             pieces.pop()
         self.current = _Cell()
         kind = _sgml_line("".join(p.text for p in pieces))
@@ -1628,7 +1620,7 @@ class _Reader:
     def _table(self, rows: list[list[_Cell]]) -> None:
         """Lay a finished table out, then a blank line."""
         self._lay_out(rows)
-        self._write([], self.base + self._offset())  # a blank line after the table
+        self._write(self.base + self._offset())  # a blank line after the table
         self.current = _Cell()
         self.loose = bool(self.tables)  # back in the outer table, outside its cells
 
@@ -1638,30 +1630,31 @@ class _Reader:
         Cells take their grid columns as HTML lays them out: a cell spans ``colspan``
         columns, and one with ``rowspan`` keeps its columns taken in the rows below.
         """
-        placed: list[list[tuple[int, _Cell]]] = []
+        # Each cell's grid column is kept on the cell: a (column, cell) tuple per cell, and
+        # one per run of each line, cost their making and freeing.
         taken: dict[int, int] = {}  # column -> rows it stays taken for
         for row in rows:
             column = 0
-            cells = []
             for cell in row:
-                while taken.get(column, 0) > 0:
-                    column += 1
-                cells.append((column, cell))
+                if taken:
+                    while taken.get(column, 0) > 0:
+                        column += 1
+                cell.column = column
                 if cell.rowspan > 1:
                     for c in range(column, column + cell.colspan):
                         taken[c] = max(taken.get(c, 0), cell.rowspan)
                 column += cell.colspan
             if taken:
                 taken = {c: n - 1 for c, n in taken.items() if n > 1}
-            placed.append(cells)
         widths: list[int] = []
         spanning: list[tuple[int, int, int]] = []  # (column, colspan, width)
-        for cells in placed:
-            for column, cell in cells:
+        for row in rows:
+            for cell in row:
                 width = cell.finish()
+                column = cell.column
                 span = cell.colspan
-                if len(widths) < column + span:
-                    widths.extend([0] * (column + span - len(widths)))
+                while len(widths) < column + span:
+                    widths.append(0)
                 if span == 1:
                     if width > widths[column]:
                         widths[column] = width
@@ -1677,21 +1670,52 @@ class _Reader:
             starts.append(position)
             position += width + _COLUMN_GAP
         at = self.base + self._offset()
-        for cells in placed:
+        for row in rows:
             depth = 1
-            for _, cell in cells:
-                if len(cell.lines) > depth:
+            for cell in row:
+                if cell.lines is not _ONE_LINE and len(cell.lines) > depth:
                     depth = len(cell.lines)
             for index in range(depth):
-                runs = [
-                    (starts[column], cell.lines[index])
-                    for column, cell in cells
-                    if index < len(cell.lines) and cell.lines[index]
-                ]
-                if len(runs) == 1 and runs[0][0] == 0:
-                    self._write_run(runs[0][1], at)
+                # The line's pieces: each cell's after the padding that takes it to its
+                # column (no wider than the padding left allows).
+                line: list[Piece] = []
+                position = 0
+                runs = 0
+                run: list[Piece] = []
+                first = 0  # the column of the first run
+                for cell in row:
+                    lines = cell.lines
+                    if lines is _ONE_LINE:
+                        if index:
+                            continue
+                        pieces = cell.pieces
+                    elif index < len(lines):
+                        pieces = lines[index]
+                    else:
+                        continue
+                    if not pieces:
+                        continue
+                    column = starts[cell.column]
+                    if not runs:
+                        first = column
+                        run = pieces
+                    runs += 1
+                    if column > position:
+                        gap = column - position
+                        if gap > self.padding:
+                            gap = min(gap, _COLUMN_GAP)
+                        self.padding -= gap
+                        line.append(Piece(" " * gap, pieces[0].start, pieces[0].start))
+                        position += gap
+                    for piece in pieces:
+                        line.append(piece)
+                        position += len(piece.text)
+                if runs == 1 and first == 0:
+                    self._write_run(run, at)
+                elif runs:
+                    self._write_line(line, position, run if runs == 1 else None, at)
                 else:
-                    self._write(runs, at)
+                    self._write(at)
 
     def close(self) -> None:
         """Finish: lay out tables left open, end the last line."""
@@ -1709,6 +1733,25 @@ def _inline(style: str) -> bool:
     breaks no line (a title word and the fact after it stay one line).
     """
     return "display:inline" in style
+
+
+def _single_spaced(text: str) -> str:
+    """``" ".join(text.split())``: the words of a line with one space between them.
+
+    The reader writes most lines so already (white space collapses as it reads), and a
+    line can be a whole paragraph: one whose only white space is single spaces between
+    words is itself. Every white space character but the space is unprintable, so a
+    printable text with no two spaces together and none at either end is told at C speed
+    where splitting it made a string per word.
+    """
+    if (
+        text.isprintable()
+        and "  " not in text
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+    ):
+        return text
+    return " ".join(text.split())
 
 
 class _Pages:
@@ -1754,7 +1797,7 @@ class _Pages:
         if i in self._read:
             return self._read[i]
         text = self.kept[self.numbers[i]].text
-        words = None if text is None else (self.numbers[i], " ".join(text.split()))
+        words = None if text is None else (self.numbers[i], _single_spaced(text))
         self._read[i] = words
         return words
 
@@ -1772,7 +1815,9 @@ def _page_numbers(pages: _Pages, breaks: list[int]) -> list[Noise]:
     noise: list[Noise] = []
     for at in [*breaks, pages.count]:
         bottom = pages.bottom(at)
-        if bottom and _PAGE_NUMBER.match(pages.kept[bottom[0]].text or ""):
+        # (Matched in its words, which read as its text does: the pattern takes any run
+        # of white space where it takes one.)
+        if bottom and _PAGE_NUMBER.match(bottom[1]):
             noise.append(pages.set_aside(bottom[0], "page-number"))
     return noise
 
