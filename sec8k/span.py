@@ -737,7 +737,9 @@ class SourceMapBuilder:
         tail = -1
         if n_lens and n_lens[-1] >= o_lens[-1] and n_starts[-1] + n_lens[-1] == length:
             tail = o_starts[-1] + o_lens[-1]
-        kept = []
+        # The texts go to the parts as they are, not joined per call: the join was a copy
+        # of every line more.
+        parts = self._parts
         for piece in pieces:
             text = piece.text
             n = len(text)
@@ -756,9 +758,24 @@ class SourceMapBuilder:
                 o_lens.append(o)
             tail = end if n >= o else -1
             length += n
-            kept.append(text)
-        if kept:
-            self._appended("".join(kept))
+            parts.append(text)
+        if length > self._length:
+            # The line starts after the last newline: found from the last piece back (a
+            # line's newline is its last piece).
+            at = length
+            k = len(pieces) - 1
+            while k >= 0:
+                text = pieces[k].text
+                newline = text.rfind("\n")
+                if newline != -1:
+                    self._line_start = at - len(text) + newline + 1
+                    break
+                at -= len(text)
+                k -= 1
+            self._length = length
+            if len(parts) >= 1024:
+                self._chunks.append("".join(parts))
+                parts.clear()
         if len(n_starts) >= _PENDING:
             self._settle(1)
 
