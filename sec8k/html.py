@@ -74,6 +74,9 @@ _IS_BLOCK: Final = 16
 _IS_IMPLIER: Final = 32
 # Not of the name: a start tag whose attributes end with "/" (may be "<br/>", self-closing).
 _IS_SLASHED: Final = 64
+_IS_VOID: Final = 128
+_IS_FACT: Final = 256
+_IS_HIDDEN_TAG: Final = 512
 
 # Start tags that end an open element whose end tag HTML lets a document leave out (as
 # browsers read them): a block ends an open paragraph (not a table: documents with no
@@ -128,6 +131,9 @@ def _tag_kind(tag: str) -> int:
         | (_IS_CELL if tag in _CELL else 0)
         | (_IS_SPECIAL_END if tag in _SPECIAL_END else 0)
         | (_IS_BLOCK if tag in _BLOCK else 0)
+        | (_IS_VOID if tag in _VOID else 0)
+        | (_IS_FACT if tag in _FACT_TAGS else 0)
+        | (_IS_HIDDEN_TAG if tag in _HIDDEN_TAGS else 0)
     )
 
 
@@ -496,7 +502,14 @@ _AT_MARK_NO_TAGS: Final = re.compile(r"(?!)()()|(?!)()|" + _REST)
 
 # One attribute of a start tag: name, and the value with its quotes.
 _ATTRIBUTE: Final = re.compile(r"([^\s/>\"'=][^\s/=>]*)(?:\s*=+\s*(\"[^\"]*\"|'[^']*'|[^>\s]*))?")
-_NO_ATTRIBUTES: Final = ("", "", 1, 1, "", "")
+_NO_ATTRIBUTES: Final = ("", "", 1, 1, "", "", 0)
+# What a tag's style and face do, as bits of the last field of _tag_attributes: read once
+# per tag as printed, where each start tag tested its style for each (a call per test,
+# most of them on an empty style). The symbol font named, if any, is above _LOOKS_FONT.
+_LOOKS_HIDDEN: Final = 1  # display:none
+_LOOKS_INLINE: Final = 2  # display:inline (see _inline)
+_LOOKS_PAGE_BREAK: Final = 4
+_LOOKS_FONT: Final = 3  # the shift of the font (_WINGDINGS, _WINGDINGS_2, _WP_TYPOGRAPHIC)
 _CACHED_ATTRIBUTES: Final = 4096
 # The end of what script and style elements hold (their text is no markup).
 _SCRIPT_END: Final = {
@@ -512,11 +525,12 @@ _SECTION_END: Final = {
 }
 
 
-def _tag_attributes(raw: str) -> tuple[str, str, int, int, str, str] | None:
+def _tag_attributes(raw: str) -> tuple[str, str, int, int, str, str, int] | None:
     """What the reader uses of a start tag's attributes, or None where it uses nothing.
 
     (style in lower case without spaces, font face in lower case, colspan, rowspan,
-    name, contextref); the last of an attribute given twice counts.
+    name, contextref, what the style and face do as _LOOKS_* bits); the last of an
+    attribute given twice counts.
     """
     # What makes a tag's attributes worth parsing: a style that hides, lays out inline or
     # breaks a page, a symbol font, a cell's spans, a fact's name and context. A tag
@@ -548,7 +562,20 @@ def _tag_attributes(raw: str) -> tuple[str, str, int, int, str, str] | None:
             name = value or ""
         elif attribute == "contextref":
             context = value or ""
-    return style, face, colspan, rowspan, name, context
+    looks = 0
+    if style:
+        if "display:none" in style:
+            looks |= _LOOKS_HIDDEN
+        if _inline(style):
+            looks |= _LOOKS_INLINE
+        if "page-break" in style:
+            looks |= _LOOKS_PAGE_BREAK
+    if "wingdings" in face or "wingdings" in style:
+        font = _WINGDINGS_2 if _WINGDINGS_2_NAME.search(face + style) else _WINGDINGS
+        looks |= font << _LOOKS_FONT
+    elif "typographicsymbols" in face or "typographicsymbols" in style:
+        looks |= _WP_TYPOGRAPHIC << _LOOKS_FONT
+    return style, face, colspan, rowspan, name, context, looks
 
 
 @functools.lru_cache(maxsize=1024)
@@ -709,7 +736,7 @@ class _Tag:
         name: str,
         bits: int,
         attributes: str,
-        info: tuple[str, str, int, int, str, str] | None,
+        info: tuple[str, str, int, int, str, str, int] | None,
         quiet: frozenset[str],
     ) -> None:
         self.printed = printed  # the tag's text, "<" to its first ">"
@@ -857,7 +884,7 @@ class _Reader:
             tag = ""
             bits = 0
             quiet = _NO_TAGS
-            info: tuple[str, str, int, int, str, str] | None = None
+            info: tuple[str, str, int, int, str, str, int] | None = None
             if i == lt and not unclosed:
                 # A tag read before is known again by its text, to its first ">": a short
                 # name and no attributes ("<p>", "</td>"), or a start tag with attributes
@@ -951,7 +978,7 @@ class _Reader:
                     bits & _IS_IMPLIER
                     and stack
                     and stack[-1] not in quiet
-                    and (info is None or not _inline(info[0]))
+                    and (info is None or not info[6] & _LOOKS_INLINE)
                 ):
                     # (A block styled inline, as inline XBRL tools wrap facts, ends nothing.)
                     self.pos = start
@@ -983,9 +1010,9 @@ class _Reader:
                 self.pos = start
                 attrs = info or _NO_ATTRIBUTES
                 if raw.endswith("/") and (len(raw) == 1 or raw[-2] in " \t\n\r\f\"'"):
-                    self.handle_startendtag(tag, attrs)
+                    self.handle_startendtag(tag, bits, attrs)
                 else:
-                    self.handle_starttag(tag, attrs)
+                    self.handle_starttag(tag, bits, attrs)
                     if tag in _SCRIPT_END:
                         i = self._script(tag, i)
             elif kind == 3:  # end tag
@@ -1324,32 +1351,33 @@ class _Reader:
             if name in scope:
                 return
 
-    def handle_starttag(self, tag: str, attrs: tuple[str, str, int, int, str, str]) -> None:
-        """A start tag, with what :func:`_tag_attributes` read of its attributes."""
-        if len(self.stack) >= MAX_DEPTH and tag not in _VOID:
+    def handle_starttag(
+        self, tag: str, bits: int, attrs: tuple[str, str, int, int, str, str, int]
+    ) -> None:
+        """A start tag, its bits (_tag_kind) and what :func:`_tag_attributes` read of it."""
+        if len(self.stack) >= MAX_DEPTH and not bits & _IS_VOID:
             if self.too_deep is None:
                 self.too_deep = self._offset()
             return
-        style, face, colspan, rowspan, name, context = attrs
-        if tag in _FACT_TAGS and len(self._open_facts) < MAX_DEPTH:
+        _, _, colspan, rowspan, name, context, looks = attrs
+        if bits & _IS_FACT and len(self._open_facts) < MAX_DEPTH:
             self._open_facts.append((tag, name, context, []))
-        hidden = self._hidden or tag in _HIDDEN_TAGS or "display:none" in style
-        wingdings = self._symbol_font
-        if "wingdings" in face or "wingdings" in style:
-            wingdings = _WINGDINGS_2 if _WINGDINGS_2_NAME.search(face + style) else _WINGDINGS
-        elif "typographicsymbols" in face or "typographicsymbols" in style:
-            wingdings = _WP_TYPOGRAPHIC
+        hidden = self._hidden or bool(bits & _IS_HIDDEN_TAG) or bool(looks & _LOOKS_HIDDEN)
+        wingdings = looks >> _LOOKS_FONT
+        if not wingdings:
+            wingdings = self._symbol_font
         if not hidden:
-            self._open(tag, colspan, rowspan, style)
+            self._open(tag, bits, colspan, rowspan, looks)
             self.pre += tag == "pre"
-        if tag not in _VOID:
+        if not bits & _IS_VOID:
             self.stack.append(tag)
             self.flags.append(
                 (_HIDDEN if hidden else 0)
                 | wingdings << _FONT_SHIFT
-                | (_INLINE if _inline(style) else 0)
+                | (_INLINE if looks & _LOOKS_INLINE else 0)
             )
-            self.cells += tag in _CELL
+            if bits & _IS_CELL:
+                self.cells += 1
 
     def _adopt(self, *, own_row: bool) -> None:
         """Keep a table's text that is in no cell ("<table>text<tr>", "<tr>text<td>").
@@ -1364,7 +1392,7 @@ class _Reader:
             rows[-1].append(self.current)
         self.loose = False
 
-    def _open(self, tag: str, colspan: int, rowspan: int, style: str) -> None:
+    def _open(self, tag: str, bits: int, colspan: int, rowspan: int, looks: int) -> None:
         if tag == "table":
             if self.tables and self.cells:
                 self.nested += 1
@@ -1378,12 +1406,16 @@ class _Reader:
                 self.loose = True
         elif tag == "tr" and self._in_table:
             self._row()
-        elif tag in _CELL and self._in_table:
+        elif bits & _IS_CELL and self._in_table:
             self._cell(colspan, rowspan)
-        elif tag in _CELL or (tag in _BLOCK and not _inline(style)) or "page-break" in style:
+        elif (
+            bits & _IS_CELL
+            or (bits & _IS_BLOCK and not looks & _LOOKS_INLINE)
+            or looks & _LOOKS_PAGE_BREAK
+        ):
             self._break()
-        if (tag == "hr" or "page-break" in style) and not self.tables:
-            self._page_break("page-break" in style)
+        if (tag == "hr" or looks & _LOOKS_PAGE_BREAK) and not self.tables:
+            self._page_break(bool(looks & _LOOKS_PAGE_BREAK))
 
     def _row(self) -> None:
         """A table row starts."""
@@ -1413,10 +1445,12 @@ class _Reader:
         self.current = _Cell(colspan, rowspan)
         rows[-1].append(self.current)
 
-    def handle_startendtag(self, tag: str, attrs: tuple[str, str, int, int, str, str]) -> None:
+    def handle_startendtag(
+        self, tag: str, bits: int, attrs: tuple[str, str, int, int, str, str, int]
+    ) -> None:
         # "<td colspan="3" />" in XHTML: an empty element, which still takes its place.
-        self.handle_starttag(tag, attrs)
-        if tag not in _VOID:
+        self.handle_starttag(tag, bits, attrs)
+        if not bits & _IS_VOID:
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
