@@ -1187,8 +1187,10 @@ class _Reader:
     def _break(self) -> None:
         """A block boundary: a new line, or a new line inside the table cell."""
         if self.tables and not self.nested:
-            self.held += len(self.current.pieces)
-            self.current.newline()
+            current = self.current
+            if current.pieces:  # (most breaks in a cell come with nothing written since)
+                self.held += len(current.pieces)
+                current.newline()
             return
         pieces = self.current.pieces
         if not pieces and not self.partial and self.last_empty and not self.tables:
@@ -1210,7 +1212,12 @@ class _Reader:
         if not self.partial and (pieces or not self.last_empty):
             self._write_run(pieces, self.base + self.pos)
         self.partial = None
-        self.current = _Cell()
+        if self.tables:
+            self.current = _Cell()
+        else:
+            # Outside tables no row holds the cell (nor its lines: it has one), and the
+            # written pieces go with the line: a new list is as good as a new cell.
+            self.current.pieces = []
 
     def _escaped_sgml(self, pieces: list[Piece]) -> bool:
         """Set a line aside that is an ASCII filing's SGML written with entities.
