@@ -278,6 +278,7 @@ class SourceMap:
         "_by_start",
         "_descents",
         "_end_descents",
+        "_listed",
         "_n_lens",
         "_n_starts",
         "_o_lens",
@@ -300,6 +301,8 @@ class SourceMap:
         self.derived_length = derived_length
         self._descents, self._end_descents = _descents(self._o_starts, self._o_lens)
         self._by_start: tuple[list[int], list[int]] | None = None
+        # The columns as lists, where the builder had them so: for the first SpanReader.
+        self._listed: tuple[list[int], list[int], list[int], list[int]] | None = None
 
     @classmethod
     def _from_columns(
@@ -307,13 +310,18 @@ class SourceMap:
         columns: tuple[array[int], ...],
         derived_length: int,
         descents: tuple[array[int], array[int]] | None = None,
+        listed: tuple[list[int], list[int], list[int], list[int]] | None = None,
     ) -> SourceMap:
-        """A map of the four columns, and their descents where the builder found them."""
+        """A map of the four columns, and their descents where the builder found them.
+
+        ``listed``: the same columns as lists, which the builder had (see SpanReader).
+        """
         made = cls((), derived_length)
         made._n_starts, made._n_lens, made._o_starts, made._o_lens = columns
         if descents is None:
             descents = _descents(made._o_starts, made._o_lens)
         made._descents, made._end_descents = descents
+        made._listed = listed
         return made
 
     @classmethod
@@ -391,7 +399,15 @@ class SourceMap:
         )
 
     def _columns_as_lists(self) -> tuple[list[int], list[int], list[int], list[int]] | None:
-        """The four columns as lists, where that costs little memory (see SpanReader)."""
+        """The four columns as lists, where that costs little memory (see SpanReader).
+
+        The lists the builder handed over go to the first reader that asks, and the map
+        lets go of them: it keeps its arrays only.
+        """
+        listed = self._listed
+        if listed is not None:
+            self._listed = None
+            return listed
         count = len(self._n_starts)
         if not count or count > max(_LISTED, self.derived_length // _LISTED_CHARS):
             return None
@@ -480,7 +496,9 @@ class SpanReader:
     _LISTED segments, or one per _LISTED_CHARS characters of the derived text (every
     plain-text document, HTML ones of up to some 80 KB). The copies live as long as the
     reader (the transform's :class:`~sec8k.transform.base.Context`), so the map that a
-    filing keeps stays four arrays.
+    filing keeps stays four arrays. A map whose segments all stayed in the builder's lists
+    until it was built (fewer than _PENDING) has those lists to give its first reader,
+    which then makes no copies.
     """
 
     __slots__ = ("_descents", "_lists", "_map")
@@ -641,15 +659,16 @@ class SourceMapBuilder:
             self._po_starts = o_starts[k:]
             self._po_lens = o_lens[k:]
             return
-        # All of them (the map is built or cut): the lists are packed whole, not copied.
+        # All of them (the map is built or cut): the lists are packed whole, not copied,
+        # then let go of (build may hand them to the map).
         self._n_starts.frombytes(_pack(layout, *self._pn_starts))
         self._n_lens.frombytes(_pack(layout, *self._pn_lens))
         self._o_starts.frombytes(_pack(layout, *o_starts))
         self._o_lens.frombytes(_pack(layout, *o_lens))
-        self._pn_starts.clear()
-        self._pn_lens.clear()
-        o_starts.clear()
-        o_lens.clear()
+        self._pn_starts = []
+        self._pn_lens = []
+        self._po_starts = []
+        self._po_lens = []
 
     def _reopen(self) -> None:
         """Bring the last segment back to the lists, if all are in the arrays."""
@@ -886,10 +905,14 @@ class SourceMapBuilder:
 
     def build(self) -> tuple[str, SourceMap]:
         """Return the derived text and its map; the builder is done with."""
+        listed = None
+        if not self._n_starts and self._pn_starts:
+            # Every segment is still in the lists: the map's first reader takes them.
+            listed = (self._pn_starts, self._pn_lens, self._po_starts, self._po_lens)
         self._settle(0)
         columns = (self._n_starts, self._n_lens, self._o_starts, self._o_lens)
         text = "".join([*self._chunks, *self._parts])
         descents = None
         if self._tracked:
             descents = (_packed(self._by_start), _packed(self._by_end))
-        return text, SourceMap._from_columns(columns, self._length, descents)
+        return text, SourceMap._from_columns(columns, self._length, descents, listed)
