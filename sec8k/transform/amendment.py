@@ -9,7 +9,7 @@ from lark.tree import Meta
 from lark.visitors import v_args
 
 from sec8k.model import ExplanatoryNote
-from sec8k.transform.base import PartTransformer, extent
+from sec8k.transform.base import PartTransformer, stripped
 from sec8k.transform.values import clean
 
 __all__ = ["AmendmentTransformer"]
@@ -26,7 +26,7 @@ class AmendmentTransformer(PartTransformer):
     def explanatory_note(self, meta: Meta, children: list[Token]) -> ExplanatoryNote:
         """The note: its heading, then its text (which may begin on the heading's line)."""
         heading = children[0]
-        _, start, end = extent(self.ctx, meta)
+        start, end = stripped(self.ctx.doc.text, meta.start_pos, meta.end_pos)
         body = self.ctx.doc.text[heading.end_pos or 0 : end].strip()
         title = clean(heading.value).rstrip(":.-\u2013\u2014 ")
         return ExplanatoryNote(title, body, self.ctx.span(start, end))

@@ -273,6 +273,23 @@ def row_of(kind: str, children: list[Token]) -> Row:
 
 
 _NON_BLANK: Final = re.compile(r"\S")
+# Bound once: compiled, a pattern's method is looked up by name at every call.
+_non_blank_in: Final[Any] = _NON_BLANK.search
+
+
+def _blank(char: int) -> bool:
+    """Whether a character (its code) is white space, as a regex and ``str.strip`` take it.
+
+    Told from the code for what is ASCII or Latin-1, with no one-character string made.
+    """
+    if char <= 32:
+        return char == 32 or 9 <= char <= 13 or 28 <= char <= 31
+    return char >= 0x85 and chr(char).isspace()
+
+
+# How many characters stripped() reads one at a time at either end before it hands the
+# rest to a search or to str.rstrip (a long run of blanks).
+_BY_CHARACTER: Final = 64
 
 
 def stripped(text: str, start: int, end: int) -> tuple[int, int]:
@@ -280,10 +297,35 @@ def stripped(text: str, start: int, end: int) -> tuple[int, int]:
 
     Found without copying the range: a rule's range can be a whole long document.
     """
-    first = _NON_BLANK.search(text, start, end)
-    if first is None:
-        return start, start
-    start = first.start()
+    if not 0 <= start < end <= len(text):
+        first = _non_blank_in(text, start, end)
+        if first is None:
+            return start, start
+        return _without_tail(text, first.start(), end)
+    # A rule's range most often starts at a token and ends in a line break or two: the
+    # first and last few characters are read one at a time, where a search (and a copy
+    # of a window to strip) cost more.
+    at = start
+    stop = min(end, start + _BY_CHARACTER)
+    while at < stop and _blank(ord(text[at])):
+        at += 1
+    if at == stop:
+        if at == end:
+            return start, start
+        first = _non_blank_in(text, at, end)
+        if first is None:
+            return start, start
+        at = first.start()
+    stop = max(at, end - _BY_CHARACTER)
+    while end > stop and _blank(ord(text[end - 1])):
+        end -= 1
+    if end > stop:
+        return at, end
+    return _without_tail(text, at, end)
+
+
+def _without_tail(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` with the white space at its end taken off (``start`` is no blank)."""
     while end > start:
         tail = text[max(start, end - 4096) : end]
         kept = tail.rstrip()

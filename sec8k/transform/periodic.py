@@ -9,7 +9,7 @@ from lark.tree import Meta
 from lark.visitors import v_args
 
 from sec8k.model import Contents, FinancialStatement, PartHeading, ReportText
-from sec8k.transform.base import PartTransformer, extent, kind_of
+from sec8k.transform.base import PartTransformer, extent, kind_of, stripped
 from sec8k.transform.values import clean
 
 __all__ = ["PeriodicTransformer"]
@@ -34,7 +34,7 @@ class PeriodicTransformer(PartTransformer):
         """A part's heading: its number and title."""
         number = next(t for t in children if kind_of(t) == "PART_NO").value.strip()
         title = next(t for t in children if kind_of(t) == "PART_TITLE")
-        _, start, end = extent(self.ctx, meta)
+        start, end = stripped(self.ctx.doc.text, meta.start_pos, meta.end_pos)
         text = self.ctx.doc.text[title.end_pos or 0 : end].strip()
         return PartHeading(
             number.upper(),
@@ -59,7 +59,7 @@ class PeriodicTransformer(PartTransformer):
     @v_args(meta=True)
     def contents(self, meta: Meta, children: list[Token]) -> Contents:
         """A table of contents: its lines, as printed (the title over it is in its span)."""
-        _, start, end = extent(self.ctx, meta)
+        start, end = stripped(self.ctx.doc.text, meta.start_pos, meta.end_pos)
         entries = tuple(
             clean(t.value)
             for t in children
