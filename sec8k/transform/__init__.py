@@ -125,10 +125,20 @@ def _contents_entries(text: str) -> bool:
     """
     # Line by line, stopping once other lines lead by two: a long body is mostly prose. (A
     # row of column headings may come first: "Item Number   Item Matter   Page Number".)
+    # (Its lines are found with str.find, not a regex: an HTML line is a whole paragraph,
+    # which the regex read to its end a character at a time; a line of blanks is none.)
     entries = others = 0
-    for match in _NONBLANK_LINE.finditer(text):  # not a generator expression: see ARCHITECTURE
-        line = match.group()
-        if _EXHIBIT_ENTRY.match(line) or (_page_number_last(line) and _PAGE_ENTRY.search(line)):
+    start = 0
+    size = len(text)
+    while start < size:
+        cut = text.find("\n", start)
+        if cut < 0:
+            cut = size
+        line = text[start:cut]
+        start = cut + 1
+        if not line or line.isspace():
+            continue
+        if _exhibit_entry_at(line) or (_page_number_last(line) and _page_entry_in(line)):
             entries += 1
         else:
             others += 1
@@ -137,7 +147,9 @@ def _contents_entries(text: str) -> bool:
     return entries > others
 
 
-_NONBLANK_LINE: Final = re.compile(r"[^\S\n]*\S[^\n]*")
+# Bound once: compiled, a pattern's method is looked up by name at every call.
+_exhibit_entry_at: Final[Any] = _EXHIBIT_ENTRY.match
+_page_entry_in: Final[Any] = _PAGE_ENTRY.search
 
 
 def _page_number_last(line: str) -> bool:

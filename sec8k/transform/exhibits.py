@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import fields, replace
 from typing import Any, ClassVar, Final
 
 from lark import Token
@@ -114,6 +114,22 @@ def mentioned_exhibits(ctx: Context, text: str, offset: int) -> tuple[Exhibit, .
     return tuple(found.values())
 
 
+def _in_index(exhibit: Exhibit) -> Exhibit:
+    """``exhibit`` as a row of an exhibit index: ``replace(exhibit, listed_in="index")``.
+
+    Made with its fields named here: ``dataclasses.replace`` is Python, and reads the
+    class's fields anew at every call (some 5,000 instructions a row).
+    """
+    if _EXHIBIT_FIELDS != _FIELDS_NAMED:  # pragma: no cover - the model changed: be exact
+        return replace(exhibit, listed_in="index")
+    return Exhibit(exhibit.number, exhibit.description, exhibit.span, "index", exhibit.document)
+
+
+# The fields _in_index names, and the model's: should the two differ, it replaces.
+_FIELDS_NAMED: Final = ("number", "description", "span", "listed_in", "document")
+_EXHIBIT_FIELDS: Final = tuple(field.name for field in fields(Exhibit))
+
+
 @mypyc_attr(allow_interpreted_subclasses=True)
 class ExhibitsTransformer(PartTransformer):
     """Turns ``exhibits.lark`` subtrees into exhibits, indexes and attached exhibits."""
@@ -139,7 +155,7 @@ class ExhibitsTransformer(PartTransformer):
     def exhibit_index(self, meta: Meta, children: list[Token | Exhibit]) -> ExhibitIndex:
         """An exhibit index section."""
         text, start, end = extent(self.ctx, meta)
-        exhibits = tuple(replace(c, listed_in="index") for c in children if isinstance(c, Exhibit))
+        exhibits = tuple(_in_index(c) for c in children if isinstance(c, Exhibit))
         return ExhibitIndex(exhibits, text, self.ctx.span(start, end))
 
     @v_args(meta=True)

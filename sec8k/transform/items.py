@@ -46,6 +46,10 @@ _ITEM_NO: Final = re.compile(
 _item_no_match: Final[Any] = _ITEM_NO.match
 _underline_sub: Final[Any] = _UNDERLINE.sub
 _exhibits_title_in: Final[Any] = _EXHIBITS_TITLE.search
+# Lark's and the model's classes as constants: a name imported from another module is
+# looked up in the module's dict at every use (twice per child of every item).
+_TOKEN: Final[Any] = Token
+_EXHIBIT: Final[Any] = Exhibit
 
 
 def item_number(printed: str) -> str:
@@ -91,17 +95,34 @@ class ItemsTransformer(PartTransformer):
         numbers, the title (ITEM_TITLE, which ends the heading's line), or the line's end
         with no title (ITEM_NO_TITLE) and perhaps the title under it (ITEM_TITLE_BELOW).
         """
-        tokens = [c for c in children if isinstance(c, Token)]
-        numbers = [
-            item_number(_item_no_match(t.value)["number"])
-            for t in tokens
-            if kind_of(t) == "ITEM_NO"
-        ]
-        by_kind = {kind_of(t): t for t in tokens}
+        tokens: list[Token] = []
+        numbers: list[str] = []
+        # The last token of each kind that can hold the title, read in one pass (a token's
+        # kind is asked once).
+        on_line: Token | None = None
+        below: Token | None = None
+        no_title: Token | None = None
+        for child in children:
+            if not isinstance(child, _TOKEN):
+                continue
+            token: Token = child
+            tokens.append(token)
+            kind = kind_of(token)
+            if kind == "ITEM_NO":
+                numbers.append(item_number(_item_no_match(token.value)["number"]))
+            elif kind == "ITEM_TITLE":
+                on_line = token
+            elif kind == "ITEM_TITLE_BELOW":
+                below = token
+            elif kind == "ITEM_NO_TITLE":
+                no_title = token
         # The title on the line, or under it ("ITEM 1A" over "RISK FACTORS"), or none.
-        title_token = (
-            by_kind.get("ITEM_TITLE") or by_kind.get("ITEM_TITLE_BELOW") or by_kind["ITEM_NO_TITLE"]
-        )
+        # (A token is a str: one with no text is passed over, as "or" does.)
+        title_token = on_line or below
+        if not title_token:
+            if no_title is None:
+                raise KeyError("ITEM_NO_TITLE")
+            title_token = no_title
         # (An underline between a title's two lines is no part of it.) Declared str: a
         # token's value is typed Any, and compiled code calls an Any's methods by name.
         printed: str = title_token.value
@@ -117,8 +138,10 @@ class ItemsTransformer(PartTransformer):
         body = text[body_start:body_end]
         span = self.ctx.span(start, end)
         heading_span = self.ctx.span(heading_start, heading_end)
-        exhibits = tuple(c for c in children if isinstance(c, Exhibit))
-        if not exhibits and _exhibits_title_in(title):
+        exhibits = tuple(c for c in children if isinstance(c, _EXHIBIT))
+        # ("exhibits" has an "x", which no other letter matches case-blind: most titles
+        # have none, and skip the search.)
+        if not exhibits and ("x" in title or "X" in title) and _exhibits_title_in(title):
             # An exhibits item with no list: the exhibits its text names.
             body_start = title_token.end_pos or 0
             exhibits = mentioned_exhibits(self.ctx, self.ctx.doc.text[body_start:end], body_start)
