@@ -455,9 +455,10 @@ _PLAIN_WRAPPERS: Final = tuple(
 # The one v_args wrapper the shipped transformers use (``meta=True``), called by the walk
 # itself: Lark's is a Python function, a frame per call only to call the method.
 _VARGS_META: Final[Any] = getattr(lark.visitors, "_vargs_meta", None)
-# Per class and name: (the function to call with the object first, the v_args wrapper it
-# was decorated with or None), or None where the method is to be found by getattr.
-_UNWRAPPED: Final[dict[tuple[type, str], tuple[Any, Any] | None]] = {}
+# Per class, per name: (the function to call with the object first, the v_args wrapper it
+# was decorated with or None), or None where the method is to be found by getattr. (A dict
+# per class: a key of a class and a name was a tuple made and hashed at every look-up.)
+_UNWRAPPED: Final[dict[type, dict[str, tuple[Any, Any] | None]]] = {}
 _GETATTRIBUTE: Final[Any] = object.__getattribute__
 _FUNCTION: Final[Any] = types.FunctionType
 _METHOD: Final[Any] = types.MethodType
@@ -478,9 +479,14 @@ def _unwrapped(kind: type, name: str) -> tuple[Any, Any] | None:
     ``functools.partialmethod`` of no arguments (the cover's row rules) the function it
     holds (its own ``__get__`` is Python). None where getattr is to find the method.
     """
-    key = (kind, name)
-    if key in _UNWRAPPED:
-        return _UNWRAPPED[key]
+    names = _UNWRAPPED.get(kind)
+    if names is None:
+        names = _UNWRAPPED[kind] = {}
+    else:
+        known: Any = names.get(name, _BOUND)  # (_BOUND: not found yet; None is an answer)
+        if known is not _BOUND:
+            cached: tuple[Any, Any] | None = known
+            return cached
     found: tuple[Any, Any] | None = None
     for klass in kind.__mro__:
         attribute = klass.__dict__.get(name)
@@ -498,7 +504,7 @@ def _unwrapped(kind: type, name: str) -> tuple[Any, Any] | None:
         elif _binds(attribute) and _lookup(attribute, "visit_wrapper", None) is None:
             found = (attribute, None)
         break
-    _UNWRAPPED[key] = found
+    names[name] = found
     return found
 
 
@@ -561,7 +567,10 @@ class _Walk:
         found = self.methods.get(name)
         if found is None:
             route = self.routes.get(name)
-            owner, attribute = route if route is not None else (self.transformer, name)
+            if route is not None:
+                owner, attribute = route
+            else:
+                owner, attribute = self.transformer, name
             plain = None
             own = _lookup(owner, "__dict__", None)  # an attribute of the object's own wins
             if own is None or attribute not in own:
@@ -584,10 +593,14 @@ class _Walk:
     def tree(self, tree: Tree[Token]) -> Any:
         """The value the transformer makes of ``tree``."""
         children: list[Any] = []
-        for child in tree.children:
-            if isinstance(child, _TREE):
+        given: list[Any] = tree.children
+        for child in given:
+            # Told by the exact class first (a pointer compared, where isinstance is a
+            # generic call): the trees and tokens the parser makes are Lark's own.
+            kind = type(child)
+            if kind is _TREE or (kind is not _TOKEN and isinstance(child, _TREE)):
                 made = self.tree(child)
-            elif self.visit_tokens and isinstance(child, _TOKEN):
+            elif self.visit_tokens and (kind is _TOKEN or isinstance(child, _TOKEN)):
                 made = self.token(child)
             else:
                 made = child
