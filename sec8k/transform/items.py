@@ -97,13 +97,18 @@ class ItemsTransformer(PartTransformer):
         """
         tokens: list[Token] = []
         numbers: list[str] = []
+        listed: list[Exhibit] = []
         # The last token of each kind that can hold the title, read in one pass (a token's
-        # kind is asked once).
+        # kind is asked once), and the exhibit rows. (The exact class is told first: a
+        # pointer compared, where isinstance is a generic call.)
         on_line: Token | None = None
         below: Token | None = None
         no_title: Token | None = None
-        for child in children:
-            if not isinstance(child, _TOKEN):
+        given: list[Any] = children
+        for child in given:
+            if type(child) is not _TOKEN and not isinstance(child, _TOKEN):
+                if isinstance(child, _EXHIBIT):
+                    listed.append(child)
                 continue
             token: Token = child
             tokens.append(token)
@@ -138,7 +143,7 @@ class ItemsTransformer(PartTransformer):
         body = text[body_start:body_end]
         span = self.ctx.span(start, end)
         heading_span = self.ctx.span(heading_start, heading_end)
-        exhibits = tuple(c for c in children if isinstance(c, _EXHIBIT))
+        exhibits = tuple(listed)
         # ("exhibits" has an "x", which no other letter matches case-blind: most titles
         # have none, and skip the search.)
         if not exhibits and ("x" in title or "X" in title) and _exhibits_title_in(title):

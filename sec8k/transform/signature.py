@@ -75,6 +75,20 @@ _ITS: Final = re.compile(r"(?i)^its\b[\s:]*")
 # the caption under it ("(Signature)"), and the brackets that tie a column of signers to
 # one date (")").
 _DRAWN: Final = re.compile(r"(?i)^(?:by(?![a-z]):?)?[\s\-_=()*|]*(?:\(signature\)[\s)]*)?$")
+# The characters a drawn line can start with (besides white space).
+_DRAWN_FIRST: Final = frozenset("bB-_=()*|")
+
+
+def _drawn(text: str) -> bool:
+    """Whether ``text`` is a drawn line (``_DRAWN``), its first character told first.
+
+    Most lines are words, which cannot start one: they skip the regex call.
+    """
+    if text and text[0] not in _DRAWN_FIRST and not text[0].isspace():
+        return False
+    return _DRAWN.match(text) is not None
+
+
 # A line that goes on with the title above it: "and Chief Financial Officer".
 _CONTINUED: Final = re.compile(r"(?i)(?:and|&)\s")
 # How far (in columns) a line may sit left of its signer's column and still be its.
@@ -601,7 +615,7 @@ class _Block:
         ):
             signer = self.signers[-1]
             self._reopen(signer)
-        if signer is None and self.signers and _DRAWN.match(clean(cell.text)):
+        if signer is None and self.signers and _drawn(clean(cell.text)):
             # A rule drawn to sign on, left of the signature's column ("- ------   and
             # Chief Executive Officer" under "/s/ WILLIAM H. GATES"): the signer's line.
             self.signers[-1].add(cell)
@@ -615,7 +629,7 @@ class _Block:
             return
         signer.add(cell)
         text = clean(cell.text)
-        if _DRAWN.match(text):
+        if _drawn(text):
             return
         unnamed = signer.typed_name is None and signer.field_name is None
         known = signer.field_name or signer.typed_name or signer.signed_name
