@@ -1246,20 +1246,7 @@ class _Reader:
 
         ``run``: the pieces of its one cell with text, where only one has (see _Written).
         """
-        builder = self.builder
-        number = self.count
-        self.count += 1
-        self.last_empty = False
-        self.printed += 1
-        begin = builder.length
-        # The line and its newline in one call.
-        line.append(Piece("\n", at, at))
-        builder.replace_many(line)
-        written_line = _Written(number, run, begin, begin + width)
-        self._remember(written_line)
-        if self.keep_next:
-            self.keep_next -= 1
-            self.kept[number] = written_line
+        self._write_pieces_line(line, Piece("\n", at, at), run, width)
 
     def _write(self, at: int, written: bool = False, end: int | None = None) -> None:
         """Write a line with no text here: a newline at ``at``.
@@ -1274,9 +1261,6 @@ class _Reader:
             self.printed += 1
             written_line = _Written(number, None, 0, 0)
             self._remember(written_line)
-            if self.keep_next:
-                self.keep_next -= 1
-                self.kept[number] = written_line
         self.builder.replace("\n", at, at if end is None else end)
 
     def _write_run(self, pieces: list[Piece], at: int, end: int | None = None) -> None:
@@ -1288,27 +1272,41 @@ class _Reader:
         if not pieces:
             self._write(at, end=end)
             return
+        self._write_pieces_line(pieces, Piece("\n", at, at if end is None else end), pieces, -1)
+
+    def _write_pieces_line(
+        self, pieces: list[Piece], newline: Piece, run: list[Piece] | None, width: int
+    ) -> None:
+        """Write a line of ``pieces`` and its ``newline`` in one call to the builder.
+
+        The newline goes on the list for the call and comes off it after. ``run``: what
+        the line remembers of its pieces (see _Written); ``width``: the line's length in
+        characters, or -1 for what the pieces wrote.
+        """
         builder = self.builder
         number = self.count
         self.count += 1
         self.last_empty = False
         self.printed += 1
         begin = builder.length
-        pieces.append(Piece("\n", at, at if end is None else end))
+        pieces.append(newline)
         builder.replace_many(pieces)
         pieces.pop()
-        written_line = _Written(number, pieces, begin, builder.length - 1)
-        self._remember(written_line)
-        if self.keep_next:
-            self.keep_next -= 1
-            self.kept[number] = written_line
+        end = builder.length - 1 if width < 0 else begin + width
+        self._remember(_Written(number, run, begin, end))
 
     def _remember(self, line: _Written) -> None:
-        """Keep a line among the last few written (the list is trimmed now and then)."""
+        """Keep a line among the last few written (the list is trimmed now and then).
+
+        A line among the first after a page break is kept for good (``keep_next``).
+        """
         recent = self.recent
         recent.append(line)
         if len(recent) >= 4 * _KEPT_BEFORE_BREAK:
             del recent[:-_KEPT_BEFORE_BREAK]
+        if self.keep_next:
+            self.keep_next -= 1
+            self.kept[line.number] = line
 
     def keep_recent(self) -> None:
         """Keep the last :data:`_KEPT_BEFORE_BREAK` lines written: a page ends after them."""

@@ -1619,40 +1619,38 @@ def _cover_part(kind: str, text: str, span: Span) -> CoverPart:
     return part
 
 
-_SECURITY_SLOTS: Final = tuple(f.name for f in fields(Security)) == (
-    "title",
-    "trading_symbol",
-    "exchange",
-    "span",
-)
+def _filled(kind: Any, names: tuple[str, ...], values: tuple[Any, ...]) -> Any:
+    """``kind(*values)``, its fields (``names``, in order) set as _cover_part sets a part's.
+
+    A class whose fields are other than ``names`` (checked once per class) is called.
+    """
+    same = _SAME_FIELDS.get(kind)
+    if same is None:
+        same = _SAME_FIELDS[kind] = tuple(f.name for f in fields(kind)) == names
+    if not same:
+        return kind(*values)
+    made = _new_object(kind)
+    for name, value in zip(names, values, strict=True):
+        object.__setattr__(made, name, value)
+    return made
+
+
+_SAME_FIELDS: Final[dict[Any, bool]] = {}
+_SECURITY_FIELDS: Final = ("title", "trading_symbol", "exchange", "span")
+_BOX_FIELDS: Final = ("field", "label", "checked", "span")
 
 
 def _new_security(
     title: str | None, trading_symbol: str | None, exchange: str | None, span: Span
 ) -> Security:
     """What Security(title, trading_symbol, exchange, span) makes, as _cover_part makes."""
-    if not _SECURITY_SLOTS:
-        return Security(title, trading_symbol, exchange, span)
-    made: Security = _new_object(Security)
-    object.__setattr__(made, "title", title)
-    object.__setattr__(made, "trading_symbol", trading_symbol)
-    object.__setattr__(made, "exchange", exchange)
-    object.__setattr__(made, "span", span)
+    made: Security = _filled(Security, _SECURITY_FIELDS, (title, trading_symbol, exchange, span))
     return made
-
-
-_BOX_SLOTS: Final = tuple(f.name for f in fields(CheckBox)) == ("field", "label", "checked", "span")
 
 
 def _check_box(field: str | None, label: str, checked: bool, span: Span) -> CheckBox:
     """What CheckBox(field, label, checked, span) makes, as _cover_part makes its parts."""
-    if not _BOX_SLOTS:
-        return CheckBox(field, label, checked, span)
-    box: CheckBox = _new_object(CheckBox)
-    object.__setattr__(box, "field", field)
-    object.__setattr__(box, "label", label)
-    object.__setattr__(box, "checked", checked)
-    object.__setattr__(box, "span", span)
+    box: CheckBox = _filled(CheckBox, _BOX_FIELDS, (field, label, checked, span))
     return box
 
 
